@@ -1,0 +1,48 @@
+extension Access {
+    /// The one authorization function. Deny unless a rule below allows.
+    public enum Policy {
+        public static func allows(_ role: Role, _ relation: Relation, _ action: Action) -> Bool {
+            switch action {
+            case .viewStudentRecord:
+                switch (role, relation) {
+                case (.student, .itself), (.guardian, .guardian), (.teacher, .teacher): true
+                case (.coach, .sameSchool), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                default: false
+                }
+            case .recordEvidence, .correctEvidence:
+                role == .teacher && relation == .teacher
+            case .viewSection:
+                switch (role, relation) {
+                case (.teacher, .teacher), (.student, .enrolled), (.guardian, .guardian): true
+                case (.coach, .sameSchool), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                default: false
+                }
+            case .viewGradebook:
+                switch (role, relation) {
+                case (.teacher, .teacher), (.coach, .sameSchool), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                default: false
+                }
+            case .manageSection:
+                switch (role, relation) {
+                case (.teacher, .teacher), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                default: false
+                }
+            case .editLearnerProfile:
+                (role == .student && relation == .itself) || (role == .teacher && relation == .teacher)
+            case .viewSensitiveProfile:
+                (role == .teacher && relation == .teacher) || (role == .admin && relation == .sameSchool)
+            case .viewFrameworks:
+                relation == .sameSchool || relation == .sameDistrict
+            case .manageFrameworks:
+                (role == .teacher || role == .admin) && (relation == .sameSchool || relation == .sameDistrict)
+            case .viewSchool:
+                switch (role, relation) {
+                case (.coach, .sameSchool), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                default: false
+                }
+            case .manageRoster, .viewAuditLog:
+                role == .admin && (relation == .sameSchool || relation == .sameDistrict)
+            }
+        }
+    }
+}

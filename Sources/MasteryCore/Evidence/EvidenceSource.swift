@@ -1,0 +1,23 @@
+/// Where a piece of evidence came from.
+public enum EvidenceSource: String, Codable, Sendable, CaseIterable {
+    /// A rubric criterion of a performance task.
+    case rubric
+    /// A quick check or exit ticket scored for a whole class.
+    case quickCheck = "quick-check"
+    /// A teacher's observation or conference note.
+    case observation
+    /// Entered one at a time (the API, a form).
+    case manual
+    /// Brought in from another system (xAPI, a gradebook import, a backpack).
+    case imported
+
+    public var displayName: String {
+        switch self {
+        case .rubric: "Rubric"
+        case .quickCheck: "Quick check"
+        case .observation: "Observation"
+        case .manual: "Entry"
+        case .imported: "Imported"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Anyone who uses Masterly or whose learning it records.
+public struct Person: Identifiable, Hashable, Codable, Sendable {
+    public typealias ID = Identifier<Person>
+
+    public var id: ID
+    public var role: Role
+    public var givenName: String
+    public var familyName: String
+    /// The login name; `nil` for people who cannot sign in.
+    public var username: String?
+    /// The school the person belongs to (for a district administrator: the district).
+    public var organizationID: Organization.ID
+    /// Grade level of a student ("6", "7", …), if known.
+    public var gradeLevel: String?
+    public var sourcedID: String?
+
+    public init(
+        id: ID, role: Role, givenName: String, familyName: String, username: String? = nil,
+        organizationID: Organization.ID, gradeLevel: String? = nil, sourcedID: String? = nil
+    ) {
+        self.id = id
+        self.role = role
+        self.givenName = givenName
+        self.familyName = familyName
+        self.username = username
+        self.organizationID = organizationID
+        self.gradeLevel = gradeLevel
+        self.sourcedID = sourcedID
+    }
+
+    public var displayName: String { "\(givenName) \(familyName)" }
+    /// "Family, Given", for sorted rosters.
+    public var sortName: String { "\(familyName), \(givenName)" }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import MasteryServer
+import MasteryStore
+print("hi")

@@ -1,0 +1,63 @@
+import MasteryCore
+import Testing
+
+/// The whole authorization table: every role × relation × action. Anything not listed in `allowed` must be
+/// denied; each line of `allowed` is a deliberate decision.
+@Suite("Access policy: role × relation × action")
+struct AccessPolicyTests {
+    typealias R = Access.Relation
+    typealias A = Access.Action
+
+    static let allowed: Set<String> = [
+        // A student's record: the student, their guardians, their teachers, the school's coach and admins.
+        "student/itself/viewStudentRecord", "guardian/guardian/viewStudentRecord", "teacher/teacher/viewStudentRecord",
+        "coach/sameSchool/viewStudentRecord", "admin/sameSchool/viewStudentRecord", "admin/sameDistrict/viewStudentRecord",
+        // Evidence: only the student's own teachers write or correct it.
+        "teacher/teacher/recordEvidence", "teacher/teacher/correctEvidence",
+        // A section: who teaches it, who is in it, their guardians, the school's coach and admins.
+        "teacher/teacher/viewSection", "student/enrolled/viewSection", "guardian/guardian/viewSection",
+        "coach/sameSchool/viewSection", "admin/sameSchool/viewSection", "admin/sameDistrict/viewSection",
+        // The gradebook shows every student of a section: staff only.
+        "teacher/teacher/viewGradebook", "coach/sameSchool/viewGradebook", "admin/sameSchool/viewGradebook",
+        "admin/sameDistrict/viewGradebook",
+        "teacher/teacher/manageSection", "admin/sameSchool/manageSection", "admin/sameDistrict/manageSection",
+        "student/itself/editLearnerProfile", "teacher/teacher/editLearnerProfile",
+        "teacher/teacher/viewSensitiveProfile", "admin/sameSchool/viewSensitiveProfile",
+        // Frameworks are the school's curriculum: readable by everyone in it.
+        "admin/sameSchool/viewFrameworks", "admin/sameDistrict/viewFrameworks", "coach/sameSchool/viewFrameworks",
+        "coach/sameDistrict/viewFrameworks", "teacher/sameSchool/viewFrameworks", "teacher/sameDistrict/viewFrameworks",
+        "student/sameSchool/viewFrameworks", "student/sameDistrict/viewFrameworks",
+        "guardian/sameSchool/viewFrameworks", "guardian/sameDistrict/viewFrameworks",
+        "teacher/sameSchool/manageFrameworks", "teacher/sameDistrict/manageFrameworks",
+        "admin/sameSchool/manageFrameworks", "admin/sameDistrict/manageFrameworks",
+        "coach/sameSchool/viewSchool", "admin/sameSchool/viewSchool", "admin/sameDistrict/viewSchool",
+        "admin/sameSchool/manageRoster", "admin/sameDistrict/manageRoster",
+        "admin/sameSchool/viewAuditLog", "admin/sameDistrict/viewAuditLog",
+    ]
+
+    static let everyTriple: [String] = Role.allCases.flatMap { role in
+        R.allCases.flatMap { relation in A.allCases.map { "\(role.rawValue)/\(relation.rawValue)/\($0.rawValue)" } }
+    }
+
+    @Test("The table names only real roles, relations and actions")
+    func tableIsWellFormed() {
+        #expect(Self.allowed.isSubset(of: Set(Self.everyTriple)))
+        #expect(Self.everyTriple.count == Role.allCases.count * R.allCases.count * A.allCases.count)
+    }
+
+    @Test("Every combination decides as the table says", arguments: everyTriple)
+    func decision(_ triple: String) throws {
+        let parts = triple.split(separator: "/").map(String.init)
+        let role = try #require(Role(rawValue: parts[0]))
+        let relation = try #require(R(rawValue: parts[1]))
+        let action = try #require(A(rawValue: parts[2]))
+        #expect(Access.Policy.allows(role, relation, action) == Self.allowed.contains(triple))
+    }
+
+    @Test("Nobody without a relationship sees anything of a student")
+    func strangers() {
+        for role in Role.allCases {
+            for action in A.allCases { #expect(!Access.Policy.allows(role, .none, action)) }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// The frameworks a course (or a school) uses, with everything needed to show and compute mastery on them.
+public struct Curriculum: Hashable, Sendable {
+    public var frameworks: [Framework]
+    public var scales: [ProficiencyScale.ID: ProficiencyScale]
+    public var strands: [Strand]
+    /// In framework order, then strand position, then competency position.
+    public var competencies: [Competency]
+    public var indicators: [Competency.ID: [PerformanceIndicator]]
+
+    public init(
+        frameworks: [Framework], scales: [ProficiencyScale.ID: ProficiencyScale], strands: [Strand],
+        competencies: [Competency], indicators: [Competency.ID: [PerformanceIndicator]]
+    ) {
+        self.frameworks = frameworks
+        self.scales = scales
+        self.strands = strands
+        self.competencies = competencies
+        self.indicators = indicators
+    }
+
+    public static let empty = Curriculum(frameworks: [], scales: [:], strands: [], competencies: [], indicators: [:])
+
+    public func framework(_ id: Framework.ID) -> Framework? { frameworks.first { $0.id == id } }
+    public func competency(_ id: Competency.ID) -> Competency? { competencies.first { $0.id == id } }
+    public func strand(_ id: Strand.ID) -> Strand? { strands.first { $0.id == id } }
+
+    /// The scale a competency is scored on.
+    public func scale(for competency: Competency) -> ProficiencyScale? {
+        framework(competency.frameworkID).flatMap { scales[$0.scaleID] }
+    }
+
+    /// Competencies that are assessed directly (no children), the gradebook's columns.
+    public var leafCompetencies: [Competency] {
+        let parents = Set(competencies.compactMap(\.parentID))
+        return competencies.filter { !parents.contains($0.id) }
+    }
+
+    /// The "I can" statement of a competency at a level value, if written.
+    public func indicator(for competencyID: Competency.ID, level: Double) -> String? {
+        indicators[competencyID]?.first { $0.levelValue == level }?.text
+    }
+}

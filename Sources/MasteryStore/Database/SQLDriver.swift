@@ -1,0 +1,33 @@
+import Logging
+import SQLKit
+
+/// The SQL dialect differences the store must know about.
+public enum SQLFlavor: String, Sendable {
+    case sqlite, postgres
+}
+
+/// A database the store talks to through SQLKit: SQLite or PostgreSQL. Database types stay inside this
+/// module; everything above sees only `Store`.
+protocol SQLDriver: Sendable {
+    var flavor: SQLFlavor { get }
+    /// Runs `body` on one pooled connection.
+    func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func shutdown() async
+}
+
+extension SQLDriver {
+    /// Runs `body` in one transaction on one connection: all of it is written, or none of it.
+    func withTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection { db in
+            try await db.raw(flavor == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}

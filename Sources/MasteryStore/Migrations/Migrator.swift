@@ -1,0 +1,49 @@
+import Foundation
+import SQLKit
+
+/// Brings a database's schema up to date by applying, in order, every migration not yet applied.
+enum Migrator {
+    static let all: [any Migration] = [
+        CreateOrganizationsAndPeople(),
+        CreateFrameworks(),
+        CreateCoursesAndSections(),
+        CreateTasks(),
+        CreateEvidence(),
+        CreateMasteryRecords(),
+        CreateSessionsAndTokens(),
+        CreateAuditLog(),
+    ]
+
+    /// Applies pending migrations; returns the names of those applied.
+    static func migrate(_ driver: any SQLDriver) async throws -> [String] {
+        try await driver.withConnection { db in
+            try await db.raw(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DOUBLE PRECISION NOT NULL)
+                """
+            ).run()
+        }
+        let applied = try await driver.withConnection { db in
+            try await db.raw("SELECT number FROM schema_migrations").all().map { try $0.decode(column: "number", as: Int.self) }
+        }
+        var done: [String] = []
+        for migration in all.sorted(by: { $0.number < $1.number }) where !applied.contains(migration.number) {
+            do {
+                try await driver.withTransaction { db in
+                    try await migration.prepare(on: db, flavor: driver.flavor)
+                    try await db.raw(
+                        """
+                        INSERT INTO schema_migrations (number, name, applied_at) VALUES \
+                        (\(bind: migration.number), \(bind: migration.name), \(bind: Date().timeIntervalSince1970))
+                        """
+                    ).run()
+                }
+            } catch {
+                throw StoreError.migrationFailed(number: migration.number, name: migration.name, message: "\(error)")
+            }
+            done.append("\(migration.number) \(migration.name)")
+        }
+        return done
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import MasteryCore
+import SQLKit
+
+/// The policy and scale that decide one competency's records.
+struct PolicyContext {
+    let framework: Framework
+    let policy: MasteryPolicy
+    let scale: ProficiencyScale
+}
+
+/// Mastery records: reading them, and the policy that computes them.
+extension Store {
+    static let recordColumns = [
+        "student_id", "competency_id", "status", "value", "level_value", "mastered", "evidence_count",
+        "last_observed_at", "method",
+    ]
+
+    /// The effective policy for a student on a competency: the override of the first section (by id) that the
+    /// student is enrolled in and whose course uses the competency's framework, else the framework's policy.
+    static func policyContext(_ db: any SQLDatabase, student: Person.ID, competency: Competency.ID) async throws
+        -> PolicyContext
+    {
+        guard
+            let row = try await db.raw(
+                """
+                SELECT frameworks.*, scales.id AS s_id, scales.name AS s_name, scales.levels_json AS s_levels,
+                scales.mastery_threshold AS s_threshold FROM competencies
+                JOIN frameworks ON frameworks.id = competencies.framework_id
+                JOIN scales ON scales.id = frameworks.scale_id
+                WHERE competencies.id = \(bind: competency.rawValue)
+                """
+            ).first()
+        else { throw StoreError.notFound(kind: "competency", id: competency.rawValue) }
+        let framework = try Rows.framework(row)
+        let scale = try ProficiencyScale(
+            id: try row.id("s_id"), name: try row.string("s_name"),
+            levels: try JSONText.decode([ProficiencyLevel].self, try row.string("s_levels")),
+            masteryThreshold: try row.double("s_threshold"))
+        let override = try await db.raw(
+            """
+            SELECT sections.policy_json FROM sections
+            JOIN enrollments ON enrollments.section_id = sections.id
+            JOIN course_frameworks ON course_frameworks.course_id = sections.course_id
+            WHERE enrollments.person_id = \(bind: student.rawValue) AND enrollments.role = 'student'
+            AND course_frameworks.framework_id = \(bind: framework.id.rawValue) AND sections.policy_json IS NOT NULL
+            ORDER BY sections.id LIMIT 1
+            """
+        ).first()?.string("policy_json")
+        let policy = try override.map { try JSONText.decode(MasteryPolicy.self, $0) } ?? framework.policy
+        return PolicyContext(framework: framework, policy: policy, scale: scale)
+    }
+
+    static func recordRow(_ r: MasteryRecord) -> [SQLValue] {
+        [
+            r.studentID.rawValue, r.competencyID.rawValue, r.status.rawValue, r.value, r.levelValue, r.mastered,
+            r.evidenceCount, r.lastObservedAt?.timeIntervalSince1970, r.method,
+        ]
+    }
+
+    /// Inserts or replaces records.
+    static func upsert(_ records: [MasteryRecord], _ db: any SQLDatabase) async throws {
+        let batch = 400
+        var start = 0
+        while start < records.count {
+            let slice = records[start..<min(start + batch, records.count)]
+            var builder = db.insert(into: "mastery_records").columns(recordColumns)
+            for record in slice { builder = builder.values(recordRow(record)) }
+            builder = builder.onConflict(with: ["student_id", "competency_id"]) { update in
+                var update = update
+                for column in recordColumns.dropFirst(2) { update = update.set(excludedValueOf: column) }
+                return update
+            }
+            try await builder.run()
+            start += batch
+        }
+    }
+
+    /// Records of the given students on the given competencies (missing pairs have no evidence yet).
+    public func records(students: [Person.ID], competencies: [Competency.ID]) async throws
+        -> [Person.ID: [Competency.ID: MasteryRecord]]
+    {
+        guard !students.isEmpty, !competencies.isEmpty else { return [:] }
+        let rows = try await driver.withConnection { db in
+            try await db.select().column("*").from("mastery_records")
+                .where("student_id", .in, students.map(\.rawValue))
+                .where("competency_id", .in, competencies.map(\.rawValue)).all().map(Rows.masteryRecord)
+        }
+        var result: [Person.ID: [Competency.ID: MasteryRecord]] = [:]
+        for record in rows { result[record.studentID, default: [:]][record.competencyID] = record }
+        return result
+    }
+
+    /// Every record of one student.
+    public func records(student: Person.ID) async throws -> [Competency.ID: MasteryRecord] {
+        let rows = try await driver.withConnection { db in
+            try await db.raw("SELECT * FROM mastery_records WHERE student_id = \(bind: student.rawValue)").all()
+                .map(Rows.masteryRecord)
+        }
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.competencyID, $0) })
+    }
+
+    /// The policy in force for a student on a competency, with its scale.
+    public func policy(student: Person.ID, competency: Competency.ID) async throws
+        -> (policy: MasteryPolicy, scale: ProficiencyScale)
+    {
+        let context = try await driver.withConnection { db in
+            try await Self.policyContext(db, student: student, competency: competency)
+        }
+        return (context.policy, context.scale)
+    }
+}

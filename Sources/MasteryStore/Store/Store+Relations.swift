@@ -1,0 +1,93 @@
+import Foundation
+import MasteryCore
+import SQLKit
+
+/// How an actor stands to a student, a section or an organization: the facts `Access.Policy` decides on.
+extension Store {
+    /// The actor's relation to a student's record.
+    public func relation(of actor: Person, toStudent studentID: Person.ID) async throws -> Access.Relation {
+        if actor.id == studentID { return actor.role == .student ? .itself : .none }
+        guard let student = try await person(studentID), student.role == .student else {
+            throw StoreError.notFound(kind: "student", id: studentID.rawValue)
+        }
+        return try await driver.withConnection { db in
+            switch actor.role {
+            case .guardian:
+                let linked = try await db.raw(
+                    """
+                    SELECT 1 AS x FROM guardian_links WHERE guardian_id = \(bind: actor.id.rawValue) \
+                    AND student_id = \(bind: studentID.rawValue)
+                    """
+                ).first() != nil
+                return linked ? .guardian : try await Self.organizationRelation(db, actor: actor, to: student.organizationID)
+            case .teacher:
+                let teaches = try await db.raw(
+                    """
+                    SELECT 1 AS x FROM enrollments AS t JOIN enrollments AS s ON s.section_id = t.section_id
+                    WHERE t.person_id = \(bind: actor.id.rawValue) AND t.role = 'teacher'
+                    AND s.person_id = \(bind: studentID.rawValue) AND s.role = 'student'
+                    """
+                ).first() != nil
+                return teaches ? .teacher : try await Self.organizationRelation(db, actor: actor, to: student.organizationID)
+            case .admin, .coach, .student:
+                return try await Self.organizationRelation(db, actor: actor, to: student.organizationID)
+            }
+        }
+    }
+
+    /// The actor's relation to a section.
+    public func relation(of actor: Person, toSection sectionID: Section.ID) async throws -> Access.Relation {
+        guard let section = try await section(sectionID) else {
+            throw StoreError.notFound(kind: "section", id: sectionID.rawValue)
+        }
+        return try await driver.withConnection { db in
+            switch actor.role {
+            case .teacher, .student:
+                let role = actor.role == .teacher ? "teacher" : "student"
+                let enrolled = try await db.raw(
+                    """
+                    SELECT 1 AS x FROM enrollments WHERE section_id = \(bind: sectionID.rawValue) \
+                    AND person_id = \(bind: actor.id.rawValue) AND role = \(bind: role)
+                    """
+                ).first() != nil
+                if enrolled { return actor.role == .teacher ? .teacher : .enrolled }
+            case .guardian:
+                let childEnrolled = try await db.raw(
+                    """
+                    SELECT 1 AS x FROM guardian_links JOIN enrollments ON enrollments.person_id = guardian_links.student_id
+                    WHERE guardian_links.guardian_id = \(bind: actor.id.rawValue) \
+                    AND enrollments.section_id = \(bind: sectionID.rawValue) AND enrollments.role = 'student'
+                    """
+                ).first() != nil
+                return childEnrolled ? .guardian : .none
+            case .admin, .coach:
+                break
+            }
+            return try await Self.organizationRelation(db, actor: actor, to: section.schoolID)
+        }
+    }
+
+    /// The actor's relation to an organization (a school or a district).
+    public func relation(of actor: Person, toOrganization organizationID: Organization.ID) async throws
+        -> Access.Relation
+    {
+        try await driver.withConnection { db in
+            try await Self.organizationRelation(db, actor: actor, to: organizationID)
+        }
+    }
+
+    /// `sameSchool` when the actor belongs to the organization, `sameDistrict` when the actor belongs to the
+    /// district the school is in (or the organization is that district).
+    static func organizationRelation(_ db: any SQLDatabase, actor: Person, to organizationID: Organization.ID)
+        async throws -> Access.Relation
+    {
+        if actor.organizationID == organizationID {
+            let kind = try await db.raw("SELECT kind FROM organizations WHERE id = \(bind: organizationID.rawValue)")
+                .first()?.string("kind")
+            return kind == "district" ? .sameDistrict : .sameSchool
+        }
+        let parent = try await db.raw("SELECT parent_id FROM organizations WHERE id = \(bind: organizationID.rawValue)")
+            .first()?.optionalString("parent_id")
+        return parent == actor.organizationID.rawValue ? .sameDistrict : .none
+    }
+}

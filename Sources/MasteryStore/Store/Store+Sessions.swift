@@ -1,0 +1,79 @@
+import Crypto
+import Foundation
+import MasteryCore
+import SQLKit
+
+/// Login sessions and API tokens. The secret goes to the client; only its SHA-256 hash is stored, so a
+/// leaked database cannot be used to sign in.
+extension Store {
+    public enum CredentialKind: String, Sendable {
+        case session = "sessions"
+        case apiToken = "api_tokens"
+    }
+
+    static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A new random secret (256 bits, URL-safe).
+    public static func newSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Stores a new session or token for `person`, valid until `expiresAt`; returns the secret to hand out.
+    public func issue(_ kind: CredentialKind, for person: Person.ID, at now: Date, expiresAt: Date) async throws -> String {
+        let secret = Self.newSecret()
+        try await driver.withConnection { db in
+            try await db.raw(
+                """
+                INSERT INTO \(unsafeRaw: kind.rawValue) (token_hash, person_id, created_at, expires_at) VALUES \
+                (\(bind: Self.hash(secret)), \(bind: person.rawValue), \(bind: now.timeIntervalSince1970), \
+                \(bind: expiresAt.timeIntervalSince1970))
+                """
+            ).run()
+        }
+        return secret
+    }
+
+    /// The person a secret belongs to, if it exists and has not expired.
+    public func person(holding secret: String, kind: CredentialKind, at now: Date) async throws -> Person? {
+        try await driver.withConnection { db in
+            try await db.raw(
+                """
+                SELECT people.* FROM people JOIN \(unsafeRaw: kind.rawValue) AS credential
+                ON credential.person_id = people.id
+                WHERE credential.token_hash = \(bind: Self.hash(secret)) \
+                AND credential.expires_at > \(bind: now.timeIntervalSince1970)
+                """
+            ).first().map(Rows.person)
+        }
+    }
+
+    public func revoke(_ secret: String, kind: CredentialKind) async throws {
+        try await driver.withConnection { db in
+            try await db.raw("DELETE FROM \(unsafeRaw: kind.rawValue) WHERE token_hash = \(bind: Self.hash(secret))").run()
+        }
+    }
+
+    /// Removes expired sessions and tokens; returns how many.
+    @discardableResult
+    public func pruneExpired(at now: Date) async throws -> Int {
+        try await driver.withConnection { db in
+            var removed = 0
+            for kind in [CredentialKind.session, .apiToken] {
+                let count = try await db.raw(
+                    "SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.rawValue) WHERE expires_at <= \(bind: now.timeIntervalSince1970)"
+                ).first()?.int("n") ?? 0
+                try await db.raw(
+                    "DELETE FROM \(unsafeRaw: kind.rawValue) WHERE expires_at <= \(bind: now.timeIntervalSince1970)"
+                ).run()
+                removed += count
+            }
+            return removed
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Logging
+import MasteryCore
+import SQLKit
+
+/// Masterly's persistence: one SQL implementation over SQLKit that runs on SQLite (the embedded default)
+/// and on PostgreSQL (scale-out). Database types never leave this module.
+public final class Store: Sendable {
+    let driver: any SQLDriver
+    public let location: DatabaseLocation
+
+    init(driver: any SQLDriver, location: DatabaseLocation) {
+        self.driver = driver
+        self.location = location
+    }
+
+    /// Opens (and for SQLite, creates) the database. Call `migrate()` before use.
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "masterly.store")) throws
+        -> Store
+    {
+        switch location {
+        case .sqlite(let path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+                throw StoreError.invalidDatabaseURL(path, "the folder \(directory) does not exist")
+            }
+            return Store(driver: SQLiteDriver(path: path, logger: logger), location: location)
+        case .postgres(let url):
+            do {
+                return Store(driver: try PostgresDriver(url: url, logger: logger), location: location)
+            } catch {
+                throw StoreError.invalidDatabaseURL(location.description, "\(error)")
+            }
+        }
+    }
+
+    public var flavor: SQLFlavor { driver.flavor }
+
+    /// Applies pending migrations and returns their names ("1 CreateOrganizationsAndPeople", …).
+    @discardableResult
+    public func migrate() async throws -> [String] { try await Migrator.migrate(driver) }
+
+    /// The numbers of the migrations this build knows.
+    public static var migrationCount: Int { Migrator.all.count }
+
+    public func close() async { await driver.shutdown() }
+
+    /// Removes every row (tests only use it between cases; kept out of the server's reach).
+    public func eraseAllData() async throws {
+        try await driver.withTransaction { db in
+            for table in [
+                "audit_log", "api_tokens", "sessions", "mastery_records", "evidence_events", "rubric_criteria", "tasks",
+                "enrollments", "sections", "course_frameworks", "courses", "performance_indicators", "competencies",
+                "strands", "frameworks", "scales", "guardian_links", "credentials", "people", "organizations",
+            ] {
+                try await db.raw("DELETE FROM \(unsafeRaw: table)").run()
+            }
+        }
+    }
+}

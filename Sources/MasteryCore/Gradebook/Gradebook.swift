@@ -1,0 +1,68 @@
+/// A section's mastery gradebook: students × competencies, grouped by strand, with each cell's level.
+/// Built purely from the roster, the curriculum and the stored records.
+public struct Gradebook: Sendable {
+    public struct StrandGroup: Sendable {
+        public var strand: Strand
+        public var competencies: [Competency]
+    }
+
+    public struct Cell: Sendable {
+        public var competency: Competency
+        public var record: MasteryRecord?
+        public var level: ProficiencyLevel?
+
+        public var status: MasteryStatus { record?.status ?? .notEnoughEvidence }
+        public var mastered: Bool { record?.mastered ?? false }
+        public var evidenceCount: Int { record?.evidenceCount ?? 0 }
+    }
+
+    public struct Row: Sendable {
+        public var student: Person
+        public var cells: [Cell]
+        /// Counts per kind: academics and habits apart.
+        public var summaries: [MasterySummary]
+    }
+
+    public var groups: [StrandGroup]
+    public var rows: [Row]
+    public var competencies: [Competency] { groups.flatMap(\.competencies) }
+
+    /// - Parameters:
+    ///   - students: in display order.
+    ///   - records: by student, then competency.
+    public static func build(
+        students: [Person], curriculum: Curriculum, records: [Person.ID: [Competency.ID: MasteryRecord]]
+    ) -> Gradebook {
+        let leaves = curriculum.leafCompetencies
+        let groups = curriculum.strands.compactMap { strand -> StrandGroup? in
+            let members = leaves.filter { $0.strandID == strand.id }
+            return members.isEmpty ? nil : StrandGroup(strand: strand, competencies: members)
+        }
+        let columns = groups.flatMap(\.competencies)
+        let rows = students.map { student in
+            let mine = records[student.id] ?? [:]
+            let cells = columns.map { competency -> Cell in
+                let record = mine[competency.id]
+                let level = record?.value.flatMap { value in curriculum.scale(for: competency)?.level(for: value) }
+                return Cell(competency: competency, record: record, level: level)
+            }
+            return Row(student: student, cells: cells, summaries: MasterySummary.summaries(competencies: columns, records: mine))
+        }
+        return Gradebook(groups: groups, rows: rows)
+    }
+
+    /// How many students are at each level of the competency's scale, and how many have not enough evidence.
+    public func distribution(of competencyID: Competency.ID, scale: ProficiencyScale) -> (levels: [(ProficiencyLevel, Int)], notYet: Int) {
+        var counts = Array(repeating: 0, count: scale.levels.count)
+        var notYet = 0
+        for row in rows {
+            guard let cell = row.cells.first(where: { $0.competency.id == competencyID }) else { continue }
+            if let level = cell.level, let index = scale.levels.firstIndex(of: level) {
+                counts[index] += 1
+            } else {
+                notYet += 1
+            }
+        }
+        return (Array(zip(scale.levels, counts)), notYet)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import MasteryCore
+
+/// The JSON shapes of `/api/v1` (documented in `openapi.yaml`).
+enum APIModels {
+    struct Me: Encodable {
+        var id: String
+        var role: String
+        var name: String
+        var children: [Named]?
+    }
+
+    struct Named: Encodable {
+        var id: String
+        var name: String
+    }
+
+    struct SectionList: Encodable {
+        var sections: [SectionItem]
+    }
+
+    struct SectionItem: Encodable {
+        var id: String
+        var name: String
+        var term: String
+        var courseId: String
+        var schoolId: String
+    }
+
+    struct GradebookBody: Encodable {
+        var section: SectionItem
+        var students: [Named]
+        var competencies: [CompetencyItem]
+        var cells: [Cell]
+    }
+
+    struct CompetencyItem: Encodable {
+        var id: String
+        var code: String
+        var title: String
+        var kind: String
+        var strandId: String
+    }
+
+    struct Cell: Encodable {
+        var studentId: String
+        var competencyId: String
+        var status: String
+        var value: Double?
+        var displayValue: String?
+        var level: String?
+        var levelValue: Double?
+        var mastered: Bool
+        var evidenceCount: Int
+
+        init(_ record: MasteryRecord?, student: Person.ID, competency: Competency.ID, level: ProficiencyLevel?) {
+            studentId = student.rawValue
+            competencyId = competency.rawValue
+            status = (record?.status ?? .notEnoughEvidence).rawValue
+            value = record?.value
+            displayValue = record?.value.map(DisplayRounding.text)
+            self.level = level?.label
+            levelValue = level?.value
+            mastered = record?.mastered ?? false
+            evidenceCount = record?.evidenceCount ?? 0
+        }
+    }
+
+    struct NewEvidence: Decodable {
+        var studentId: String
+        var competencyId: String
+        var score: Double?
+        var observedAt: Date?
+        var taskId: String?
+        var comment: String?
+    }
+
+    struct EvidenceCreated: Encodable {
+        var id: String
+        var cell: Cell
+    }
+
+    struct MasteryList: Encodable {
+        var student: Named
+        var records: [MasteryItem]
+    }
+
+    struct MasteryItem: Encodable {
+        var competency: CompetencyItem
+        var cell: Cell
+        var explanation: Explanation
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MasteryCore
+import MasteryStore
+
+/// `/api/v1`: the JSON API, with the same authorization as the pages. Callers authenticate with a bearer
+/// token from `POST /api/v1/sessions`.
+struct APIRoutes {
+    let services: AppServices
+    var store: Store { services.store }
+    var authorizer: Authorizer { Authorizer(store: store) }
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/health") { _, _ in APIResponse.json(["status": "ok"]) }
+        router.get("/openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        }
+        router.get("/api/v1/me") { _, context in try await me(context) }
+        router.get("/api/v1/sections") { _, context in try await sections(context) }
+        router.get("/api/v1/sections/{id}/gradebook") { _, context in try await gradebook(context) }
+        router.post("/api/v1/evidence") { request, context in try await recordEvidence(request, context) }
+        router.get("/api/v1/students/{id}/mastery") { _, context in try await mastery(context) }
+    }
+
+    func me(_ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        var body = APIModels.Me(id: user.id.rawValue, role: user.role.rawValue, name: user.displayName)
+        if user.role == .guardian {
+            body.children = try await store.children(ofGuardian: user.id).map { .init(id: $0.id.rawValue, name: $0.displayName) }
+        }
+        return APIResponse.json(body)
+    }
+
+    static func item(_ section: Section) -> APIModels.SectionItem {
+        .init(id: section.id.rawValue, name: section.name, term: section.term, courseId: section.courseID.rawValue, schoolId: section.schoolID.rawValue)
+    }
+
+    /// The sections the caller may see.
+    func visibleSections(_ user: Person) async throws -> [Section] {
+        switch user.role {
+        case .teacher: return try await store.sections(of: user.id, as: .teacher)
+        case .student: return try await store.sections(of: user.id, as: .student)
+        case .guardian:
+            var sections: [Section] = []
+            for child in try await store.children(ofGuardian: user.id) {
+                sections += try await store.sections(of: child.id, as: .student)
+            }
+            return sections
+        case .coach, .admin:
+            guard let organization = try await store.organization(user.organizationID) else { return [] }
+            let schools = organization.kind == .school ? [organization.id] : try await store.organizations().filter { $0.parentID == organization.id }.map(\.id)
+            var sections: [Section] = []
+            for school in schools { sections += try await store.sections(inSchool: school) }
+            return sections
+        }
+    }
+
+    func sections(_ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        return APIResponse.json(APIModels.SectionList(sections: try await visibleSections(user).map(Self.item)))
+    }
+
+    func gradebook(_ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = Section.ID(try context.parameters.require("id"))
+        try await authorizer.require(user, .viewGradebook, section: id)
+        let data = try await SectionData.load(id, store: store)
+        let competencies = data.gradebook.competencies
+        let cells = data.gradebook.rows.flatMap { row in
+            row.cells.map { APIModels.Cell($0.record, student: row.student.id, competency: $0.competency.id, level: $0.level) }
+        }
+        return APIResponse.json(
+            APIModels.GradebookBody(
+                section: Self.item(data.section),
+                students: data.students.map { .init(id: $0.id.rawValue, name: $0.displayName) },
+                competencies: competencies.map(Self.competencyItem), cells: cells))
+    }
+
+    static func competencyItem(_ competency: Competency) -> APIModels.CompetencyItem {
+        .init(id: competency.id.rawValue, code: competency.code, title: competency.title, kind: competency.kind.rawValue, strandId: competency.strandID.rawValue)
+    }
+
+    func recordEvidence(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let buffer = try await request.body.collect(upTo: 100_000)
+        let body: APIModels.NewEvidence
+        do {
+            body = try Self.decoder.decode(APIModels.NewEvidence.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw AppError.invalid(message: "Send JSON with studentId, competencyId and score (observedAt as ISO 8601): \(Self.describe(error))", field: Self.field(of: error))
+        }
+        let studentID = Person.ID(body.studentId)
+        try await authorizer.require(user, .recordEvidence, student: studentID)
+        let curriculum = try await store.curriculum()
+        guard let competency = curriculum.competency(Competency.ID(body.competencyId)) else {
+            throw AppError.invalid(message: "There is no competency '\(body.competencyId)'.", field: "competencyId")
+        }
+        let (_, scale) = try await store.policy(student: studentID, competency: competency.id)
+        if let score = body.score, !scale.contains(score) {
+            throw AppError.invalid(
+                message: "score \(score) is outside the scale \(DisplayRounding.text(min(0, scale.lowestValue)))–\(DisplayRounding.text(scale.pointsPossible))",
+                field: "score")
+        }
+        if let observed = body.observedAt, observed > services.clock().addingTimeInterval(86_400) {
+            throw AppError.invalid(message: "observedAt is in the future.", field: "observedAt")
+        }
+        let result = try await store.append(
+            [.record(student: studentID, competency: competency.id, score: body.score, observedAt: body.observedAt, source: .manual,
+                     task: body.taskId.map { PerformanceTask.ID($0) }, comment: body.comment)],
+            by: user.id, at: services.clock())
+        let record = result.records.first
+        let level = record?.value.map { scale.level(for: $0) }
+        return APIResponse.json(
+            APIModels.EvidenceCreated(id: result.events[0].id.rawValue, cell: .init(record, student: studentID, competency: competency.id, level: level)),
+            status: .created)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing field \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        default: "\(error)"
+        }
+    }
+
+    static func field(of error: any Error) -> String? {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): key.stringValue
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+            context.codingPath.last?.stringValue
+        default: nil
+        }
+    }
+
+    func mastery(_ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = Person.ID(try context.parameters.require("id"))
+        try await authorizer.require(user, .viewStudentRecord, student: id)
+        guard let student = try await store.person(id) else { throw AppError.notFound("The student") }
+        let records = try await store.records(student: id)
+        let evidence = try await store.evidence(student: id)
+        let curriculum = try await store.curriculum()
+        var items: [APIModels.MasteryItem] = []
+        for competency in curriculum.competencies where records[competency.id] != nil {
+            let (policy, scale) = try await store.policy(student: id, competency: competency.id)
+            let record = records[competency.id]
+            let explanation = MasteryEngine.explain(evidence: evidence[competency.id] ?? [], policy: policy, scale: scale)
+            items.append(.init(
+                competency: Self.competencyItem(competency),
+                cell: .init(record, student: id, competency: competency.id, level: record?.value.map { scale.level(for: $0) }),
+                explanation: explanation))
+        }
+        return APIResponse.json(APIModels.MasteryList(student: .init(id: id.rawValue, name: student.displayName), records: items))
+    }
+}

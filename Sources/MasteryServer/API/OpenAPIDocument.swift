@@ -1,0 +1,223 @@
+/// The OpenAPI 3.1 document of `/api/v1`, served at `/openapi.yaml`.
+enum OpenAPIDocument {
+    static let yaml = """
+        openapi: 3.1.0
+        info:
+          title: Masterly API
+          version: "1.0"
+          description: >-
+            JSON API of Masterly, a mastery-based learning platform. Authenticate with POST /api/v1/sessions and send
+            the token as `Authorization: Bearer TOKEN`. Authorization is the same as the web pages': callers who may
+            not see a resource get 403, unknown ids 404. Errors share one shape.
+        servers:
+          - url: /
+        security:
+          - bearer: []
+        paths:
+          /health:
+            get:
+              summary: Liveness check
+              security: []
+              responses:
+                "200":
+                  description: The server is up
+                  content:
+                    application/json:
+                      schema: { type: object, required: [status], properties: { status: { type: string } } }
+          /api/v1/sessions:
+            post:
+              summary: Exchange a username and password for an API token (valid 30 days)
+              security: []
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [username, password]
+                      properties: { username: { type: string }, password: { type: string } }
+              responses:
+                "201":
+                  description: A new token
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [token, user, expiresAt]
+                        properties:
+                          token: { type: string }
+                          expiresAt: { type: string, format: date-time }
+                          user: { $ref: "#/components/schemas/User" }
+                "401": { $ref: "#/components/responses/Error" }
+                "422": { $ref: "#/components/responses/Error" }
+          /api/v1/me:
+            get:
+              summary: The caller
+              responses:
+                "200":
+                  description: The signed-in person; a guardian's linked children included
+                  content:
+                    application/json:
+                      schema:
+                        allOf:
+                          - $ref: "#/components/schemas/User"
+                          - type: object
+                            properties:
+                              children: { type: array, items: { $ref: "#/components/schemas/Named" } }
+                "401": { $ref: "#/components/responses/Error" }
+          /api/v1/sections:
+            get:
+              summary: The sections the caller may see
+              responses:
+                "200":
+                  description: Sections
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [sections]
+                        properties: { sections: { type: array, items: { $ref: "#/components/schemas/Section" } } }
+                "401": { $ref: "#/components/responses/Error" }
+          /api/v1/sections/{id}/gradebook:
+            get:
+              summary: A section's mastery gradebook (staff of the section or school)
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "200":
+                  description: Students, competencies and one cell per student and competency
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [section, students, competencies, cells]
+                        properties:
+                          section: { $ref: "#/components/schemas/Section" }
+                          students: { type: array, items: { $ref: "#/components/schemas/Named" } }
+                          competencies: { type: array, items: { $ref: "#/components/schemas/Competency" } }
+                          cells: { type: array, items: { $ref: "#/components/schemas/Cell" } }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
+          /api/v1/evidence:
+            post:
+              summary: Record evidence for a student on a competency (the student's teachers)
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [studentId, competencyId]
+                      properties:
+                        studentId: { type: string }
+                        competencyId: { type: string }
+                        score: { type: [number, "null"], description: "On the competency's scale; null for a result without score" }
+                        observedAt: { type: string, format: date-time }
+                        taskId: { type: string }
+                        comment: { type: string }
+              responses:
+                "201":
+                  description: The evidence id and the updated mastery cell
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [id, cell]
+                        properties: { id: { type: string }, cell: { $ref: "#/components/schemas/Cell" } }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
+                "422": { $ref: "#/components/responses/Error" }
+          /api/v1/students/{id}/mastery:
+            get:
+              summary: A student's mastery records, each with its explanation
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "200":
+                  description: Records
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [student, records]
+                        properties:
+                          student: { $ref: "#/components/schemas/Named" }
+                          records:
+                            type: array
+                            items:
+                              type: object
+                              required: [competency, cell, explanation]
+                              properties:
+                                competency: { $ref: "#/components/schemas/Competency" }
+                                cell: { $ref: "#/components/schemas/Cell" }
+                                explanation: { type: object, description: "Evidence in order, method, steps, value, level" }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
+        components:
+          securitySchemes:
+            bearer: { type: http, scheme: bearer }
+          responses:
+            Error:
+              description: An error
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [error]
+                    properties:
+                      error:
+                        type: object
+                        required: [code, message]
+                        properties:
+                          code: { type: string }
+                          message: { type: string }
+                          field: { type: string }
+                          line: { type: integer }
+          schemas:
+            User:
+              type: object
+              required: [id, role, name]
+              properties:
+                id: { type: string }
+                role: { type: string, enum: [admin, coach, teacher, student, guardian] }
+                name: { type: string }
+            Named:
+              type: object
+              required: [id, name]
+              properties: { id: { type: string }, name: { type: string } }
+            Section:
+              type: object
+              required: [id, name, term, courseId, schoolId]
+              properties:
+                id: { type: string }
+                name: { type: string }
+                term: { type: string }
+                courseId: { type: string }
+                schoolId: { type: string }
+            Competency:
+              type: object
+              required: [id, code, title, kind, strandId]
+              properties:
+                id: { type: string }
+                code: { type: string }
+                title: { type: string }
+                kind: { type: string, enum: [academic, habit, career] }
+                strandId: { type: string }
+            Cell:
+              type: object
+              required: [studentId, competencyId, status, mastered, evidenceCount]
+              properties:
+                studentId: { type: string }
+                competencyId: { type: string }
+                status: { type: string, enum: [assessed, not-enough-evidence] }
+                value: { type: number }
+                displayValue: { type: string }
+                level: { type: string }
+                levelValue: { type: number }
+                mastered: { type: boolean }
+                evidenceCount: { type: integer }
+        """
+}

@@ -1,0 +1,25 @@
+import Hummingbird
+import MasteryCore
+
+/// The context of one request: who is signed in (if anyone), and the parsed form of a form post.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in person, set by `AuthMiddleware`.
+    public var user: Person?
+    /// The secret of the login session, when signed in with the session cookie.
+    var sessionSecret: String?
+    /// The CSRF token this browser's forms must carry.
+    var csrfToken: String = ""
+    /// The fields of an `application/x-www-form-urlencoded` post, parsed (and CSRF-checked) by `CSRFMiddleware`.
+    var form: FormData = FormData()
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// The signed-in person, or `AppError.unauthorized`.
+    func requireUser() throws -> Person {
+        guard let user else { throw AppError.unauthorized("Please sign in.") }
+        return user
+    }
+}

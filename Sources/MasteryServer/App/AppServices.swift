@@ -1,0 +1,22 @@
+import Foundation
+import Logging
+import MasteryStore
+
+/// What the routes need, wired once by `buildApplication`.
+public struct AppServices: Sendable {
+    public let store: Store
+    public let configuration: ServerConfiguration
+    /// The current time; tests pin it.
+    public let clock: @Sendable () -> Date
+    public let logger: Logger
+
+    public init(
+        store: Store, configuration: ServerConfiguration, clock: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "masterly")
+    ) {
+        self.store = store
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+    }
+}

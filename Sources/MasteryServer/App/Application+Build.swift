@@ -1,0 +1,37 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import MasteryStore
+
+/// Wires the whole HTTP application. `masterly serve`, `masterly demo` and the tests all call this, so
+/// production and test wiring cannot drift.
+public func buildApplication(_ services: AppServices) -> some ApplicationProtocol {
+    let router = buildRouter(services)
+    return Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "Masterly"),
+        logger: services.logger)
+}
+
+/// The router with every middleware and route.
+public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware(services: services))
+    router.add(middleware: AuthMiddleware(services: services))
+    router.add(middleware: CSRFMiddleware(services: services))
+    router.get("/static/app.css") { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+    }
+    AuthRoutes(services: services).register(on: router)
+    HomeRoutes(services: services).register(on: router)
+    SectionRoutes(services: services).register(on: router)
+    StudentRoutes(services: services).register(on: router)
+    AdminRoutes(services: services).register(on: router)
+    APIRoutes(services: services).register(on: router)
+    return router
+}

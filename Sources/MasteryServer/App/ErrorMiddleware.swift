@@ -1,0 +1,61 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import MasteryCore
+import MasteryStore
+
+/// Maps every error to the right status with a JSON error body (`{ "error": { "code", "message", "field"?,
+/// "line"? } }`) for the API and an HTML error page for people. Unexpected errors are logged and shown as a
+/// plain 500 without details.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let services: AppServices
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch {
+            let appError = Self.map(error)
+            if appError == .internalError {
+                services.logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
+            }
+            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/health" {
+                return APIResponse.error(appError)
+            }
+            var response = HTMLResponse.render(
+                ErrorPage(error: appError).render(PageContext(context, path: request.uri.path)), status: appError.status)
+            if case .unauthorized = appError, request.method == .get {
+                response = Response(status: .seeOther, headers: [.location: "/login"])
+            }
+            return response
+        }
+    }
+
+    static func map(_ error: any Error) -> AppError {
+        switch error {
+        case let error as AppError: return error
+        case let error as StoreError:
+            switch error {
+            case .notFound(let kind, _): return .notFound("The \(kind)")
+            case .invalid(let message): return .invalid(message: message)
+            case .conflict(let message): return .conflict(message)
+            default: return .internalError
+            }
+        case let error as MasteryCoreError: return .invalid(message: error.description)
+        case let error as any HTTPResponseError:
+            switch error.status {
+            case .notFound: return .notFound("The page")
+            case .unauthorized: return .unauthorized("Please sign in.")
+            case .forbidden: return .forbidden
+            case .contentTooLarge: return .invalid(message: "The request is too large.")
+            case .badRequest, .unprocessableContent: return .invalid(message: "The request could not be read: \(error)")
+            default: return .internalError
+            }
+        case is DecodingError: return .invalid(message: "The request body is not valid JSON for this route: \(error)")
+        default: return .internalError
+        }
+    }
+}

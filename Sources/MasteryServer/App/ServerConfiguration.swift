@@ -1,0 +1,109 @@
+import Foundation
+import MasteryStore
+
+/// Everything the server needs to start, read once at the edge (flags > `MASTERLY_*` environment > defaults).
+public struct ServerConfiguration: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var database: DatabaseLocation
+    /// Marks cookies `Secure`; turn on when served over HTTPS (behind a proxy).
+    public var secureCookies: Bool
+    /// How long a login session lasts, in hours.
+    public var sessionHours: Int
+    public var logLevel: String
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "masterly.sqlite"),
+        secureCookies: Bool = false, sessionHours: Int = 12, logLevel: String = "info"
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.secureCookies = secureCookies
+        self.sessionHours = sessionHours
+        self.logLevel = logLevel
+    }
+
+    /// The environment variables read, with what each sets (the README's configuration table).
+    public static let environmentKeys: [(key: String, meaning: String, fallback: String)] = [
+        ("MASTERLY_HOST", "address to listen on", "127.0.0.1"),
+        ("MASTERLY_PORT", "port to listen on (1–65535)", "8080"),
+        ("MASTERLY_DATABASE_URL", "SQLite file path / sqlite:PATH, or postgres://user:pass@host:port/db", "masterly.sqlite"),
+        ("MASTERLY_SECURE_COOKIES", "true when served over HTTPS", "false"),
+        ("MASTERLY_SESSION_HOURS", "login session lifetime in hours (1–720)", "12"),
+        ("MASTERLY_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical", "info"),
+    ]
+
+    /// Resolves the configuration from command-line values (nil when not given) over the environment over
+    /// the defaults, checking every key.
+    /// - Throws: `ConfigurationError` listing every bad key at once.
+    public static func resolve(
+        flags: [String: String], environment: [String: String], defaults: ServerConfiguration = ServerConfiguration()
+    ) throws(ConfigurationError) -> ServerConfiguration {
+        var problems: [String] = []
+        var configuration = defaults
+        func value(_ flag: String, _ key: String) -> (String, String)? {
+            if let flagValue = flags[flag] { return (flagValue, "--\(flag)") }
+            if let envValue = environment[key] { return (envValue, key) }
+            return nil
+        }
+        if let (text, source) = value("host", "MASTERLY_HOST") {
+            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append("\(source): the host is empty")
+            } else {
+                configuration.host = text
+            }
+        }
+        if let (text, source) = value("port", "MASTERLY_PORT") {
+            if let port = Int(text), (1...65535).contains(port) {
+                configuration.port = port
+            } else {
+                problems.append("\(source): '\(text)' is not a port number (1–65535)")
+            }
+        }
+        if let (text, source) = value("database", "MASTERLY_DATABASE_URL") {
+            do {
+                configuration.database = try DatabaseLocation(parsing: text)
+            } catch {
+                problems.append("\(source): \(error)")
+            }
+        }
+        if let (text, source) = value("secure-cookies", "MASTERLY_SECURE_COOKIES") {
+            switch text.lowercased() {
+            case "true", "1", "yes", "on": configuration.secureCookies = true
+            case "false", "0", "no", "off": configuration.secureCookies = false
+            default: problems.append("\(source): '\(text)' is not true or false")
+            }
+        }
+        if let (text, source) = value("session-hours", "MASTERLY_SESSION_HOURS") {
+            if let hours = Int(text), (1...720).contains(hours) {
+                configuration.sessionHours = hours
+            } else {
+                problems.append("\(source): '\(text)' is not a number of hours (1–720)")
+            }
+        }
+        if let (text, source) = value("log-level", "MASTERLY_LOG_LEVEL") {
+            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            if levels.contains(text.lowercased()) {
+                configuration.logLevel = text.lowercased()
+            } else {
+                problems.append("\(source): '\(text)' is not one of \(levels.joined(separator: ", "))")
+            }
+        }
+        for key in environment.keys where key.hasPrefix("MASTERLY_") && !key.hasPrefix("MASTERLY_TEST_") {
+            if !environmentKeys.contains(where: { $0.key == key }) {
+                problems.append("\(key): unknown setting (known: \(environmentKeys.map(\.key).joined(separator: ", ")))")
+            }
+        }
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems.sorted()) }
+        return configuration
+    }
+}
+
+/// A configuration that cannot be used, with every problem found.
+public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String {
+        "invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

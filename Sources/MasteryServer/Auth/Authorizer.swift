@@ -1,0 +1,33 @@
+import MasteryCore
+import MasteryStore
+
+/// Asks the store how the actor stands to a thing, then asks `Access.Policy`. Throws `forbidden` when the
+/// policy says no, `notFound` when the thing does not exist.
+struct Authorizer: Sendable {
+    let store: Store
+
+    func require(_ actor: Person, _ action: Access.Action, student: Person.ID) async throws {
+        let relation = try await store.relation(of: actor, toStudent: student)
+        guard Access.Policy.allows(actor.role, relation, action) else { throw AppError.forbidden }
+    }
+
+    func allows(_ actor: Person, _ action: Access.Action, student: Person.ID) async throws -> Bool {
+        let relation = try await store.relation(of: actor, toStudent: student)
+        return Access.Policy.allows(actor.role, relation, action)
+    }
+
+    func require(_ actor: Person, _ action: Access.Action, section: Section.ID) async throws {
+        let relation = try await store.relation(of: actor, toSection: section)
+        guard Access.Policy.allows(actor.role, relation, action) else { throw AppError.forbidden }
+    }
+
+    func allows(_ actor: Person, _ action: Access.Action, section: Section.ID) async throws -> Bool {
+        let relation = try await store.relation(of: actor, toSection: section)
+        return Access.Policy.allows(actor.role, relation, action)
+    }
+
+    func require(_ actor: Person, _ action: Access.Action, organization: Organization.ID) async throws {
+        let relation = try await store.relation(of: actor, toOrganization: organization)
+        guard Access.Policy.allows(actor.role, relation, action) else { throw AppError.forbidden }
+    }
+}

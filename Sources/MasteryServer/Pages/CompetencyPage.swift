@@ -1,0 +1,104 @@
+import Foundation
+import MasteryCore
+import Plot
+
+/// The drill-down of one student on one competency: the explanation (evidence in order, method, arithmetic,
+/// level), a growth chart, every method side by side, and — for the student's teacher — forms to record,
+/// correct or exclude evidence.
+struct CompetencyPage {
+    var student: Person
+    var competency: Competency
+    var curriculum: Curriculum
+    var scale: ProficiencyScale
+    var policy: MasteryPolicy
+    var evidence: [Evidence]
+    var explanation: Explanation
+    var comparison: [Explanation]
+    var canRecord: Bool
+    var message: String?
+    var formError: FormError?
+
+    struct FormError {
+        var field: String
+        var message: String
+    }
+
+    var base: String { "/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)" }
+
+    func render(_ page: PageContext) -> HTML {
+        Layout.page(
+            "\(competency.code) · \(student.displayName)", page,
+            .p(.class("breadcrumb"), .a(.href("/students/\(student.id.rawValue)"), .text("← \(student.displayName)"))),
+            Layout.heading(competency.title, eyebrow: "\(competency.code) · \(competency.kind.displayName)"),
+            .unwrap(message) { Components.notice($0, error: false) },
+            .unwrap(formError) { Components.notice("\($0.message)", error: true) },
+            .section(
+                .class("card"), .id("mastery"),
+                .h2("Current level"),
+                .p(Components.levelBadge(explanation.level, value: explanation.value), Components.mastered(explanation.mastered)),
+                .p(.text(explanation.summary)),
+                .unwrap(explanation.level.flatMap { curriculum.indicator(for: competency.id, level: $0.value) }) {
+                    .p(.strong("What this level looks like: "), .text($0))
+                },
+                .p(.class("muted"), .text("Calculation policy: \(policy.summary)."))
+            ),
+            .section(
+                .class("card"),
+                .h2("Growth"),
+                .raw(GrowthChart.svg(points: chartPoints, maximum: scale.pointsPossible, threshold: scale.masteryThreshold, label: "Scores of \(student.displayName) on \(competency.code) over time")),
+                ExplanationView.steps(explanation)
+            ),
+            ExplanationView.evidenceTable(explanation, evidence: evidence, base: base, canCorrect: canRecord, csrf: page.csrfToken, scale: scale),
+            .section(
+                .class("card"),
+                .h2("What would each method give?"),
+                ExplanationView.comparison(comparison, current: policy.method)
+            ),
+            .if(canRecord, recordForm(page))
+        )
+    }
+
+    var chartPoints: [GrowthChart.Point] {
+        var points: [GrowthChart.Point] = []
+        var scores: [Double] = []
+        for piece in evidence {
+            guard let score = piece.score else { continue }
+            scores.append(score)
+            let running = MasteryCalculator.value(of: scores, method: policy.method, scale: scale.calculationScale)
+            points.append(.init(date: piece.observedAt, score: score, running: running))
+        }
+        return points
+    }
+
+    func recordForm(_ page: PageContext) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("record"),
+            .h2("Record evidence"),
+            .form(
+                .method(.post), .action("\(base)/evidence"), .id("record-form"),
+                Layout.csrfField(page.csrfToken),
+                .fieldset(
+                    .element(named: "legend", text: "Level shown"),
+                    .div(.class("choice-row"), .forEach(scale.levels) { level in
+                        .label(
+                            .class("choice"),
+                            .input(.type(.radio), .name("score"), .value(DisplayRounding.text(level.value)), .required(true)),
+                            .text(" \(DisplayRounding.text(level.value)) \(level.label)")
+                        )
+                    })
+                ),
+                .div(
+                    .class("field"),
+                    .label(.for("observed"), "Observed on"),
+                    .input(.type(.date), .id("observed"), .name("observed"), .value(Components.isoDate(Date())))
+                ),
+                .div(
+                    .class("field"),
+                    .label(.for("comment"), "Feedback (optional)"),
+                    .textarea(.id("comment"), .name("comment"), .attribute(named: "rows", value: "2"))
+                ),
+                .button(.type(.submit), .class("button primary"), "Save evidence")
+            )
+        )
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MasteryCore
+import MasteryStore
+
+/// Signing in and out with a password, and API tokens.
+struct AuthRoutes {
+    let services: AppServices
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/login") { request, context in
+            if context.user != nil { return HTMLResponse.redirect("/") }
+            return HTMLResponse.render(LoginPage().render(PageContext(context, path: "/login")))
+        }
+        router.post("/login") { request, context in try await login(request, context) }
+        router.post("/logout") { request, context in
+            if let secret = context.sessionSecret { try await services.store.revoke(secret, kind: .session) }
+            var response = HTMLResponse.redirect("/login")
+            response.setCookie(Cookies.clearedSession(secure: services.configuration.secureCookies))
+            return response
+        }
+        router.post("/api/v1/sessions") { request, context in try await apiLogin(request, context) }
+    }
+
+    /// The person for these credentials, or nil; takes about as long either way.
+    func authenticate(username: String, password: String) async throws -> Person? {
+        guard let (person, hash) = try await services.store.credentials(username: username) else {
+            _ = try await Passwords.hash(password)
+            return nil
+        }
+        return try await Passwords.verify(password, hash: hash) ? person : nil
+    }
+
+    func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let username = context.form.text("username") ?? ""
+        let password = context.form["password"] ?? ""
+        let page = PageContext(context, path: "/login")
+        guard !username.isEmpty, !password.isEmpty else {
+            return HTMLResponse.render(
+                LoginPage(username: username, error: "Enter your username and your password.").render(page),
+                status: .unprocessableContent)
+        }
+        guard let person = try await authenticate(username: username, password: password) else {
+            return HTMLResponse.render(
+                LoginPage(username: username, error: "That username and password do not match. Please try again.")
+                    .render(page), status: .unauthorized)
+        }
+        let now = services.clock()
+        let hours = services.configuration.sessionHours
+        let secret = try await services.store.issue(
+            .session, for: person.id, at: now, expiresAt: now.addingTimeInterval(Double(hours) * 3600))
+        var response = HTMLResponse.redirect("/")
+        response.setCookie(Cookies.sessionCookie(secret, hours: hours, secure: services.configuration.secureCookies))
+        return response
+    }
+
+    struct Credentials: Decodable {
+        var username: String
+        var password: String
+    }
+
+    struct TokenResponse: Encodable {
+        var token: String
+        var user: UserSummary
+        var expiresAt: Date
+    }
+
+    func apiLogin(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let credentials: Credentials
+        do {
+            credentials = try await request.decode(as: Credentials.self, context: context)
+        } catch {
+            throw AppError.invalid(message: "Send JSON with a username and a password.", field: "username")
+        }
+        guard let person = try await authenticate(username: credentials.username, password: credentials.password) else {
+            throw AppError.unauthorized("That username and password do not match.")
+        }
+        let now = services.clock()
+        let expires = now.addingTimeInterval(30 * 86_400)
+        let token = try await services.store.issue(.apiToken, for: person.id, at: now, expiresAt: expires)
+        return APIResponse.json(TokenResponse(token: token, user: UserSummary(person), expiresAt: expires), status: .created)
+    }
+}
+
+/// A person as the API shows them.
+struct UserSummary: Codable, Equatable {
+    var id: String
+    var role: String
+    var name: String
+
+    init(_ person: Person) {
+        id = person.id.rawValue
+        role = person.role.rawValue
+        name = person.displayName
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import MasteryCore
+import MasteryStore
+
+/// `/`: each role's home page.
+struct HomeRoutes {
+    let services: AppServices
+    var store: Store { services.store }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/") { request, context in
+            guard let user = context.user else { return HTMLResponse.redirect("/login") }
+            let page = PageContext(context, path: "/")
+            switch user.role {
+            case .teacher: return HTMLResponse.render(try await teacherHome(user).render(page))
+            case .student: return HTMLResponse.render(try await StudentRoutes(services: services).trackerPage(user, viewer: user).render(page))
+            case .guardian: return HTMLResponse.render(try await guardianHome(user).render(page))
+            case .coach:
+                guard let school = try await store.organization(user.organizationID) else { throw AppError.notFound("Your school") }
+                return HTMLResponse.render(CoachHomePage(coach: user, overview: try await overview(school)).render(page))
+            case .admin: return HTMLResponse.render(try await adminHome(user).render(page))
+            }
+        }
+    }
+
+    func teacherHome(_ teacher: Person) async throws -> TeacherHomePage {
+        var items: [TeacherHomePage.Item] = []
+        for section in try await store.sections(of: teacher.id, as: .teacher) {
+            let data = try await SectionData.load(section.id, store: store)
+            items.append(.init(section: section, courseTitle: data.course.title, studentCount: data.students.count, masteredShare: data.masteredShare))
+        }
+        return TeacherHomePage(teacher: teacher, items: items)
+    }
+
+    func guardianHome(_ guardian: Person) async throws -> GuardianHomePage {
+        var children: [GuardianHomePage.Child] = []
+        for child in try await store.children(ofGuardian: guardian.id) {
+            let sections = try await store.sections(of: child.id, as: .student)
+            var competencies: [Competency] = []
+            for section in sections {
+                if let course = try await store.course(section.courseID) {
+                    competencies += try await store.curriculum(course: course.id).leafCompetencies
+                }
+            }
+            let records = try await store.records(student: child.id)
+            children.append(.init(student: child, sections: sections.map(\.name), summaries: MasterySummary.summaries(competencies: competencies, records: records)))
+        }
+        return GuardianHomePage(guardian: guardian, children: children)
+    }
+
+    func overview(_ school: Organization) async throws -> SchoolOverview {
+        var rows: [SchoolOverview.Row] = []
+        for section in try await store.sections(inSchool: school.id) {
+            let data = try await SectionData.load(section.id, store: store)
+            rows.append(.init(section: section, teachers: data.teachers, studentCount: data.students.count, masteredShare: data.masteredShare))
+        }
+        return SchoolOverview(school: school, rows: rows)
+    }
+
+    func adminHome(_ admin: Person) async throws -> AdminHomePage {
+        guard let organization = try await store.organization(admin.organizationID) else { throw AppError.notFound("Your organization") }
+        let schools = organization.kind == .school
+            ? [organization] : try await store.organizations().filter { $0.parentID == organization.id }
+        var result: [(SchoolOverview, AdminHomePage.Counts)] = []
+        for school in schools {
+            let counts = AdminHomePage.Counts(
+                students: try await store.countPeople(in: school.id, role: .student),
+                teachers: try await store.countPeople(in: school.id, role: .teacher),
+                guardians: try await store.countPeople(in: school.id, role: .guardian))
+            result.append((try await overview(school), counts))
+        }
+        return AdminHomePage(admin: admin, organization: organization, schools: result)
+    }
+}

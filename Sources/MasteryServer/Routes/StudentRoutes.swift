@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import MasteryCore
+import MasteryStore
+
+/// A student's tracker and the drill-down of one competency, with the teacher's evidence forms.
+struct StudentRoutes {
+    let services: AppServices
+    var store: Store { services.store }
+    var authorizer: Authorizer { Authorizer(store: store) }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/students/{id}") { request, context in
+            let user = try context.requireUser()
+            let id = Person.ID(try context.parameters.require("id"))
+            try await authorizer.require(user, .viewStudentRecord, student: id)
+            guard let student = try await store.person(id) else { throw AppError.notFound("The student") }
+            return HTMLResponse.render(try await trackerPage(student, viewer: user).render(PageContext(context, path: request.uri.path)))
+        }
+        router.get("/students/{id}/competencies/{cid}") { request, context in
+            let (user, student, competency) = try await target(context)
+            try await authorizer.require(user, .viewStudentRecord, student: student.id)
+            let page = try await competencyPage(student, competency, viewer: user, message: request.uri.queryParameters["saved"].map { _ in "Saved. The mastery below is up to date." })
+            return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
+        }
+        router.post("/students/{id}/competencies/{cid}/evidence") { request, context in
+            try await recordEvidence(request, context)
+        }
+        router.post("/students/{id}/competencies/{cid}/evidence/{eid}/{action}") { request, context in
+            try await correctEvidence(request, context)
+        }
+    }
+
+    func target(_ context: AppRequestContext) async throws -> (Person, Person, Competency) {
+        let user = try context.requireUser()
+        let studentID = Person.ID(try context.parameters.require("id"))
+        let competencyID = Competency.ID(try context.parameters.require("cid"))
+        guard let student = try await store.person(studentID), student.role == .student else {
+            throw AppError.notFound("The student")
+        }
+        let curriculum = try await store.curriculum()
+        guard let competency = curriculum.competency(competencyID) else { throw AppError.notFound("The competency") }
+        return (user, student, competency)
+    }
+
+    func trackerPage(_ student: Person, viewer: Person) async throws -> StudentPage {
+        var blocks: [StudentPage.SectionBlock] = []
+        let records = try await store.records(student: student.id)
+        var byID: [Competency.ID: Competency] = [:]
+        for section in try await store.sections(of: student.id, as: .student) {
+            guard let course = try await store.course(section.courseID) else { continue }
+            let curriculum = try await store.curriculum(course: course.id)
+            for competency in curriculum.competencies { byID[competency.id] = competency }
+            blocks.append(.init(section: section, courseTitle: course.title, curriculum: curriculum, records: records))
+        }
+        let evidence = try await store.evidence(student: student.id)
+        let recent = evidence.values.joined().sorted { $0.observedAt > $1.observedAt }.prefix(8)
+            .compactMap { piece in byID[piece.competencyID].map { (evidence: piece, competency: $0) } }
+        return StudentPage(student: student, blocks: blocks, recent: recent, isOwnTracker: viewer.id == student.id)
+    }
+
+    func competencyPage(
+        _ student: Person, _ competency: Competency, viewer: Person, message: String? = nil,
+        formError: CompetencyPage.FormError? = nil
+    ) async throws -> CompetencyPage {
+        let curriculum = try await store.curriculum(frameworks: [competency.frameworkID])
+        let (policy, scale) = try await store.policy(student: student.id, competency: competency.id)
+        let evidence = try await store.evidence(student: student.id)[competency.id] ?? []
+        return CompetencyPage(
+            student: student, competency: competency, curriculum: curriculum, scale: scale, policy: policy,
+            evidence: evidence, explanation: MasteryEngine.explain(evidence: evidence, policy: policy, scale: scale),
+            comparison: MasteryEngine.compareMethods(evidence: evidence, policy: policy, scale: scale),
+            canRecord: try await authorizer.allows(viewer, .recordEvidence, student: student.id), message: message,
+            formError: formError)
+    }
+
+    func recordEvidence(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (user, student, competency) = try await target(context)
+        try await authorizer.require(user, .recordEvidence, student: student.id)
+        let page = PageContext(context, path: request.uri.path)
+        let (_, scale) = try await store.policy(student: student.id, competency: competency.id)
+        func refuse(_ field: String, _ message: String) async throws -> Response {
+            let view = try await competencyPage(student, competency, viewer: user, formError: .init(field: field, message: message))
+            return HTMLResponse.render(view.render(page), status: .unprocessableContent)
+        }
+        guard let scoreText = context.form.text("score") else { return try await refuse("score", "Choose the level the evidence shows.") }
+        guard let score = Double(scoreText), scale.contains(score) else {
+            return try await refuse("score", "The score '\(scoreText)' is not on the scale (\(DisplayRounding.text(scale.lowestValue))–\(DisplayRounding.text(scale.pointsPossible))).")
+        }
+        var observed: Date?
+        if let text = context.form.text("observed") {
+            guard let date = FormDates.parse(text) else { return try await refuse("observed", "The date '\(text)' is not a date (use YYYY-MM-DD).") }
+            guard date <= services.clock().addingTimeInterval(86_400) else { return try await refuse("observed", "The observation date is in the future.") }
+            observed = date
+        }
+        try await store.append(
+            [.record(student: student.id, competency: competency.id, score: score, observedAt: observed, source: .observation, comment: context.form.text("comment"))],
+            by: user.id, at: services.clock())
+        return HTMLResponse.redirect("/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)?saved=1#mastery")
+    }
+
+    func correctEvidence(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (user, student, competency) = try await target(context)
+        try await authorizer.require(user, .correctEvidence, student: student.id)
+        let eventID = EvidenceEvent.ID(try context.parameters.require("eid"))
+        let action = try context.parameters.require("action")
+        let page = PageContext(context, path: request.uri.path)
+        guard let reason = context.form.text("reason") else {
+            let view = try await competencyPage(student, competency, viewer: user, formError: .init(field: "reason", message: "Give a reason for the change; it is kept in the record."))
+            return HTMLResponse.render(view.render(page), status: .unprocessableContent)
+        }
+        let draft: EvidenceDraft
+        switch action {
+        case "correct":
+            guard let text = context.form.text("score"), let score = Double(text) else {
+                throw AppError.invalid(message: "Choose the corrected score.", field: "score")
+            }
+            draft = .supersede(eventID, student: student.id, competency: competency.id, score: score, reason: reason)
+        case "exclude":
+            draft = .exclude(eventID, student: student.id, competency: competency.id, reason: reason)
+        default:
+            throw AppError.notFound("The action")
+        }
+        do {
+            try await store.append([draft], by: user.id, at: services.clock())
+        } catch let error as StoreError {
+            let view = try await competencyPage(student, competency, viewer: user, formError: .init(field: "score", message: "\(error)"))
+            return HTMLResponse.render(view.render(page), status: .unprocessableContent)
+        }
+        return HTMLResponse.redirect("/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)?saved=1#mastery")
+    }
+}
+
+/// Dates typed in forms (`YYYY-MM-DD`), read as UTC midday so that no time zone moves them to another day.
+enum FormDates {
+    static func parse(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]), parts[0] > 1900 else { return nil }
+        var components = DateComponents()
+        (components.year, components.month, components.day, components.hour) = (parts[0], parts[1], parts[2], 12)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: components), calendar.component(.day, from: date) == parts[2] else { return nil }
+        return date
+    }
+}

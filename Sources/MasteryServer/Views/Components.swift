@@ -1,0 +1,86 @@
+import Foundation
+import MasteryCore
+import Plot
+
+/// Small pieces shared by pages.
+enum Components {
+    /// A level shown as colour *and* words: "3 Proficient", never colour alone.
+    static func levelBadge(_ level: ProficiencyLevel?, value: Double?) -> Node<HTML.BodyContext> {
+        guard let level, let value else {
+            return .span(.class("level level-none"), .text("Not yet"), .span(.class("sr-only"), " — not enough evidence yet"))
+        }
+        return .span(
+            .class("level"),
+            .attribute(named: "style", value: "background:\(level.colour);color:\(Contrast.text(on: level.colour))"),
+            .span(.class("level-label"), .text(level.label)),
+            .span(.class("level-value"), .text(DisplayRounding.text(value)))
+        )
+    }
+
+    static func mastered(_ mastered: Bool) -> Node<HTML.BodyContext> {
+        mastered ? .span(.class("tag tag-mastered"), "✓ Mastered") : .empty
+    }
+
+    static func date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "MMM d, yyyy"
+        return formatter.string(from: date)
+    }
+
+    static func isoDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+
+    static func summaryList(_ summaries: [MasterySummary]) -> Node<HTML.BodyContext> {
+        .ul(.class("summary-list"), .forEach(summaries) { summary in
+            .li(
+                .strong(.text("\(summary.kind.displayName): ")),
+                .text("\(summary.mastered) of \(summary.total) mastered"),
+                .span(.class("muted"), .text(" (\(summary.assessed) assessed)"))
+            )
+        })
+    }
+
+    /// A notice for errors ("alert") or confirmations ("status").
+    static func notice(_ text: String, error: Bool) -> Node<HTML.BodyContext> {
+        .div(.class(error ? "notice notice-error" : "notice notice-ok"), .attribute(named: "role", value: error ? "alert" : "status"), .text(text))
+    }
+
+    static func legend(_ scale: ProficiencyScale) -> Node<HTML.BodyContext> {
+        .div(
+            .class("legend"),
+            .h2(.class("legend-title"), .text("Levels (\(scale.name))")),
+            .ul(
+                .forEach(scale.levels.reversed()) { level in
+                    .li(levelBadge(level, value: level.value), .if(level.value == scale.masteryThreshold, .span(.class("muted"), " mastery threshold")))
+                },
+                .li(levelBadge(nil, value: nil), .span(.class("muted"), " not enough evidence yet"))
+            )
+        )
+    }
+}
+
+/// Picks black or white text for a background so the pair meets WCAG AA contrast.
+enum Contrast {
+    static func text(on background: String) -> String {
+        luminance(background).map { $0 > 0.179 ? "#111418" : "#ffffff" } ?? "#111418"
+    }
+
+    static func luminance(_ hex: String) -> Double? {
+        var digits = hex.trimmingCharacters(in: .whitespaces)
+        if digits.hasPrefix("#") { digits.removeFirst() }
+        if digits.count == 3 { digits = digits.map { "\($0)\($0)" }.joined() }
+        guard digits.count == 6, let value = UInt32(digits, radix: 16) else { return nil }
+        func channel(_ shift: UInt32) -> Double {
+            let c = Double((value >> shift) & 0xFF) / 255
+            return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
+    }
+}

@@ -1,0 +1,80 @@
+import MasteryCore
+import Plot
+
+/// The frame of every page: skip link, header with the product name, role navigation and sign-out, the main
+/// region and a footer. Pages supply a title and the main content.
+enum Layout {
+    static func page(_ title: String, _ page: PageContext, wide: Bool = false, _ content: Node<HTML.BodyContext>...)
+        -> HTML
+    {
+        HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · Masterly"),
+                .link(.rel(.stylesheet), .href("/static/app.css"))
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#main"), "Skip to main content"),
+                header(page),
+                .main(.id("main"), .class(wide ? "wide" : "narrow"), .group(content)),
+                .footer(.class("site-footer"), .p("Masterly — mastery-based learning, open source."))
+            )
+        )
+    }
+
+    static func header(_ page: PageContext) -> Node<HTML.BodyContext> {
+        .header(
+            .class("site-header"),
+            .a(.class("brand"), .href("/"), .span(.class("brand-mark"), .attribute(named: "aria-hidden", value: "true"), "M"), "Masterly"),
+            .unwrap(page.user) { user in
+                .group(
+                    .nav(
+                        .ariaLabel("Main"),
+                        .ul(.forEach(navigation(for: user)) { item in
+                            .li(.a(.href(item.href), .if(isCurrent(item.href, page.path), .attribute(named: "aria-current", value: "page")), .text(item.label)))
+                        })
+                    ),
+                    .div(
+                        .class("account"),
+                        .span(.class("who"), .text(user.displayName), .span(.class("role"), .text(" · \(user.role.displayName)"))),
+                        .form(
+                            .id("logout-form"), .method(.post), .action("/logout"),
+                            csrfField(page.csrfToken),
+                            .button(.type(.submit), .class("link-button"), "Sign out")
+                        )
+                    )
+                )
+            }
+        )
+    }
+
+    static func isCurrent(_ href: String, _ path: String) -> Bool {
+        href == "/" ? path == "/" : path.hasPrefix(href)
+    }
+
+    static func navigation(for user: Person) -> [(label: String, href: String)] {
+        switch user.role {
+        case .teacher: [("My sections", "/")]
+        case .student: [("My tracker", "/")]
+        case .guardian: [("My children", "/")]
+        case .coach: [("School", "/")]
+        case .admin: [("Overview", "/"), ("Audit log", "/admin/audit")]
+        }
+    }
+
+    static func csrfField(_ token: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(token))
+    }
+
+    /// A page heading with an optional line of context above it.
+    static func heading(_ title: String, eyebrow: String? = nil, lead: String? = nil) -> Node<HTML.BodyContext> {
+        .div(
+            .class("page-heading"),
+            .unwrap(eyebrow) { .p(.class("eyebrow"), .text($0)) },
+            .h1(.text(title)),
+            .unwrap(lead) { .p(.class("lead"), .text($0)) }
+        )
+    }
+}

@@ -1,0 +1,78 @@
+/// The one stylesheet, served at `/static/app.css`. No external assets; system fonts; colours chosen for
+/// WCAG AA contrast; print styles for reports.
+enum Stylesheet {
+    static let css = """
+        :root{--ink:#16202a;--muted:#4a5866;--line:#d5dbe1;--bg:#f5f7f9;--card:#fff;--brand:#1d4ed8;--brand-ink:#fff;
+        --focus:#b45309;--danger:#b42318;--ok:#166534;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+        *{box-sizing:border-box}body{margin:0;color:var(--ink);background:var(--bg);line-height:1.5;font-size:16px}
+        a{color:var(--brand)}a:hover{text-decoration-thickness:2px}
+        :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+        .skip-link{position:absolute;left:-999px;top:0;background:var(--ink);color:#fff;padding:.5rem 1rem;z-index:10}
+        .skip-link:focus{left:0}
+        .site-header{display:flex;flex-wrap:wrap;align-items:center;gap:1rem 2rem;padding:.75rem 1.5rem;background:var(--card);
+        border-bottom:1px solid var(--line)}
+        .brand{display:flex;align-items:center;gap:.5rem;font-weight:700;font-size:1.2rem;color:var(--ink);text-decoration:none}
+        .brand-mark{display:inline-grid;place-items:center;width:2rem;height:2rem;border-radius:.5rem;background:var(--brand);color:#fff}
+        .site-header nav ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0}
+        .site-header nav a{text-decoration:none;font-weight:600;padding:.25rem .1rem}
+        .site-header nav a[aria-current=page]{border-bottom:3px solid var(--brand)}
+        .account{margin-left:auto;display:flex;align-items:center;gap:1rem}.role{color:var(--muted)}
+        main{padding:1.5rem;margin:0 auto}main.narrow{max-width:72rem}main.wide{max-width:none}
+        .site-footer{padding:1.5rem;color:var(--muted);font-size:.875rem;text-align:center}
+        .page-heading{margin-bottom:1.25rem}.page-heading h1{margin:.1rem 0;font-size:1.9rem;line-height:1.2}
+        .eyebrow{margin:0;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.04em;font-size:.8rem}
+        .lead{color:var(--muted);max-width:50rem}
+        .card{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:1.25rem;margin-bottom:1.25rem;
+        box-shadow:0 1px 2px rgba(16,24,40,.05)}
+        .card h2{margin-top:0;font-size:1.25rem}
+        .card-grid,.stat-grid{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))}
+        .login-card{max-width:28rem;margin:3rem auto}
+        .field{display:flex;flex-direction:column;gap:.3rem;margin-bottom:1rem}
+        label{font-weight:600}input,select,textarea{font:inherit;padding:.5rem .6rem;border:1px solid #8a96a3;border-radius:.4rem;
+        background:#fff;color:var(--ink)}
+        fieldset{border:1px solid var(--line);border-radius:.5rem;margin:0 0 1rem;padding:.75rem}legend{font-weight:600}
+        .choice-row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}.choice{font-weight:500}
+        .button{display:inline-block;font:inherit;font-weight:600;padding:.55rem 1rem;border-radius:.45rem;border:1px solid var(--brand);
+        background:#fff;color:var(--brand);text-decoration:none;cursor:pointer;margin-right:.5rem}
+        .button.primary{background:var(--brand);color:var(--brand-ink)}.button.small{padding:.3rem .6rem;font-size:.875rem}
+        .button.danger{border-color:var(--danger);color:var(--danger)}.button.secondary{border-color:#8a96a3;color:var(--ink)}
+        .link-button{background:none;border:none;color:var(--brand);font:inherit;font-weight:600;cursor:pointer;text-decoration:underline;padding:0}
+        .notice{padding:.75rem 1rem;border-radius:.5rem;margin-bottom:1rem;font-weight:600}
+        .notice-error{background:#fde8e7;color:#7a1c13;border:1px solid #f3b4ae}.notice-ok{background:#e7f6ec;color:#14532d;border:1px solid #a7dcb5}
+        .muted{color:var(--muted)}.small{font-size:.875rem}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+        .tag{display:inline-block;font-size:.75rem;font-weight:700;padding:.05rem .4rem;border-radius:1rem;background:#e8edf3;color:var(--ink);margin-left:.35rem}
+        .tag-mastered{background:#dcf3e3;color:#14532d}
+        .level{display:inline-flex;gap:.35rem;align-items:baseline;padding:.15rem .5rem;border-radius:.35rem;font-weight:600;
+        font-size:.85rem;border:1px solid rgba(0,0,0,.18);white-space:nowrap}
+        .level-value{font-variant-numeric:tabular-nums;font-weight:500}
+        .level-none{background:#fff;color:var(--muted);border:1px dashed #8a96a3}
+        .legend ul{display:flex;flex-wrap:wrap;gap:.5rem 1rem;list-style:none;padding:0;margin:.25rem 0 1rem}
+        .legend-title{font-size:1rem;margin:0}
+        .table-scroll{overflow:auto;max-width:100%;border:1px solid var(--line);border-radius:.5rem;background:#fff;margin-bottom:1rem}
+        .table-scroll:focus-visible{outline:3px solid var(--focus)}
+        table{border-collapse:separate;border-spacing:0;width:100%}caption{text-align:left;padding:.6rem .75rem;font-weight:600;color:var(--muted)}
+        th,td{padding:.45rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+        thead th{background:#eef2f6;font-size:.85rem}
+        .gradebook{width:auto;font-size:.9rem}.gradebook thead th{position:sticky;top:0;z-index:2}
+        .gradebook thead tr:nth-child(2) th{top:2.4rem}
+        .gradebook .student-col{position:sticky;left:0;background:#fff;z-index:1;min-width:12rem}
+        .gradebook thead .student-col{z-index:3;background:#eef2f6}
+        .gradebook .competency{min-width:7.5rem}.gradebook .competency .code{display:block;font-weight:700}
+        .gradebook .competency .title{display:block;font-weight:400;color:var(--muted);font-size:.78rem;line-height:1.25}
+        .gradebook .strand{text-align:center;border-left:2px solid var(--line)}
+        .gradebook td a{text-decoration:none;display:inline-block}.gradebook .check{color:var(--ok);font-weight:700;margin-left:.25rem}
+        .kind-habit .code{color:#6b21a8}
+        .summary-line{display:block;white-space:nowrap;font-size:.82rem}
+        .summary-list{list-style:none;padding:0;margin:.25rem 0 1rem}
+        .tracker .code{font-weight:700}.tracker td{max-width:28rem}
+        .evidence-list{padding-left:1.2rem}.comment{color:var(--muted)}
+        .inline-form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.4rem 0}
+        .comparison tr.current{background:#eef4ff}
+        .growth-chart{width:100%;max-width:40rem;height:auto}.growth-chart .grid{stroke:#d5dbe1}.growth-chart .axis{font-size:11px;fill:#4a5866}
+        .growth-chart .threshold{stroke:#166534;stroke-dasharray:4 4}.growth-chart .running{fill:none;stroke:#1d4ed8;stroke-width:2.5}
+        .growth-chart .score{fill:#fff;stroke:#16202a;stroke-width:2}
+        .breadcrumb{margin:0 0 .5rem}
+        @media print{.site-header,.site-footer,.skip-link,form,.button{display:none}body{background:#fff}.card{box-shadow:none;break-inside:avoid}
+        .table-scroll{overflow:visible;border:none}}
+        """
+}

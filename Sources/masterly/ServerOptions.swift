@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MasteryServer
+import MasteryStore
+
+/// Options shared by the commands that open a database and may serve it.
+struct ServerOptions: ParsableArguments {
+    @Option(help: "Port to listen on (env MASTERLY_PORT; default 8080).")
+    var port: String?
+
+    @Option(help: "Address to listen on (env MASTERLY_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "A SQLite file path, sqlite:PATH, or postgres://user:pass@host:port/db (env MASTERLY_DATABASE_URL).")
+    var database: String?
+
+    @Option(name: .customLong("secure-cookies"), help: "true when served over HTTPS (env MASTERLY_SECURE_COOKIES).")
+    var secureCookies: String?
+
+    @Option(name: .customLong("log-level"), help: "trace … critical (env MASTERLY_LOG_LEVEL; default info).")
+    var logLevel: String?
+
+    var flags: [String: String] {
+        var flags: [String: String] = [:]
+        flags["port"] = port
+        flags["host"] = host
+        flags["database"] = database
+        flags["secure-cookies"] = secureCookies
+        flags["log-level"] = logLevel
+        return flags
+    }
+
+    /// The configuration, or exit 2 listing every bad key.
+    func resolve(defaultDatabase: String) throws -> ServerConfiguration {
+        let defaults = ServerConfiguration(database: .sqlite(path: defaultDatabase))
+        do {
+            let configuration = try ServerConfiguration.resolve(
+                flags: flags, environment: ProcessInfo.processInfo.environment, defaults: defaults)
+            Bootstrap.logging(configuration.logLevel)
+            return configuration
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+enum Bootstrap {
+    nonisolated(unsafe) static var loggingDone = false
+
+    static func logging(_ level: String) {
+        guard !loggingDone else { return }
+        loggingDone = true
+        let parsed = Logger.Level(rawValue: level) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = parsed
+            return handler
+        }
+    }
+
+    /// Opens and migrates the database, or exits 1 with the reason.
+    static func openStore(_ location: DatabaseLocation) async throws -> Store {
+        do {
+            let store = try Store.open(location)
+            let applied = try await store.migrate()
+            if !applied.isEmpty { print("Applied \(applied.count) migration(s) to \(location).") }
+            return store
+        } catch {
+            FileHandle.standardError.write(Data("masterly: cannot open the database \(location): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

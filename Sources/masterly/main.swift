@@ -1,4 +1,0 @@
-import ArgumentParser
-import MasteryServer
-import MasteryStore
-print("hi")

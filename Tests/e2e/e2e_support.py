@@ -1,0 +1,187 @@
+"""Helpers for Masterly's browser smoke tests: Chromium, the login form, axe-core, screenshots, the JSON API.
+
+Environment:
+  MASTERLY_URL   base URL of a running `masterly demo` (required; every test is skipped without it)
+  SCREENSHOTS    folder for the PNG taken at every accessibility check (default build-e2e/screenshots)
+  AXE_JS         path of axe.min.js (default: the copy inside the axe-playwright-python wheel)
+"""
+from __future__ import annotations
+
+import base64
+import importlib.util
+import json
+import os
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+DEMO_PASSWORD = "masterly-demo"
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM_ARGS = ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WAIT_SECONDS = 15
+
+
+# --------------------------------------------------------------------------- configuration
+
+def base_url_from_env() -> str | None:
+    return os.environ.get("MASTERLY_URL", "").strip().rstrip("/") or None
+
+
+def screenshot_dir() -> Path:
+    path = Path(os.environ.get("SCREENSHOTS") or "build-e2e/screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def axe_js_path() -> Path:
+    """axe.min.js as shipped inside the axe-playwright-python wheel (no npm, no network)."""
+    if os.environ.get("AXE_JS"):
+        return Path(os.environ["AXE_JS"])
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("axe-playwright-python is not installed; it ships axe.min.js")
+    return Path(spec.origin).parent / "axe.min.js"
+
+
+def read_axe_source() -> str:
+    path = axe_js_path()
+    if not path.is_file():
+        raise RuntimeError(f"axe.min.js not found at {path}")
+    return path.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- browser
+
+def new_chromium() -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in CHROMIUM_ARGS:
+        options.add_argument(arg)
+    # An explicit chromedriver keeps Selenium Manager from trying the network.
+    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    browser.set_page_load_timeout(60)
+    browser.set_script_timeout(60)
+    return browser
+
+
+def wait_for(driver, condition, message: str):
+    return WebDriverWait(driver, WAIT_SECONDS).until(condition, message)
+
+
+def path_of(driver) -> str:
+    return urlparse(driver.current_url).path
+
+
+def h1_text(driver, selector: str = "main h1") -> str:
+    return driver.find_element(By.CSS_SELECTOR, selector).text.strip()
+
+
+def submit_login_form(driver, base_url: str, username: str, password: str) -> None:
+    driver.get(f"{base_url}/login")
+    form = wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "form#login-form")),
+                    f"no form#login-form at {base_url}/login")
+    form.find_element(By.CSS_SELECTOR, "#username").send_keys(username)
+    form.find_element(By.CSS_SELECTOR, "#password").send_keys(password)
+    button = form.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    button.click()
+    # The POST has been answered once the old page (and so its button) is gone.
+    wait_for(driver, EC.staleness_of(button), "the login form was not submitted")
+
+
+def login(driver, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Signs in through the real login form and checks it lands on the role's home page at `/`."""
+    submit_login_form(driver, base_url, username, password)
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "form#logout-form")),
+             f"{username}: no form#logout-form after logging in (now at {driver.current_url})")
+    assert path_of(driver) == "/", f"{username}: logging in should land on /, got {driver.current_url}"
+
+
+# --------------------------------------------------------------------------- screenshots + axe
+
+def save_screenshot(driver, name: str) -> Path:
+    """A full-page PNG through Chromium's DevTools protocol, or the viewport if that fails."""
+    path = screenshot_dir() / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name).strip('-') or 'page'}.png"
+    try:
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+        path.write_bytes(base64.b64decode(shot["data"]))
+    except Exception:  # noqa: BLE001 — a screenshot must never hide the real result
+        driver.save_screenshot(str(path))
+    return path
+
+
+_AXE_RUN = """
+const tags = arguments[0];
+const done = arguments[arguments.length - 1];
+axe.run(document, { runOnly: { type: 'tag', values: tags } })
+  .then(r => done({ passes: r.passes.length, violations: r.violations.map(v => ({
+      id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+      nodes: v.nodes.map(n => ({ target: n.target, summary: n.failureSummary })) })) }))
+  .catch(e => done({ error: String((e && e.stack) || e) }));
+"""
+
+
+def run_axe(driver, axe_source: str) -> dict:
+    """Injects axe-core into the current page (once per page) and runs the WCAG 2.1 A/AA rules."""
+    if not driver.execute_script("return typeof window.axe === 'object' && typeof window.axe.run === 'function';"):
+        driver.execute_script(axe_source)
+    result = driver.execute_async_script(_AXE_RUN, WCAG_TAGS)
+    if not isinstance(result, dict) or result.get("error"):
+        raise RuntimeError(f"axe.run failed on {driver.current_url}: {result}")
+    return result
+
+
+def format_violations(name: str, url: str, violations: list[dict]) -> str:
+    lines = [f"{len(violations)} accessibility violation(s) of {'/'.join(WCAG_TAGS)} on '{name}' ({url}):"]
+    for v in violations:
+        lines.append(f"  - {v['id']} [{v.get('impact')}]: {v['help']} — {len(v['nodes'])} node(s), {v['helpUrl']}")
+        for node in v["nodes"][:3]:
+            lines.append(f"      at {' '.join(map(str, node['target']))}")
+        if len(v["nodes"]) > 3:
+            lines.append(f"      … and {len(v['nodes']) - 3} more")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- JSON API (standard library only)
+
+def api(base_url: str, method: str, path: str, token: str | None = None, body: dict | None = None):
+    """Calls the JSON API and returns (status, decoded JSON or None)."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(f"{base_url}{path}", data=data, method=method)
+    request.add_header("Accept", "application/json")
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            status, raw = response.status, response.read()
+    except urllib.error.HTTPError as error:
+        status, raw = error.code, error.read()
+    try:
+        return status, (json.loads(raw) if raw else None)
+    except ValueError:
+        return status, None
+
+
+def api_session(base_url: str, username: str, password: str = DEMO_PASSWORD) -> dict:
+    """POST /api/v1/sessions → its 201 body `{"token", "user": {"id", "role", "name"}}`."""
+    status, payload = api(base_url, "POST", "/api/v1/sessions", body={"username": username, "password": password})
+    assert status == 201 and isinstance(payload, dict) and payload.get("token"), (
+        f"POST /api/v1/sessions as {username}: expected 201 with a token, got {status} {payload}")
+    return payload
+
+
+def api_get(base_url: str, path: str, token: str):
+    status, payload = api(base_url, "GET", path, token=token)
+    assert status == 200 and payload is not None, f"GET {path}: expected 200 with JSON, got {status} {payload}"
+    return payload

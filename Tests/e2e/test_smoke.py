@@ -1,0 +1,109 @@
+"""Real-browser smoke tests against a running `masterly demo` (fixtures in conftest.py).
+
+Every page a test visits gets a screenshot and an axe-core WCAG 2.1 A/AA check.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+
+from e2e_support import api_get, api_session, h1_text, path_of, submit_login_form, wait_for
+
+
+def test_teacher_sees_sections_and_a_gradebook(driver, base_url, login, axe_check):
+    login(driver, "teacher")
+    assert h1_text(driver), "the teacher's home page has an empty <h1>"
+    axe_check(driver, "teacher-home")
+
+    links = driver.find_elements(By.CSS_SELECTOR, "a.section-link")
+    assert len(links) >= 2, f"teacher should see at least two sections, found {len(links)} a.section-link"
+    section_path = urlparse(links[0].get_attribute("href")).path
+    match = re.fullmatch(r"/sections/([^/]+)", section_path)
+    assert match, f"a section link should point to /sections/{{id}}, got {section_path}"
+    section_id = match.group(1)
+
+    links[0].click()
+    table = wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "table#gradebook")),
+                     f"no table#gradebook after opening {section_path} (at {driver.current_url})")
+    assert path_of(driver) == section_path
+    axe_check(driver, "teacher-section")
+
+    # The <h1> names the section as the API does.
+    token = api_session(base_url, "teacher")["token"]
+    names = {str(s["id"]): s["name"] for s in api_get(base_url, "/api/v1/sections", token)["sections"]}
+    assert section_id in names, f"section {section_id} is linked on the page but not in GET /api/v1/sections"
+    heading = h1_text(driver)
+    assert names[section_id] in heading, f"<h1> '{heading}' should contain the section name '{names[section_id]}'"
+
+    # At least one student row, each linking to that student's page.
+    rows = table.find_elements(By.CSS_SELECTOR, "tbody tr[data-student-id]")
+    assert rows, "the gradebook has no student rows (tbody tr[data-student-id])"
+    for row in rows:
+        student_id = row.get_attribute("data-student-id")
+        hrefs = [urlparse(a.get_attribute("href")).path for a in row.find_elements(By.CSS_SELECTOR, "a[href]")]
+        assert f"/students/{student_id}" in hrefs, f"the row of student {student_id} has no link to /students/{student_id}: {hrefs}"
+
+    # The rows are students the API puts in the same gradebook.
+    api_students = {str(s["id"]) for s in api_get(base_url, f"/api/v1/sections/{section_id}/gradebook", token)["students"]}
+    page_students = {row.get_attribute("data-student-id") for row in rows}
+    assert page_students <= api_students, f"rows not in the API's gradebook: {sorted(page_students - api_students)}"
+
+
+def test_student_cannot_open_another_students_page(driver, base_url, login, axe_check):
+    me = api_get(base_url, "/api/v1/me", api_session(base_url, "student")["token"])
+    assert me.get("role") == "student", f"GET /api/v1/me as student: {me}"
+    own_id = str(me["id"])
+
+    # Another student from teacher's sections, found through the API.
+    teacher_token = api_session(base_url, "teacher")["token"]
+    other = None
+    for section in api_get(base_url, "/api/v1/sections", teacher_token)["sections"]:
+        students = api_get(base_url, f"/api/v1/sections/{section['id']}/gradebook", teacher_token)["students"]
+        # (not one whose name is part of the student's own, which the page may show)
+        other = next((s for s in students if str(s["id"]) != own_id and s["name"] not in me["name"]), None)
+        if other:
+            break
+    assert other, "no student other than the demo student in any of teacher's sections"
+
+    login(driver, "student")
+    assert h1_text(driver), "the student's home page has an empty <h1>"
+    axe_check(driver, "student-home")
+
+    driver.get(f"{base_url}/students/{other['id']}")
+    heading = h1_text(driver, "h1")
+    assert heading.casefold() == "not allowed", (
+        f"/students/{other['id']} as student: expected the <h1> 'Not allowed', got '{heading}'")
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert other["name"] not in body, f"the refusal page shows the other student's name '{other['name']}'"
+    axe_check(driver, "student-forbidden")
+
+
+@pytest.mark.parametrize("username", ["admin", "coach", "guardian"])
+def test_role_lands_on_its_home_page(driver, login, axe_check, username):
+    login(driver, username)
+    assert h1_text(driver), f"{username}'s home page has an empty <h1>"
+    axe_check(driver, f"{username}-home")
+
+
+# Where the login page may put its message; the words are a fallback for a plain paragraph.
+ERROR_SELECTOR = "[role=alert], .error, .errors, .alert, .flash, .form-error, #login-error"
+ERROR_WORDS = re.compile(r"invalid|incorrect|wrong|not recogni[sz]ed|(did|does) ?n[o']t match|try again", re.IGNORECASE)
+
+
+def test_wrong_password_stays_on_login_with_an_error(driver, base_url, axe_check):
+    submit_login_form(driver, base_url, "teacher", "not-the-password")
+    assert path_of(driver) == "/login", f"a wrong password should stay on /login, got {driver.current_url}"
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "form#login-form")),
+             "the login form is not shown again after a wrong password")
+    assert not driver.find_elements(By.CSS_SELECTOR, "form#logout-form"), "a wrong password signed the user in"
+
+    messages = [e.text.strip() for e in driver.find_elements(By.CSS_SELECTOR, ERROR_SELECTOR) if e.text.strip()]
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert messages or ERROR_WORDS.search(body), (
+        f"no error message after a wrong password (looked for {ERROR_SELECTOR} and words like 'incorrect'); "
+        f"page text: {body[:300]!r}")
+    axe_check(driver, "login-wrong-password")

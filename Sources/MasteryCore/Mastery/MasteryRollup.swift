@@ -3,14 +3,19 @@
 /// Children must all be of one kind: academic competencies and habits of work are never rolled together
 /// (`rollup(children:…)` refuses a mixed list by returning `nil`).
 public enum MasteryRollup {
-    /// One child: its record (nil when never assessed) and its kind.
+    /// One child: its record (nil when never assessed), its kind, and for the points rule its points and
+    /// whether it is required.
     public struct Child: Hashable, Sendable {
         public var record: MasteryRecord?
         public var kind: CompetencyKind
+        public var points: Int
+        public var required: Bool
 
-        public init(record: MasteryRecord?, kind: CompetencyKind) {
+        public init(record: MasteryRecord?, kind: CompetencyKind, points: Int = 1, required: Bool = false) {
             self.record = record
             self.kind = kind
+            self.points = points
+            self.required = required
         }
     }
 
@@ -31,10 +36,14 @@ public enum MasteryRollup {
                 result.levelValue = scale.level(for: lowest).value
             }
             result.summary = "\(masteredCount) of \(total) mastered; all are needed"
-        case .points(let required):
-            result.value = values.isEmpty ? nil : Double(masteredCount)
-            result.mastered = masteredCount >= required
-            result.summary = "\(masteredCount) point\(masteredCount == 1 ? "" : "s") of \(required) needed"
+        case .points(let target):
+            let earned = children.filter { $0.record?.mastered == true }.reduce(0) { $0 + $1.points }
+            let requiredMissing = children.filter { $0.required && $0.record?.mastered != true }.count
+            result.value = values.isEmpty ? nil : Double(earned)
+            result.mastered = earned >= target && requiredMissing == 0
+            result.summary =
+                "\(earned) of \(target) points"
+                + (requiredMissing > 0 ? "; \(requiredMissing) required competenc\(requiredMissing == 1 ? "y" : "ies") not yet mastered" : "")
         case .meanOfChildren:
             if !values.isEmpty {
                 let mean = values.reduce(0, +) / Double(values.count)

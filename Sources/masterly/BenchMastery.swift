@@ -22,11 +22,14 @@ struct BenchMastery: AsyncParsableCommand {
             print("note: this is a debug build; use `swift run -c release masterly bench mastery` for real figures")
         #endif
         let total = students * competencies * evidence
-        print("school: \(students) students × \(competencies) competencies × \(evidence) evidence = \(total) evidence rows")
+        print(
+            "school: \(students) students × \(competencies) competencies × \(evidence) evidence = \(total) evidence rows"
+        )
         let scores = BenchData.scores(count: total, seed: seed)
         InMemoryBench(scores: scores, groupSize: evidence, rounds: rounds).run()
         if !skipStore {
-            try await StoreBench(students: students, competencies: competencies, evidence: evidence, scores: scores).run()
+            try await StoreBench(students: students, competencies: competencies, evidence: evidence, scores: scores)
+                .run()
         }
     }
 }
@@ -56,13 +59,20 @@ struct InMemoryBench {
     func run() {
         print("\n== in-memory rollup (one core, evidence grouped and ordered) ==")
         let reference = best { plainDecayingAverage() }
-        print("reference plain loop (decaying average): \(BenchData.format(Double(scores.count) / reference.seconds / 1e6)) M evidence/s  (checksum \(BenchData.format(reference.checksum)))")
-        let methods: [CalculationMethod] = [.decayingAverage(percent: 65), .weightedAverage(percent: 65), .mean, .highest, .latest, .nTimes(times: 3), .mode, .powerLaw]
+        print(
+            "reference plain loop (decaying average): \(BenchData.format(Double(scores.count) / reference.seconds / 1e6)) M evidence/s  (checksum \(BenchData.format(reference.checksum)))"
+        )
+        let methods: [CalculationMethod] = [
+            .decayingAverage(percent: 65), .weightedAverage(percent: 65), .mean, .highest, .latest, .nTimes(times: 3),
+            .mode, .powerLaw,
+        ]
         for method in methods {
             let result = best { engine(method) }
             let rate = Double(scores.count) / result.seconds / 1e6
             let ratio = result.seconds / reference.seconds
-            print("\(method.summary.padding(toLength: 20, withPad: " ", startingAt: 0)) \(BenchData.format(rate)) M evidence/s  (\(String(format: "%.2f", ratio))× the plain loop's time; checksum \(BenchData.format(result.checksum)))")
+            print(
+                "\(method.summary.padding(toLength: 20, withPad: " ", startingAt: 0)) \(BenchData.format(rate)) M evidence/s  (\(String(format: "%.2f", ratio))× the plain loop's time; checksum \(BenchData.format(result.checksum)))"
+            )
         }
     }
 

@@ -45,7 +45,9 @@ struct MasteryCommand: ParsableCommand {
                         throw CLIError("score \(index + 1) '\(text)' is not a number or 'none'")
                     }
                     guard score >= 0, score <= pointsPossible else {
-                        throw CLIError("score \(index + 1) (\(text)) is outside the scale 0…\(DisplayRounding.text(pointsPossible))")
+                        throw CLIError(
+                            "score \(index + 1) (\(text)) is outside the scale 0…\(DisplayRounding.text(pointsPossible))"
+                        )
                     }
                     return ScoredObservation(score: score)
                 }

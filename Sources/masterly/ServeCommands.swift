@@ -12,7 +12,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.resolve(defaultDatabase: "masterly.sqlite")
         let store = try await Bootstrap.openStore(configuration.database)
-        Console.line("Masterly is serving \(configuration.database) at http://\(configuration.host):\(configuration.port)")
+        Console.line(
+            "Masterly is serving \(configuration.database) at http://\(configuration.host):\(configuration.port)")
         try await buildApplication(AppServices(store: store, configuration: configuration)).runService()
         await store.close()
     }

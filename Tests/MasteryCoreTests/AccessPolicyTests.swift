@@ -11,7 +11,8 @@ struct AccessPolicyTests {
     static let allowed: Set<String> = [
         // A student's record: the student, their guardians, their teachers, the school's coach and admins.
         "student/itself/viewStudentRecord", "guardian/guardian/viewStudentRecord", "teacher/teacher/viewStudentRecord",
-        "coach/sameSchool/viewStudentRecord", "admin/sameSchool/viewStudentRecord", "admin/sameDistrict/viewStudentRecord",
+        "coach/sameSchool/viewStudentRecord", "admin/sameSchool/viewStudentRecord",
+        "admin/sameDistrict/viewStudentRecord",
         // Evidence: only the student's own teachers write or correct it.
         "teacher/teacher/recordEvidence", "teacher/teacher/correctEvidence",
         // A section: who teaches it, who is in it, their guardians, the school's coach and admins.

@@ -56,7 +56,9 @@ struct CalculationMethodTests {
         }
         #expect(throws: MasteryCoreError.self) { try CalculationMethod(name: "mean", parameterText: "3") }
         #expect(throws: MasteryCoreError.self) { try CalculationMethod(name: "decaying-average", parameterText: "49") }
-        #expect(throws: MasteryCoreError.self) { try CalculationMethod(name: "decaying-average", parameterText: "65.5") }
+        #expect(throws: MasteryCoreError.self) {
+            try CalculationMethod(name: "decaying-average", parameterText: "65.5")
+        }
         do {
             _ = try CalculationMethod(name: "n-times", parameterText: "11")
             Issue.record("n-times 11 was accepted")

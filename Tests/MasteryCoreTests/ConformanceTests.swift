@@ -30,7 +30,8 @@ enum ConformanceFile {
 
     static var cases: [ConformanceCase] {
         (spec?.cases ?? []).map {
-            ConformanceCase(id: $0.id, method: $0.method, parameter: $0.parameter, scores: $0.scores, expected: $0.expected)
+            ConformanceCase(
+                id: $0.id, method: $0.method, parameter: $0.parameter, scores: $0.scores, expected: $0.expected)
         }
     }
 }

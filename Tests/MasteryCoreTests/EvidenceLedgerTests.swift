@@ -61,9 +61,11 @@ struct EvidenceLedgerTests {
         }
         let fresh = [Self.event("e1", 1, score: 2)]
         #expect(throws: MasteryCoreError.self) {
-            try EvidenceLedger.validate(Self.event("n", 2, .exclude, target: "e1", reason: " "), after: fresh, scale: scale)
+            try EvidenceLedger.validate(
+                Self.event("n", 2, .exclude, target: "e1", reason: " "), after: fresh, scale: scale)
         }
-        try EvidenceLedger.validate(Self.event("n", 2, .exclude, target: "e1", reason: "duplicate"), after: fresh, scale: scale)
+        try EvidenceLedger.validate(
+            Self.event("n", 2, .exclude, target: "e1", reason: "duplicate"), after: fresh, scale: scale)
     }
 
     @Test("A record is a pure function of the events, in any order")
@@ -72,7 +74,8 @@ struct EvidenceLedgerTests {
         var random = SeededGenerator(seed: 7)
         var events: [EvidenceEvent] = []
         for index in 0..<20 {
-            events.append(Self.event("e\(index)", Int64(index), score: Double(random.next() % 5), day: Double(random.next() % 4)))
+            events.append(
+                Self.event("e\(index)", Int64(index), score: Double(random.next() % 5), day: Double(random.next() % 4)))
         }
         events.append(Self.event("x", 100, .exclude, target: "e3", reason: "r"))
         let policy = MasteryPolicy.standard

@@ -14,11 +14,18 @@ struct MasteryRollupTests {
     @Test("All mastered: every child must be mastered; the value is the lowest child's")
     func allMastered() throws {
         let scale = try DemoScale.fourLevels()
-        let yes = try #require(MasteryRollup.rollup(children: [.init(record: record(3.5), kind: .academic), .init(record: record(3), kind: .academic)], rule: .allMastered, scale: scale))
+        let yes = try #require(
+            MasteryRollup.rollup(
+                children: [.init(record: record(3.5), kind: .academic), .init(record: record(3), kind: .academic)],
+                rule: .allMastered, scale: scale))
         #expect(yes.mastered && yes.value == 3 && yes.levelValue == 3)
-        let missing = try #require(MasteryRollup.rollup(children: [.init(record: record(3.5), kind: .academic), .init(record: nil, kind: .academic)], rule: .allMastered, scale: scale))
+        let missing = try #require(
+            MasteryRollup.rollup(
+                children: [.init(record: record(3.5), kind: .academic), .init(record: nil, kind: .academic)],
+                rule: .allMastered, scale: scale))
         #expect(!missing.mastered && missing.childrenAssessed == 1)
-        let none = try #require(MasteryRollup.rollup(children: [.init(record: nil, kind: .academic)], rule: .allMastered, scale: scale))
+        let none = try #require(
+            MasteryRollup.rollup(children: [.init(record: nil, kind: .academic)], rule: .allMastered, scale: scale))
         #expect(none.status == .notEnoughEvidence && none.value == nil)
     }
 
@@ -30,9 +37,11 @@ struct MasteryRollupTests {
                 .init(record: record(isMastered ? 3 : 2), kind: .academic, points: spec.0, required: spec.1)
             }
         }
-        let reached = try #require(MasteryRollup.rollup(children: children([true, true, true, false]), rule: .points(target: 6), scale: scale))
+        let reached = try #require(
+            MasteryRollup.rollup(children: children([true, true, true, false]), rule: .points(target: 6), scale: scale))
         #expect(reached.mastered && reached.value == 7)
-        let requiredMissing = try #require(MasteryRollup.rollup(children: children([false, true, true, true]), rule: .points(target: 6), scale: scale))
+        let requiredMissing = try #require(
+            MasteryRollup.rollup(children: children([false, true, true, true]), rule: .points(target: 6), scale: scale))
         #expect(!requiredMissing.mastered && requiredMissing.value == 6)
         #expect(requiredMissing.summary.contains("required"))
     }
@@ -40,7 +49,12 @@ struct MasteryRollupTests {
     @Test("Mean of children uses full-precision values and skips children without one")
     func meanOfChildren() throws {
         let scale = try DemoScale.fourLevels()
-        let result = try #require(MasteryRollup.rollup(children: [.init(record: record(3.5275), kind: .habit), .init(record: record(2.5), kind: .habit), .init(record: nil, kind: .habit)], rule: .meanOfChildren, scale: scale))
+        let result = try #require(
+            MasteryRollup.rollup(
+                children: [
+                    .init(record: record(3.5275), kind: .habit), .init(record: record(2.5), kind: .habit),
+                    .init(record: nil, kind: .habit),
+                ], rule: .meanOfChildren, scale: scale))
         #expect(result.value == (3.5275 + 2.5) / 2)
         #expect(result.mastered && result.levelValue == 3)
     }
@@ -48,7 +62,10 @@ struct MasteryRollupTests {
     @Test("Academics and habits are never rolled up together")
     func kindsStayApart() throws {
         let scale = try DemoScale.fourLevels()
-        #expect(MasteryRollup.rollup(children: [.init(record: record(3), kind: .academic), .init(record: record(3), kind: .habit)], rule: .meanOfChildren, scale: scale) == nil)
+        #expect(
+            MasteryRollup.rollup(
+                children: [.init(record: record(3), kind: .academic), .init(record: record(3), kind: .habit)],
+                rule: .meanOfChildren, scale: scale) == nil)
         #expect(MasteryRollup.rollup(children: [], rule: .meanOfChildren, scale: scale) == nil)
     }
 

@@ -23,11 +23,13 @@ struct ProficiencyScaleTests {
         }
         #expect(throws: MasteryCoreError.self) {
             try ProficiencyScale(
-                id: "s", name: "dup", levels: [.init(value: 1, label: "a", colour: "#fff"), .init(value: 1, label: "b", colour: "#fff")],
+                id: "s", name: "dup",
+                levels: [.init(value: 1, label: "a", colour: "#fff"), .init(value: 1, label: "b", colour: "#fff")],
                 masteryThreshold: 1)
         }
         #expect(throws: MasteryCoreError.self) {
-            try ProficiencyScale(id: "s", name: "high", levels: [.init(value: 1, label: "a", colour: "#fff")], masteryThreshold: 2)
+            try ProficiencyScale(
+                id: "s", name: "high", levels: [.init(value: 1, label: "a", colour: "#fff")], masteryThreshold: 2)
         }
     }
 

@@ -11,7 +11,8 @@ struct APITests {
     func gradebook() async throws {
         try await withApp { client, services in
             let teacher = try await APIClient.signIn(client, "teacher")
-            let sections = try #require(try await teacher.call("/api/v1/sections").object["sections"] as? [[String: Any]])
+            let sections = try #require(
+                try await teacher.call("/api/v1/sections").object["sections"] as? [[String: Any]])
             #expect(sections.count >= 2)
             let id = try #require(sections[0]["id"] as? String)
             let gradebook = try await teacher.call("/api/v1/sections/\(id)/gradebook")
@@ -20,7 +21,11 @@ struct APITests {
             let competencies = try #require(gradebook.object["competencies"] as? [[String: Any]])
             let cells = try #require(gradebook.object["cells"] as? [[String: Any]])
             #expect(cells.count == students.count * competencies.count)
-            #expect(cells.allSatisfy { $0["studentId"] != nil && $0["competencyId"] != nil && $0["mastered"] != nil && $0["evidenceCount"] != nil })
+            #expect(
+                cells.allSatisfy {
+                    $0["studentId"] != nil && $0["competencyId"] != nil && $0["mastered"] != nil
+                        && $0["evidenceCount"] != nil
+                })
 
             let stranger = try #require(try await services.store.members(of: "sec-12", as: .student).first)
             let username = try #require(stranger.username)
@@ -37,28 +42,41 @@ struct APITests {
             let teacher = try await APIClient.signIn(client, "teacher")
             let student = try #require(try await services.store.credentials(username: "student")?.person)
             let section = try #require(try await services.store.sections(of: student.id, as: .student).first)
-            let competency = try #require(try await services.store.curriculum(course: section.courseID).competencies.first)
+            let competency = try #require(
+                try await services.store.curriculum(course: section.courseID).competencies.first)
             let before = try await services.store.events(student: student.id, competency: competency.id).count
             let created = try await teacher.call(
                 "/api/v1/evidence", method: .post,
-                json: ["studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 4, "observedAt": "2026-11-10T10:00:00Z"])
+                json: [
+                    "studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 4,
+                    "observedAt": "2026-11-10T10:00:00Z",
+                ])
             #expect(created.status == .created)
             let cell = try #require(created.object["cell"] as? [String: Any])
             #expect(cell["studentId"] as? String == student.id.rawValue)
             #expect(try await services.store.events(student: student.id, competency: competency.id).count == before + 1)
 
-            let outside = try await teacher.call("/api/v1/evidence", method: .post, json: ["studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 12])
+            let outside = try await teacher.call(
+                "/api/v1/evidence", method: .post,
+                json: ["studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 12])
             #expect(outside.status == .unprocessableContent && outside.errorField == "score")
-            let unknown = try await teacher.call("/api/v1/evidence", method: .post, json: ["studentId": student.id.rawValue, "competencyId": "nope", "score": 2])
+            let unknown = try await teacher.call(
+                "/api/v1/evidence", method: .post,
+                json: ["studentId": student.id.rawValue, "competencyId": "nope", "score": 2])
             #expect(unknown.status == .unprocessableContent && unknown.errorField == "competencyId")
-            let missing = try await teacher.call("/api/v1/evidence", method: .post, json: ["competencyId": competency.id.rawValue])
+            let missing = try await teacher.call(
+                "/api/v1/evidence", method: .post, json: ["competencyId": competency.id.rawValue])
             #expect(missing.status == .unprocessableContent && missing.errorField == "studentId")
-            let nobody = try await teacher.call("/api/v1/evidence", method: .post, json: ["studentId": "nobody", "competencyId": competency.id.rawValue, "score": 2])
+            let nobody = try await teacher.call(
+                "/api/v1/evidence", method: .post,
+                json: ["studentId": "nobody", "competencyId": competency.id.rawValue, "score": 2])
             #expect(nobody.status == .notFound)
             #expect(try await services.store.events(student: student.id, competency: competency.id).count == before + 1)
 
-            let self_ = try await APIClient.signIn(client, "student")
-            let forbidden = try await self_.call("/api/v1/evidence", method: .post, json: ["studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 4])
+            let studentSelf = try await APIClient.signIn(client, "student")
+            let forbidden = try await studentSelf.call(
+                "/api/v1/evidence", method: .post,
+                json: ["studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 4])
             #expect(forbidden.status == .forbidden)
         }
     }
@@ -87,7 +105,10 @@ struct APITests {
             var browser = TestBrowser(client)
             let document = try await browser.get("/openapi.yaml")
             #expect(document.status == .ok)
-            for path in ["/api/v1/sessions", "/api/v1/me", "/api/v1/sections", "/api/v1/sections/{id}/gradebook", "/api/v1/evidence", "/api/v1/students/{id}/mastery"] {
+            for path in [
+                "/api/v1/sessions", "/api/v1/me", "/api/v1/sections", "/api/v1/sections/{id}/gradebook",
+                "/api/v1/evidence", "/api/v1/students/{id}/mastery",
+            ] {
                 #expect(document.body.contains("  \(path):"))
             }
         }

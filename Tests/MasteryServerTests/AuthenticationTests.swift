@@ -40,7 +40,8 @@ struct AuthenticationTests {
             #expect(wrong.body.contains("do not match") && unknown.body.contains("do not match"))
             #expect(browser.cookies["masterly_session"] == nil)
             let empty = try await browser.post("/login", [("username", "teacher"), ("password", "")])
-            #expect(empty.status == .unprocessableContent && empty.body.contains("Enter your username and your password"))
+            #expect(
+                empty.status == .unprocessableContent && empty.body.contains("Enter your username and your password"))
         }
     }
 
@@ -49,9 +50,13 @@ struct AuthenticationTests {
         try await withApp { client, _ in
             var browser = TestBrowser(client)
             _ = try await browser.get("/login")
-            let missing = try await browser.post("/login", [("username", "teacher"), ("password", "masterly-demo")], csrf: false)
+            let missing = try await browser.post(
+                "/login", [("username", "teacher"), ("password", "masterly-demo")], csrf: false)
             #expect(missing.status == .forbidden)
-            let forged = try await browser.post("/login", [("_csrf", "forged-token-forged-token"), ("username", "teacher"), ("password", "masterly-demo")], csrf: false)
+            let forged = try await browser.post(
+                "/login",
+                [("_csrf", "forged-token-forged-token"), ("username", "teacher"), ("password", "masterly-demo")],
+                csrf: false)
             #expect(forged.status == .forbidden)
             #expect(browser.cookies["masterly_session"] == nil)
         }
@@ -77,11 +82,14 @@ struct AuthenticationTests {
     @Test("API tokens: 201 with the user; wrong credentials 401 in the error shape")
     func apiTokens() async throws {
         try await withApp { client, _ in
-            let bad = try await APIClient(client: client).call("/api/v1/sessions", method: .post, json: ["username": "teacher", "password": "x"])
+            let bad = try await APIClient(client: client).call(
+                "/api/v1/sessions", method: .post, json: ["username": "teacher", "password": "x"])
             #expect(bad.status == .unauthorized && bad.errorCode == "unauthorized")
-            let malformed = try await APIClient(client: client).call("/api/v1/sessions", method: .post, json: ["user": "teacher"])
+            let malformed = try await APIClient(client: client).call(
+                "/api/v1/sessions", method: .post, json: ["user": "teacher"])
             #expect(malformed.status == .unprocessableContent)
-            let good = try await APIClient(client: client).call("/api/v1/sessions", method: .post, json: ["username": "guardian", "password": "masterly-demo"])
+            let good = try await APIClient(client: client).call(
+                "/api/v1/sessions", method: .post, json: ["username": "guardian", "password": "masterly-demo"])
             #expect(good.status == .created)
             let user = try #require(good.object["user"] as? [String: Any])
             #expect(user["role"] as? String == "guardian")

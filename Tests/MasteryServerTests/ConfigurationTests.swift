@@ -7,7 +7,9 @@ struct ConfigurationTests {
     @Test("Defaults, then the environment, then flags")
     func precedence() throws {
         let defaults = try ServerConfiguration.resolve(flags: [:], environment: [:])
-        #expect(defaults.port == 8080 && defaults.host == "127.0.0.1" && defaults.database == .sqlite(path: "masterly.sqlite"))
+        #expect(
+            defaults.port == 8080 && defaults.host == "127.0.0.1"
+                && defaults.database == .sqlite(path: "masterly.sqlite"))
         let environment = ["MASTERLY_PORT": "9000", "MASTERLY_DATABASE_URL": "postgres://u@h/db"]
         let fromEnvironment = try ServerConfiguration.resolve(flags: [:], environment: environment)
         #expect(fromEnvironment.port == 9000 && fromEnvironment.database == .postgres(url: "postgres://u@h/db"))
@@ -20,12 +22,17 @@ struct ConfigurationTests {
         do {
             _ = try ServerConfiguration.resolve(
                 flags: ["port": "eighty"],
-                environment: ["MASTERLY_SESSION_HOURS": "0", "MASTERLY_DATABASE_URL": "mysql://x@y/z", "MASTERLY_COLOUR": "blue", "MASTERLY_LOG_LEVEL": "loud"])
+                environment: [
+                    "MASTERLY_SESSION_HOURS": "0", "MASTERLY_DATABASE_URL": "mysql://x@y/z", "MASTERLY_COLOUR": "blue",
+                    "MASTERLY_LOG_LEVEL": "loud",
+                ])
             Issue.record("accepted a bad configuration")
         } catch {
             #expect(error.problems.count == 5)
             let text = error.description
-            for key in ["--port", "MASTERLY_SESSION_HOURS", "MASTERLY_DATABASE_URL", "MASTERLY_COLOUR", "MASTERLY_LOG_LEVEL"] {
+            for key in [
+                "--port", "MASTERLY_SESSION_HOURS", "MASTERLY_DATABASE_URL", "MASTERLY_COLOUR", "MASTERLY_LOG_LEVEL",
+            ] {
                 #expect(text.contains(key), "\(key) not named")
             }
         }

@@ -41,7 +41,8 @@ struct EvidenceTests {
             var browser = TestBrowser(client)
             _ = try await browser.login("teacher")
             let base = "/students/\(student.id.rawValue)/competencies/\(competency.rawValue)"
-            let saved = try await browser.post("\(base)/evidence", [("score", "4"), ("observed", "2026-11-10"), ("comment", "Great model")])
+            let saved = try await browser.post(
+                "\(base)/evidence", [("score", "4"), ("observed", "2026-11-10"), ("comment", "Great model")])
             #expect(saved.status == .seeOther)
             let page = try await browser.get(try #require(saved.location))
             #expect(page.body.contains("Saved.") && page.body.contains("Great model"))
@@ -50,7 +51,8 @@ struct EvidenceTests {
             #expect(last.score == 4 && last.recordedBy.rawValue == "p-teacher-1")
             let noReason = try await browser.post("\(base)/evidence/\(last.id.rawValue)/exclude", [("reason", " ")])
             #expect(noReason.status == .unprocessableContent)
-            let excluded = try await browser.post("\(base)/evidence/\(last.id.rawValue)/exclude", [("reason", "entered twice")])
+            let excluded = try await browser.post(
+                "\(base)/evidence/\(last.id.rawValue)/exclude", [("reason", "entered twice")])
             #expect(excluded.status == .seeOther)
             let after = try await services.store.events(student: student.id, competency: competency)
             #expect(after.count == events.count + 1 && after.last?.action == .exclude)
@@ -66,7 +68,8 @@ struct EvidenceTests {
             for username in ["student", "guardian", "coach", "teacher2", "admin"] {
                 var browser = TestBrowser(client)
                 _ = try await browser.login(username)
-                let response = try await browser.post("/students/\(student.id.rawValue)/competencies/\(competency.rawValue)/evidence", [("score", "4")])
+                let response = try await browser.post(
+                    "/students/\(student.id.rawValue)/competencies/\(competency.rawValue)/evidence", [("score", "4")])
                 #expect(response.status == .forbidden, "\(username)")
             }
             #expect(try await services.store.events(student: student.id, competency: competency).count == before)

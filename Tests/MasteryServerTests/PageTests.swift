@@ -7,14 +7,17 @@ import Testing
 
 @Suite("Role pages and their authorization")
 struct PageTests {
-    @Test("Every role lands on a home page with its own real data", arguments: ["teacher", "student", "guardian", "coach", "admin"])
+    @Test(
+        "Every role lands on a home page with its own real data",
+        arguments: ["teacher", "student", "guardian", "coach", "admin"])
     func homes(_ username: String) async throws {
         try await withApp { client, services in
             var browser = TestBrowser(client)
             _ = try await browser.login(username)
             let home = try await browser.get("/")
             #expect(home.status == .ok)
-            #expect(home.body.contains("<main") && home.body.contains("<h1>") && home.body.contains("id=\"logout-form\""))
+            #expect(
+                home.body.contains("<main") && home.body.contains("<h1>") && home.body.contains("id=\"logout-form\""))
             let person = try #require(try await services.store.credentials(username: username)?.person)
             #expect(home.body.contains(person.givenName))
             switch username {
@@ -62,10 +65,13 @@ struct PageTests {
             let me = try #require(try await services.store.credentials(username: "student")?.person)
             #expect(try await browser.get("/students/\(me.id.rawValue)").status == .ok)
             let section = try #require(try await services.store.sections(of: me.id, as: .student).first)
-            let classmate = try #require(try await services.store.members(of: section.id, as: .student).first { $0.id != me.id })
+            let classmate = try #require(
+                try await services.store.members(of: section.id, as: .student).first { $0.id != me.id })
             let refused = try await browser.get("/students/\(classmate.id.rawValue)")
             #expect(refused.status == .forbidden)
-            #expect(refused.body.contains("Not allowed") && !refused.body.contains(classmate.familyName + ", " + classmate.givenName))
+            #expect(
+                refused.body.contains("Not allowed")
+                    && !refused.body.contains(classmate.familyName + ", " + classmate.givenName))
             #expect(try await browser.get("/students/nobody").status == .notFound)
             #expect(try await browser.get("/sections/\(section.id.rawValue)").status == .forbidden)
             #expect(try await browser.get("/admin/audit").status == .forbidden)
@@ -82,7 +88,8 @@ struct PageTests {
             let page = try await browser.get("/students/\(child.id.rawValue)")
             #expect(page.status == .ok && page.body.contains(child.displayName))
             let section = try #require(try await services.store.sections(of: child.id, as: .student).first)
-            let other = try #require(try await services.store.members(of: section.id, as: .student).first { $0.id != child.id })
+            let other = try #require(
+                try await services.store.members(of: section.id, as: .student).first { $0.id != child.id })
             #expect(try await browser.get("/students/\(other.id.rawValue)").status == .forbidden)
             #expect(!page.body.contains("id=\"record-form\""))
         }

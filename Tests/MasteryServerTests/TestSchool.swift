@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import MasteryCore
 import MasteryStore
+
 @testable import MasteryServer
 
 /// One demo school in a SQLite file, shared by the server tests (built once; tests that write add evidence
@@ -16,7 +17,8 @@ actor TestSchool {
     func services() async throws -> AppServices {
         if creation == nil {
             creation = Task {
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("masterly-server-\(UUID().uuidString)")
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "masterly-server-\(UUID().uuidString)")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let opened = try Store.open(.sqlite(path: folder.appendingPathComponent("demo.sqlite").path))
                 try await opened.migrate()

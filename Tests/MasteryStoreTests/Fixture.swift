@@ -30,8 +30,10 @@ enum Fixture {
         try ProficiencyScale(
             id: "scale4", name: "Four levels",
             levels: [
-                .init(value: 1, label: "Beginning", colour: "#fde2e1"), .init(value: 2, label: "Developing", colour: "#fff1c2"),
-                .init(value: 3, label: "Proficient", colour: "#d7f0dc"), .init(value: 4, label: "Advanced", colour: "#d6e6ff"),
+                .init(value: 1, label: "Beginning", colour: "#fde2e1"),
+                .init(value: 2, label: "Developing", colour: "#fff1c2"),
+                .init(value: 3, label: "Proficient", colour: "#d7f0dc"),
+                .init(value: 4, label: "Advanced", colour: "#d6e6ff"),
             ], masteryThreshold: 3)
     }
 
@@ -64,7 +66,8 @@ enum Fixture {
         ]
         data.competencies = [
             Competency(
-                id: fractions, frameworkID: framework, strandID: "str1", code: "NS.1", title: "Fractions", kind: .academic,
+                id: fractions, frameworkID: framework, strandID: "str1", code: "NS.1", title: "Fractions",
+                kind: .academic,
                 position: 0),
             Competency(
                 id: ratios, frameworkID: framework, strandID: "str1", code: "NS.2", title: "Ratios", kind: .academic,

@@ -21,8 +21,12 @@ struct SQLiteOnlyTests {
     func backup() async throws {
         try await withStore(.sqlite) { store in
             try await store.insert(try Fixture.data())
-            try await store.append([.record(student: Fixture.student, competency: Fixture.fractions, score: 3)], by: Fixture.teacher, at: Fixture.day(1))
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("backup-\(UUID().uuidString).sqlite").path
+            try await store.append(
+                [.record(student: Fixture.student, competency: Fixture.fractions, score: 3)], by: Fixture.teacher,
+                at: Fixture.day(1))
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "backup-\(UUID().uuidString).sqlite"
+            ).path
             try await store.backup(to: path)
             await #expect(throws: StoreError.self) { try await store.backup(to: path) }
             let copy = try Store.open(.sqlite(path: path))

@@ -8,7 +8,8 @@ import Testing
 struct StoreContractTests {
     @Test(
         "PostgreSQL is part of this run",
-        .enabled(if: Backend.postgresURL != nil, "MASTERLY_TEST_POSTGRES_URL is not set: the PostgreSQL half is skipped"))
+        .enabled(
+            if: Backend.postgresURL != nil, "MASTERLY_TEST_POSTGRES_URL is not set: the PostgreSQL half is skipped"))
     func postgresConfigured() async throws {
         try await withStore(.postgres) { store in #expect(store.flavor == .postgres) }
     }
@@ -43,16 +44,24 @@ struct StoreContractTests {
         }
     }
 
-    @Test("Evidence updates the mastery record in the same transaction, with an audit entry", arguments: Backend.available)
+    @Test(
+        "Evidence updates the mastery record in the same transaction, with an audit entry", arguments: Backend.available
+    )
     func appendUpdatesRecord(_ backend: Backend) async throws {
         try await withStore(backend) { store in
             try await store.insert(try Fixture.data())
             let first = try await store.append(
-                [.record(student: Fixture.student, competency: Fixture.fractions, score: 2, observedAt: Fixture.day(1))],
+                [
+                    .record(
+                        student: Fixture.student, competency: Fixture.fractions, score: 2, observedAt: Fixture.day(1))
+                ],
                 by: Fixture.teacher, at: Fixture.day(1))
             #expect(first.records.first?.value == 2)
             let second = try await store.append(
-                [.record(student: Fixture.student, competency: Fixture.fractions, score: 4, observedAt: Fixture.day(2))],
+                [
+                    .record(
+                        student: Fixture.student, competency: Fixture.fractions, score: 4, observedAt: Fixture.day(2))
+                ],
                 by: Fixture.teacher, at: Fixture.day(2))
             let record = try #require(second.records.first)
             #expect(record.value == 0.35 * 2 + 0.65 * 4)
@@ -104,8 +113,10 @@ struct StoreContractTests {
             try await store.insert(try Fixture.data())
             let written = try await store.append(
                 [
-                    .record(student: Fixture.student, competency: Fixture.fractions, score: 1, observedAt: Fixture.day(1)),
-                    .record(student: Fixture.student, competency: Fixture.fractions, score: 2, observedAt: Fixture.day(2)),
+                    .record(
+                        student: Fixture.student, competency: Fixture.fractions, score: 1, observedAt: Fixture.day(1)),
+                    .record(
+                        student: Fixture.student, competency: Fixture.fractions, score: 2, observedAt: Fixture.day(2)),
                 ], by: Fixture.teacher, at: Fixture.day(2))
             let (a, b) = (written.events[0].id, written.events[1].id)
             try await store.append(
@@ -141,7 +152,9 @@ struct StoreContractTests {
                 if roll < 2, let pick = recorded.randomElement(using: &random) {
                     let draft: EvidenceDraft =
                         roll == 0
-                        ? .supersede(pick.0, student: pick.1, competency: pick.2, score: Double(random.next() % 5), reason: "fix")
+                        ? .supersede(
+                            pick.0, student: pick.1, competency: pick.2, score: Double(random.next() % 5), reason: "fix"
+                        )
                         : .exclude(pick.0, student: pick.1, competency: pick.2, reason: "void")
                     _ = try? await store.append([draft], by: Fixture.teacher, at: Fixture.day(Double(step)))
                 } else {
@@ -179,12 +192,16 @@ struct StoreContractTests {
             try await store.insert(try Fixture.data())
             try await store.append(
                 [
-                    .record(student: Fixture.student, competency: Fixture.fractions, score: 4, observedAt: Fixture.day(1)),
-                    .record(student: Fixture.student, competency: Fixture.fractions, score: 1, observedAt: Fixture.day(2)),
+                    .record(
+                        student: Fixture.student, competency: Fixture.fractions, score: 4, observedAt: Fixture.day(1)),
+                    .record(
+                        student: Fixture.student, competency: Fixture.fractions, score: 1, observedAt: Fixture.day(2)),
                 ], by: Fixture.teacher, at: Fixture.day(2))
             try await store.setPolicyOverride(try MasteryPolicy(method: .highest), for: Fixture.section)
             #expect(try await store.records(student: Fixture.student)[Fixture.fractions]?.value == 4)
-            #expect(try await store.policy(student: Fixture.student, competency: Fixture.fractions).policy.method == .highest)
+            #expect(
+                try await store.policy(student: Fixture.student, competency: Fixture.fractions).policy.method
+                    == .highest)
             #expect(try await store.recompute().changed == 0)
             try await store.setPolicyOverride(nil, for: Fixture.section)
             let value = try await store.records(student: Fixture.student)[Fixture.fractions]?.value
@@ -215,7 +232,9 @@ struct StoreContractTests {
         try await withStore(backend) { store in
             try await store.insert(try Fixture.data())
             func person(_ id: Person.ID) async throws -> Person {
-                guard let found = try await store.person(id) else { throw StoreError.notFound(kind: "person", id: id.rawValue) }
+                guard let found = try await store.person(id) else {
+                    throw StoreError.notFound(kind: "person", id: id.rawValue)
+                }
                 return found
             }
             let cases: [(Person.ID, Person.ID, Access.Relation)] = [
@@ -226,14 +245,18 @@ struct StoreContractTests {
                 (Fixture.admin, Fixture.stranger, .none), (Fixture.districtAdmin, Fixture.stranger, .sameDistrict),
             ]
             for (actor, student, expected) in cases {
-                #expect(try await store.relation(of: person(actor), toStudent: student) == expected, "\(actor) → \(student)")
+                #expect(
+                    try await store.relation(of: person(actor), toStudent: student) == expected, "\(actor) → \(student)"
+                )
             }
             #expect(try await store.relation(of: person(Fixture.teacher), toSection: Fixture.section) == .teacher)
             #expect(try await store.relation(of: person(Fixture.otherTeacher), toSection: Fixture.section) == .none)
             #expect(try await store.relation(of: person(Fixture.classmate), toSection: Fixture.section) == .enrolled)
             #expect(try await store.relation(of: person(Fixture.guardian), toSection: Fixture.section) == .guardian)
             #expect(try await store.relation(of: person(Fixture.stranger), toSection: Fixture.section) == .none)
-            #expect(try await store.relation(of: person(Fixture.districtAdmin), toSection: Fixture.section) == .sameDistrict)
+            #expect(
+                try await store.relation(of: person(Fixture.districtAdmin), toSection: Fixture.section) == .sameDistrict
+            )
             await #expect(throws: StoreError.self) {
                 _ = try await store.relation(of: person(Fixture.teacher), toStudent: "nobody")
             }
@@ -244,8 +267,12 @@ struct StoreContractTests {
     func auditBySchool(_ backend: Backend) async throws {
         try await withStore(backend) { store in
             try await store.insert(try Fixture.data())
-            try await store.append([.record(student: Fixture.student, competency: Fixture.fractions, score: 3)], by: Fixture.teacher, at: Fixture.day(1))
-            try await store.append([.record(student: Fixture.stranger, competency: Fixture.fractions, score: 3)], by: Fixture.otherTeacher, at: Fixture.day(1))
+            try await store.append(
+                [.record(student: Fixture.student, competency: Fixture.fractions, score: 3)], by: Fixture.teacher,
+                at: Fixture.day(1))
+            try await store.append(
+                [.record(student: Fixture.stranger, competency: Fixture.fractions, score: 3)], by: Fixture.otherTeacher,
+                at: Fixture.day(1))
             #expect(try await store.auditLog(schools: [Fixture.school]).map(\.studentID) == [Fixture.student])
             #expect(try await store.auditLog(schools: [Fixture.otherSchool]).map(\.studentID) == [Fixture.stranger])
             #expect(try await store.auditLog().count == 2)

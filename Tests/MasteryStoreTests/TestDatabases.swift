@@ -1,6 +1,7 @@
 import Foundation
 import MasteryCore
 import MasteryStore
+import Testing
 
 /// The databases the store contract suite runs on: SQLite always, PostgreSQL when
 /// `MASTERLY_TEST_POSTGRES_URL` is set (as `.ci/run` does).
@@ -19,7 +20,8 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     func makeStore() async throws -> Store {
         switch self {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("masterly-tests-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "masterly-tests-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let store = try Store.open(.sqlite(path: folder.appendingPathComponent("test.sqlite").path))
             try await store.migrate()
@@ -32,8 +34,6 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
     }
 }
-
-import Testing
 
 /// Runs `body` against a fresh store and closes it afterwards.
 func withStore(_ backend: Backend, _ body: (Store) async throws -> Void) async throws {

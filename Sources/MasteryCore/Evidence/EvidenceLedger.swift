@@ -38,7 +38,9 @@ public enum EvidenceLedger {
 
     /// Checks that `event` may be appended after `existing` (the same student and competency's events).
     /// - Throws: `MasteryCoreError.invalidEvidence` naming the problem.
-    public static func validate(_ event: EvidenceEvent, after existing: [EvidenceEvent], scale: ProficiencyScale)
+    public static func validate(
+        _ event: EvidenceEvent, after existing: [EvidenceEvent], scale: ProficiencyScale
+    )
         throws(MasteryCoreError)
     {
         if let score = event.score, !scale.contains(score) {

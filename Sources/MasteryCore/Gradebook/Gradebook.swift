@@ -46,13 +46,17 @@ public struct Gradebook: Sendable {
                 let level = record?.value.flatMap { value in curriculum.scale(for: competency)?.level(for: value) }
                 return Cell(competency: competency, record: record, level: level)
             }
-            return Row(student: student, cells: cells, summaries: MasterySummary.summaries(competencies: columns, records: mine))
+            return Row(
+                student: student, cells: cells,
+                summaries: MasterySummary.summaries(competencies: columns, records: mine))
         }
         return Gradebook(groups: groups, rows: rows)
     }
 
     /// How many students are at each level of the competency's scale, and how many have not enough evidence.
-    public func distribution(of competencyID: Competency.ID, scale: ProficiencyScale) -> (levels: [(ProficiencyLevel, Int)], notYet: Int) {
+    public func distribution(
+        of competencyID: Competency.ID, scale: ProficiencyScale
+    ) -> (levels: [(ProficiencyLevel, Int)], notYet: Int) {
         var counts = Array(repeating: 0, count: scale.levels.count)
         var notYet = 0
         for row in rows {

@@ -87,7 +87,8 @@ struct ExplanationWork {
         weigh(n, w, note: "most recent")
         for position in 1..<n { weigh(position, (1 - w) / Double(n - 1)) }
         steps.append(.init("Mean of the \(n - 1) earlier scores", earlierMean))
-        steps.append(.init("\(t(w)) × \(t(scores[n - 1])) (most recent) + \(t(1 - w)) × \(t(earlierMean)) (earlier)", value))
+        steps.append(
+            .init("\(t(w)) × \(t(scores[n - 1])) (most recent) + \(t(1 - w)) × \(t(earlierMean)) (earlier)", value))
     }
 
     private mutating func describeDecaying(percent: Int) {
@@ -138,7 +139,10 @@ struct ExplanationWork {
             return
         }
         if n == 1 || scores.allSatisfy({ $0 == scores[0] }) {
-            steps.append(.init(n == 1 ? "One score: no trend can be fitted, the value is that score" : "A flat line: b = 0", fit.uncapped))
+            steps.append(
+                .init(
+                    n == 1 ? "One score: no trend can be fitted, the value is that score" : "A flat line: b = 0",
+                    fit.uncapped))
         } else {
             steps.append(.init("Least-squares fit of ln(score) on ln(position) for positions 1…\(n)"))
             steps.append(.init("a = e^(intercept)", exp(fit.logIntercept)))

@@ -39,7 +39,9 @@ public enum MasteryEngine {
 
     /// "What would each method give?": every method, at its default parameter (and the policy's own method
     /// with its parameter first), over the same evidence.
-    public static func compareMethods(evidence: [Evidence], policy: MasteryPolicy, scale: ProficiencyScale)
+    public static func compareMethods(
+        evidence: [Evidence], policy: MasteryPolicy, scale: ProficiencyScale
+    )
         -> [Explanation]
     {
         var methods = [policy.method]

@@ -35,7 +35,8 @@ public struct MasteryPolicy: Hashable, Codable, Sendable {
         let method = try CalculationMethod(
             kind: container.decode(CalculationMethod.Kind.self, forKey: .method),
             parameter: container.decodeIfPresent(Int.self, forKey: .parameter))
-        try self.init(method: method, minimumEvidence: container.decodeIfPresent(Int.self, forKey: .minimumEvidence) ?? 1)
+        try self.init(
+            method: method, minimumEvidence: container.decodeIfPresent(Int.self, forKey: .minimumEvidence) ?? 1)
     }
 
     public func encode(to encoder: any Encoder) throws {

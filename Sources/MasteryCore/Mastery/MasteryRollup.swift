@@ -43,7 +43,9 @@ public enum MasteryRollup {
             result.mastered = earned >= target && requiredMissing == 0
             result.summary =
                 "\(earned) of \(target) points"
-                + (requiredMissing > 0 ? "; \(requiredMissing) required competenc\(requiredMissing == 1 ? "y" : "ies") not yet mastered" : "")
+                + (requiredMissing > 0
+                    ? "; \(requiredMissing) required competenc\(requiredMissing == 1 ? "y" : "ies") not yet mastered"
+                    : "")
         case .meanOfChildren:
             if !values.isEmpty {
                 let mean = values.reduce(0, +) / Double(values.count)

@@ -20,7 +20,9 @@ struct APIRoutes {
     func register(on router: Router<AppRequestContext>) {
         router.get("/health") { _, _ in APIResponse.json(["status": "ok"]) }
         router.get("/openapi.yaml") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
         }
         router.get("/api/v1/me") { _, context in try await me(context) }
         router.get("/api/v1/sections") { _, context in try await sections(context) }
@@ -33,13 +35,17 @@ struct APIRoutes {
         let user = try context.requireUser()
         var body = APIModels.Me(id: user.id.rawValue, role: user.role.rawValue, name: user.displayName)
         if user.role == .guardian {
-            body.children = try await store.children(ofGuardian: user.id).map { .init(id: $0.id.rawValue, name: $0.displayName) }
+            body.children = try await store.children(ofGuardian: user.id).map {
+                .init(id: $0.id.rawValue, name: $0.displayName)
+            }
         }
         return APIResponse.json(body)
     }
 
     static func item(_ section: Section) -> APIModels.SectionItem {
-        .init(id: section.id.rawValue, name: section.name, term: section.term, courseId: section.courseID.rawValue, schoolId: section.schoolID.rawValue)
+        .init(
+            id: section.id.rawValue, name: section.name, term: section.term, courseId: section.courseID.rawValue,
+            schoolId: section.schoolID.rawValue)
     }
 
     /// The sections the caller may see.
@@ -55,7 +61,10 @@ struct APIRoutes {
             return sections
         case .coach, .admin:
             guard let organization = try await store.organization(user.organizationID) else { return [] }
-            let schools = organization.kind == .school ? [organization.id] : try await store.organizations().filter { $0.parentID == organization.id }.map(\.id)
+            let schools =
+                organization.kind == .school
+                ? [organization.id]
+                : try await store.organizations().filter { $0.parentID == organization.id }.map(\.id)
             var sections: [Section] = []
             for school in schools { sections += try await store.sections(inSchool: school) }
             return sections
@@ -74,7 +83,9 @@ struct APIRoutes {
         let data = try await SectionData.load(id, store: store)
         let competencies = data.gradebook.competencies
         let cells = data.gradebook.rows.flatMap { row in
-            row.cells.map { APIModels.Cell($0.record, student: row.student.id, competency: $0.competency.id, level: $0.level) }
+            row.cells.map {
+                APIModels.Cell($0.record, student: row.student.id, competency: $0.competency.id, level: $0.level)
+            }
         }
         return APIResponse.json(
             APIModels.GradebookBody(
@@ -84,7 +95,9 @@ struct APIRoutes {
     }
 
     static func competencyItem(_ competency: Competency) -> APIModels.CompetencyItem {
-        .init(id: competency.id.rawValue, code: competency.code, title: competency.title, kind: competency.kind.rawValue, strandId: competency.strandID.rawValue)
+        .init(
+            id: competency.id.rawValue, code: competency.code, title: competency.title, kind: competency.kind.rawValue,
+            strandId: competency.strandID.rawValue)
     }
 
     func recordEvidence(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -94,7 +107,10 @@ struct APIRoutes {
         do {
             body = try Self.decoder.decode(APIModels.NewEvidence.self, from: Data(buffer.readableBytesView))
         } catch {
-            throw AppError.invalid(message: "Send JSON with studentId, competencyId and score (observedAt as ISO 8601): \(Self.describe(error))", field: Self.field(of: error))
+            throw AppError.invalid(
+                message:
+                    "Send JSON with studentId, competencyId and score (observedAt as ISO 8601): \(Self.describe(error))",
+                field: Self.field(of: error))
         }
         let studentID = Person.ID(body.studentId)
         try await authorizer.require(user, .recordEvidence, student: studentID)
@@ -105,27 +121,35 @@ struct APIRoutes {
         let (_, scale) = try await store.policy(student: studentID, competency: competency.id)
         if let score = body.score, !scale.contains(score) {
             throw AppError.invalid(
-                message: "score \(score) is outside the scale \(DisplayRounding.text(min(0, scale.lowestValue)))–\(DisplayRounding.text(scale.pointsPossible))",
+                message:
+                    "score \(score) is outside the scale \(DisplayRounding.text(min(0, scale.lowestValue)))–\(DisplayRounding.text(scale.pointsPossible))",
                 field: "score")
         }
         if let observed = body.observedAt, observed > services.clock().addingTimeInterval(86_400) {
             throw AppError.invalid(message: "observedAt is in the future.", field: "observedAt")
         }
         let result = try await store.append(
-            [.record(student: studentID, competency: competency.id, score: body.score, observedAt: body.observedAt, source: .manual,
-                     task: body.taskId.map { PerformanceTask.ID($0) }, comment: body.comment)],
+            [
+                .record(
+                    student: studentID, competency: competency.id, score: body.score, observedAt: body.observedAt,
+                    source: .manual,
+                    task: body.taskId.map { PerformanceTask.ID($0) }, comment: body.comment)
+            ],
             by: user.id, at: services.clock())
         let record = result.records.first
         let level = record?.value.map { scale.level(for: $0) }
         return APIResponse.json(
-            APIModels.EvidenceCreated(id: result.events[0].id.rawValue, cell: .init(record, student: studentID, competency: competency.id, level: level)),
+            APIModels.EvidenceCreated(
+                id: result.events[0].id.rawValue,
+                cell: .init(record, student: studentID, competency: competency.id, level: level)),
             status: .created)
     }
 
     static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): "missing field \(key.stringValue)"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+            DecodingError.dataCorrupted(let context):
             "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
         default: "\(error)"
         }
@@ -134,7 +158,8 @@ struct APIRoutes {
     static func field(of error: any Error) -> String? {
         switch error {
         case DecodingError.keyNotFound(let key, _): key.stringValue
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+            DecodingError.dataCorrupted(let context):
             context.codingPath.last?.stringValue
         default: nil
         }
@@ -152,12 +177,17 @@ struct APIRoutes {
         for competency in curriculum.competencies where records[competency.id] != nil {
             let (policy, scale) = try await store.policy(student: id, competency: competency.id)
             let record = records[competency.id]
-            let explanation = MasteryEngine.explain(evidence: evidence[competency.id] ?? [], policy: policy, scale: scale)
-            items.append(.init(
-                competency: Self.competencyItem(competency),
-                cell: .init(record, student: id, competency: competency.id, level: record?.value.map { scale.level(for: $0) }),
-                explanation: explanation))
+            let explanation = MasteryEngine.explain(
+                evidence: evidence[competency.id] ?? [], policy: policy, scale: scale)
+            items.append(
+                .init(
+                    competency: Self.competencyItem(competency),
+                    cell: .init(
+                        record, student: id, competency: competency.id,
+                        level: record?.value.map { scale.level(for: $0) }),
+                    explanation: explanation))
         }
-        return APIResponse.json(APIModels.MasteryList(student: .init(id: id.rawValue, name: student.displayName), records: items))
+        return APIResponse.json(
+            APIModels.MasteryList(student: .init(id: id.rawValue, name: student.displayName), records: items))
     }
 }

@@ -35,6 +35,8 @@ enum APIResponse {
             field = f
             line = l
         }
-        return json(ErrorBody(error: .init(code: error.code, message: error.message, field: field, line: line)), status: error.status)
+        return json(
+            ErrorBody(error: .init(code: error.code, message: error.message, field: field, line: line)),
+            status: error.status)
     }
 }

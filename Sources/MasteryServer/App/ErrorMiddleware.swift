@@ -12,7 +12,9 @@ struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let services: AppServices
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         do {
@@ -26,7 +28,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 return APIResponse.error(appError)
             }
             var response = HTMLResponse.render(
-                ErrorPage(error: appError).render(PageContext(context, path: request.uri.path)), status: appError.status)
+                ErrorPage(error: appError).render(PageContext(context, path: request.uri.path)), status: appError.status
+            )
             if case .unauthorized = appError, request.method == .get {
                 response = Response(status: .seeOther, headers: [.location: "/login"])
             }

@@ -28,7 +28,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public static let environmentKeys: [(key: String, meaning: String, fallback: String)] = [
         ("MASTERLY_HOST", "address to listen on", "127.0.0.1"),
         ("MASTERLY_PORT", "port to listen on (1–65535)", "8080"),
-        ("MASTERLY_DATABASE_URL", "SQLite file path / sqlite:PATH, or postgres://user:pass@host:port/db", "masterly.sqlite"),
+        (
+            "MASTERLY_DATABASE_URL", "SQLite file path / sqlite:PATH, or postgres://user:pass@host:port/db",
+            "masterly.sqlite"
+        ),
         ("MASTERLY_SECURE_COOKIES", "true when served over HTTPS", "false"),
         ("MASTERLY_SESSION_HOURS", "login session lifetime in hours (1–720)", "12"),
         ("MASTERLY_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical", "info"),
@@ -92,7 +95,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         }
         for key in environment.keys where key.hasPrefix("MASTERLY_") && !key.hasPrefix("MASTERLY_TEST_") {
             if !environmentKeys.contains(where: { $0.key == key }) {
-                problems.append("\(key): unknown setting (known: \(environmentKeys.map(\.key).joined(separator: ", ")))")
+                problems.append(
+                    "\(key): unknown setting (known: \(environmentKeys.map(\.key).joined(separator: ", ")))")
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems.sorted()) }

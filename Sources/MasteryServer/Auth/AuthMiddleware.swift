@@ -9,7 +9,9 @@ struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let services: AppServices
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         var context = context

@@ -12,7 +12,9 @@ struct CSRFMiddleware: RouterMiddleware {
     static let fieldName = "_csrf"
     static let maxFormBytes = 1_000_000
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         var context = context
@@ -29,7 +31,9 @@ struct CSRFMiddleware: RouterMiddleware {
             context.form = form
         }
         var response = try await next(request, context)
-        if isNew { response.setCookie(Cookies.csrfCookie(context.csrfToken, secure: services.configuration.secureCookies)) }
+        if isNew {
+            response.setCookie(Cookies.csrfCookie(context.csrfToken, secure: services.configuration.secureCookies))
+        }
         return response
     }
 

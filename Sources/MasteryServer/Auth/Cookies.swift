@@ -8,7 +8,9 @@ enum Cookies {
     static let csrf = "masterly_csrf"
 
     static func sessionCookie(_ secret: String, hours: Int, secure: Bool) -> Cookie {
-        Cookie(name: session, value: secret, maxAge: hours * 3600, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+        Cookie(
+            name: session, value: secret, maxAge: hours * 3600, path: "/", secure: secure, httpOnly: true,
+            sameSite: .lax)
     }
 
     static func clearedSession(secure: Bool) -> Cookie {

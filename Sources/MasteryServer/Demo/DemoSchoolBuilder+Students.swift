@@ -14,11 +14,17 @@ extension DemoSchoolBuilder {
             let (given, family) = uniqueName()
             let studentID = Person.ID("p-student-\(section.id.rawValue.dropFirst(4))-\(index + 1)")
             let studentUsername = demo ? "student" : username(given, family)
-            addPerson(.init(id: studentID, role: .student, givenName: given, familyName: family, username: studentUsername, organizationID: section.schoolID, gradeLevel: grade))
+            addPerson(
+                .init(
+                    id: studentID, role: .student, givenName: given, familyName: family, username: studentUsername,
+                    organizationID: section.schoolID, gradeLevel: grade))
             data.enrollments.append(Enrollment(sectionID: section.id, personID: studentID, role: .student))
             let guardianGiven = DemoCurriculum.firstNames[Int(random.next() % UInt64(DemoCurriculum.firstNames.count))]
             let guardianID = Person.ID("p-guardian-\(studentID.rawValue.dropFirst(10))")
-            addPerson(.init(id: guardianID, role: .guardian, givenName: guardianGiven, familyName: family, username: demo ? "guardian" : username(guardianGiven, family), organizationID: section.schoolID))
+            addPerson(
+                .init(
+                    id: guardianID, role: .guardian, givenName: guardianGiven, familyName: family,
+                    username: demo ? "guardian" : username(guardianGiven, family), organizationID: section.schoolID))
             data.guardianLinks.append(GuardianLink(guardianID: guardianID, studentID: studentID))
             addEvidence(student: studentID, section: section, teacher: teacher, competencies: competencies)
         }
@@ -37,12 +43,16 @@ extension DemoSchoolBuilder {
             let pieces = 1 + Int(random.next() % 4)
             for piece in 0..<pieces {
                 let week = min(Self.weeks - 1, introduced + piece + Int(random.next() % 2))
-                record(student: student, competency: competency, week: week, ability: ability, growth: growth, section: section, teacher: teacher)
+                record(
+                    student: student, competency: competency, week: week, ability: ability, growth: growth,
+                    section: section, teacher: teacher)
             }
         }
         for competency in habits {
             for week in stride(from: Int(random.next() % 2), to: Self.weeks, by: 2 + Int(random.next() % 2)) {
-                record(student: student, competency: competency, week: week, ability: ability * 0.6 + 0.3, growth: growth * 0.5, section: section, teacher: teacher)
+                record(
+                    student: student, competency: competency, week: week, ability: ability * 0.6 + 0.3,
+                    growth: growth * 0.5, section: section, teacher: teacher)
             }
         }
     }
@@ -55,25 +65,34 @@ extension DemoSchoolBuilder {
         let level = 2.35 + 1.15 * ability + growth * Double(week) / Double(Self.weeks - 1) + noise
         let score = min(4, max(1, level.rounded()))
         let day = Double(week * 7 + Int(random.next() % 5))
-        let observed = end.addingTimeInterval(-Double(Self.weeks * 7) * 86_400 + day * 86_400 + 9 * 3600 + Double(random.next() % 25_000))
+        let observed = end.addingTimeInterval(
+            -Double(Self.weeks * 7) * 86_400 + day * 86_400 + 9 * 3600 + Double(random.next() % 25_000))
         sequence += 1
         let criterion = data.tasks.lazy.flatMap(\.criteria).first { $0.competencyID == competency }
         let useTask = criterion != nil && random.next() % 3 == 0
         let task = useTask ? data.tasks.first { $0.criteria.contains { $0.id == criterion!.id } } : nil
-        let comments = ["Clear reasoning — keep showing your steps.", "Check units before you finish.", "Strong evidence from the text.",
-                        "Try a second strategy to check.", "Great persistence today.", nil, nil, nil]
+        let comments = [
+            "Clear reasoning — keep showing your steps.", "Check units before you finish.",
+            "Strong evidence from the text.",
+            "Try a second strategy to check.", "Great persistence today.", nil, nil, nil,
+        ]
         data.evidence.append(
             EvidenceEvent(
-                id: .init("ev-\(sequence)"), sequence: sequence, action: .record, studentID: student, competencyID: competency,
+                id: .init("ev-\(sequence)"), sequence: sequence, action: .record, studentID: student,
+                competencyID: competency,
                 score: score, observedAt: observed, recordedAt: observed, recordedBy: teacher,
-                source: useTask ? .rubric : (random.next() % 2 == 0 ? .quickCheck : .observation), sectionID: section.id,
+                source: useTask ? .rubric : (random.next() % 2 == 0 ? .quickCheck : .observation),
+                sectionID: section.id,
                 taskID: task?.id, criterionID: useTask ? criterion?.id : nil,
                 comment: comments[Int(random.next() % UInt64(comments.count))]))
     }
 
     mutating func record(
-        student: Person.ID, competency: Competency, week: Int, ability: Double, growth: Double, section: Section, teacher: Person.ID
+        student: Person.ID, competency: Competency, week: Int, ability: Double, growth: Double, section: Section,
+        teacher: Person.ID
     ) {
-        record(student: student, competency: competency.id, week: week, ability: ability, growth: growth, section: section, teacher: teacher)
+        record(
+            student: student, competency: competency.id, week: week, ability: ability, growth: growth, section: section,
+            teacher: teacher)
     }
 }

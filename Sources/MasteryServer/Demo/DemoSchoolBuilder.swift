@@ -30,8 +30,14 @@ struct DemoSchoolBuilder {
         data.scales = [DemoSchool.scale]
         addFrameworks()
         addTasks()
-        addPerson(.init(id: "p-admin", role: .admin, givenName: "Alex", familyName: "Morgan", username: "admin", organizationID: district.id))
-        addPerson(.init(id: "p-coach", role: .coach, givenName: "Jordan", familyName: "Reyes", username: "coach", organizationID: schools[0].id))
+        addPerson(
+            .init(
+                id: "p-admin", role: .admin, givenName: "Alex", familyName: "Morgan", username: "admin",
+                organizationID: district.id))
+        addPerson(
+            .init(
+                id: "p-coach", role: .coach, givenName: "Jordan", familyName: "Reyes", username: "coach",
+                organizationID: schools[0].id))
         var teacherNumber = 0
         var sectionNumber = 0
         for (schoolIndex, school) in schools.enumerated() {
@@ -43,14 +49,19 @@ struct DemoSchoolBuilder {
             }
             data.courses += courses
             // Four teachers a school; each teaches the periods below.
-            let plan: [(course: Int, teacher: Int, period: Int)] = [(0, 0, 1), (0, 0, 3), (2, 1, 2), (1, 2, 4), (3, 3, 5), (2, 1, 6)]
+            let plan: [(course: Int, teacher: Int, period: Int)] = [
+                (0, 0, 1), (0, 0, 3), (2, 1, 2), (1, 2, 4), (3, 3, 5), (2, 1, 6),
+            ]
             var teachers: [Person.ID] = []
             for _ in 0..<4 {
                 teacherNumber += 1
                 let username = teacherNumber == 1 ? "teacher" : "teacher\(teacherNumber)"
                 let (given, family) = uniqueName()
                 let id = Person.ID("p-teacher-\(teacherNumber)")
-                addPerson(.init(id: id, role: .teacher, givenName: given, familyName: family, username: username, organizationID: school.id))
+                addPerson(
+                    .init(
+                        id: id, role: .teacher, givenName: given, familyName: family, username: username,
+                        organizationID: school.id))
                 teachers.append(id)
             }
             for slot in plan {
@@ -60,8 +71,11 @@ struct DemoSchoolBuilder {
                     id: .init("sec-\(sectionNumber)"), courseID: course.id, schoolID: school.id,
                     name: "\(course.title) — Period \(slot.period)", term: "Fall 2026")
                 data.sections.append(section)
-                data.enrollments.append(Enrollment(sectionID: section.id, personID: teachers[slot.teacher], role: .teacher))
-                addStudents(to: section, course: course, teacher: teachers[slot.teacher], grade: course.code.hasSuffix("6") ? "6" : "7", first: sectionNumber == 1)
+                data.enrollments.append(
+                    Enrollment(sectionID: section.id, personID: teachers[slot.teacher], role: .teacher))
+                addStudents(
+                    to: section, course: course, teacher: teachers[slot.teacher],
+                    grade: course.code.hasSuffix("6") ? "6" : "7", first: sectionNumber == 1)
             }
         }
     }
@@ -98,19 +112,27 @@ struct DemoSchoolBuilder {
             let frameworkID = Framework.ID("fw-\(spec.code.lowercased())")
             frameworkIDs[spec.code] = frameworkID
             let kind: CompetencyKind = spec.kind == .habit ? .habit : spec.kind == .career ? .career : .academic
-            let policy = try! MasteryPolicy(method: kind == .habit ? .mode : .decayingAverage(percent: 65), minimumEvidence: 1)
+            let policy = try! MasteryPolicy(
+                method: kind == .habit ? .mode : .decayingAverage(percent: 65), minimumEvidence: 1)
             data.frameworks.append(
-                Framework(id: frameworkID, code: spec.code, title: spec.title, scaleID: DemoSchool.scale.id, policy: policy))
+                Framework(
+                    id: frameworkID, code: spec.code, title: spec.title, scaleID: DemoSchool.scale.id, policy: policy))
             for (strandIndex, strandSpec) in spec.strands.enumerated() {
                 let strandID = Strand.ID("st-\(strandSpec.code.lowercased())")
-                data.strands.append(Strand(id: strandID, frameworkID: frameworkID, code: strandSpec.code, title: strandSpec.title, position: strandIndex))
+                data.strands.append(
+                    Strand(
+                        id: strandID, frameworkID: frameworkID, code: strandSpec.code, title: strandSpec.title,
+                        position: strandIndex))
                 for (index, competencySpec) in strandSpec.competencies.enumerated() {
                     let id = Competency.ID("c-\(competencySpec.code.lowercased())")
                     competencyIDs[competencySpec.code] = id
                     data.competencies.append(
-                        Competency(id: id, frameworkID: frameworkID, strandID: strandID, code: competencySpec.code, title: competencySpec.title, kind: kind, position: index))
+                        Competency(
+                            id: id, frameworkID: frameworkID, strandID: strandID, code: competencySpec.code,
+                            title: competencySpec.title, kind: kind, position: index))
                     for (level, text) in competencySpec.indicators.enumerated() {
-                        data.indicators.append(PerformanceIndicator(competencyID: id, levelValue: Double(level + 1), text: text))
+                        data.indicators.append(
+                            PerformanceIndicator(competencyID: id, levelValue: Double(level + 1), text: text))
                     }
                 }
             }
@@ -122,11 +144,14 @@ struct DemoSchoolBuilder {
             let criteria = spec.criteria.enumerated().compactMap { index, criterion -> RubricCriterion? in
                 guard let competency = competencyIDs[criterion.competencyCode] else { return nil }
                 return RubricCriterion(
-                    id: .init("crit-\(taskIndex + 1)-\(index + 1)"), title: criterion.title, competencyID: competency, position: index,
+                    id: .init("crit-\(taskIndex + 1)-\(index + 1)"), title: criterion.title, competencyID: competency,
+                    position: index,
                     descriptors: criterion.descriptors.enumerated().map { .init(levelValue: Double($0 + 1), text: $1) })
             }
             data.tasks.append(
-                PerformanceTask(id: .init("task-\(taskIndex + 1)"), frameworkID: frameworkIDs[spec.frameworkCode]!, title: spec.title, details: spec.description, criteria: criteria))
+                PerformanceTask(
+                    id: .init("task-\(taskIndex + 1)"), frameworkID: frameworkIDs[spec.frameworkCode]!,
+                    title: spec.title, details: spec.description, criteria: criteria))
         }
     }
 }

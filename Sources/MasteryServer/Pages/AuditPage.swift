@@ -18,22 +18,24 @@ struct AuditPage {
                     .table(
                         .class("audit"),
                         .caption(.text("\(entries.count) most recent entries")),
-                        .thead(.tr(
-                            .th(.attribute(named: "scope", value: "col"), "When (UTC)"),
-                            .th(.attribute(named: "scope", value: "col"), "Who"),
-                            .th(.attribute(named: "scope", value: "col"), "What"),
-                            .th(.attribute(named: "scope", value: "col"), "Student"),
-                            .th(.attribute(named: "scope", value: "col"), "Details")
-                        )),
-                        .tbody(.forEach(entries) { entry in
+                        .thead(
                             .tr(
-                                .td(.text(Components.date(entry.at))),
-                                .td(.text(names[entry.actorID] ?? entry.actorID.rawValue)),
-                                .td(.text(entry.action)),
-                                .td(.text(entry.studentID.map { names[$0] ?? $0.rawValue } ?? "–")),
-                                .td(.text("\(entry.subject); \(entry.detail)"))
-                            )
-                        })
+                                .th(.attribute(named: "scope", value: "col"), "When (UTC)"),
+                                .th(.attribute(named: "scope", value: "col"), "Who"),
+                                .th(.attribute(named: "scope", value: "col"), "What"),
+                                .th(.attribute(named: "scope", value: "col"), "Student"),
+                                .th(.attribute(named: "scope", value: "col"), "Details")
+                            )),
+                        .tbody(
+                            .forEach(entries) { entry in
+                                .tr(
+                                    .td(.text(Components.date(entry.at))),
+                                    .td(.text(names[entry.actorID] ?? entry.actorID.rawValue)),
+                                    .td(.text(entry.action)),
+                                    .td(.text(entry.studentID.map { names[$0] ?? $0.rawValue } ?? "–")),
+                                    .td(.text("\(entry.subject); \(entry.detail)"))
+                                )
+                            })
                     )
                 )
             )

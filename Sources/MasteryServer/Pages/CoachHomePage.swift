@@ -23,20 +23,26 @@ struct SchoolOverview {
                 .table(
                     .class("overview"),
                     .caption(.text("Sections of \(school.name)")),
-                    .thead(.tr(
-                        .th(.attribute(named: "scope", value: "col"), "Section"),
-                        .th(.attribute(named: "scope", value: "col"), "Teachers"),
-                        .th(.attribute(named: "scope", value: "col"), "Students"),
-                        .th(.attribute(named: "scope", value: "col"), "Mastered")
-                    )),
-                    .tbody(.forEach(rows) { row in
+                    .thead(
                         .tr(
-                            .th(.attribute(named: "scope", value: "row"), .a(.class("section-link"), .href("/sections/\(row.section.id.rawValue)"), .text(row.section.name))),
-                            .td(.text(row.teachers.map(\.displayName).joined(separator: ", "))),
-                            .td(.text("\(row.studentCount)")),
-                            .td(.text(row.masteredShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"))
-                        )
-                    })
+                            .th(.attribute(named: "scope", value: "col"), "Section"),
+                            .th(.attribute(named: "scope", value: "col"), "Teachers"),
+                            .th(.attribute(named: "scope", value: "col"), "Students"),
+                            .th(.attribute(named: "scope", value: "col"), "Mastered")
+                        )),
+                    .tbody(
+                        .forEach(rows) { row in
+                            .tr(
+                                .th(
+                                    .attribute(named: "scope", value: "row"),
+                                    .a(
+                                        .class("section-link"), .href("/sections/\(row.section.id.rawValue)"),
+                                        .text(row.section.name))),
+                                .td(.text(row.teachers.map(\.displayName).joined(separator: ", "))),
+                                .td(.text("\(row.studentCount)")),
+                                .td(.text(row.masteredShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"))
+                            )
+                        })
                 )
             )
         )
@@ -50,7 +56,9 @@ struct CoachHomePage {
     func render(_ page: PageContext) -> HTML {
         Layout.page(
             "School", page,
-            Layout.heading("Hello, \(coach.givenName)", eyebrow: "Instructional coach", lead: "Where each class stands, to plan your visits and coaching conversations."),
+            Layout.heading(
+                "Hello, \(coach.givenName)", eyebrow: "Instructional coach",
+                lead: "Where each class stands, to plan your visits and coaching conversations."),
             overview.table()
         )
     }

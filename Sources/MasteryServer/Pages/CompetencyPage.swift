@@ -35,7 +35,9 @@ struct CompetencyPage {
             .section(
                 .class("card"), .id("mastery"),
                 .h2("Current level"),
-                .p(Components.levelBadge(explanation.level, value: explanation.value), Components.mastered(explanation.mastered)),
+                .p(
+                    Components.levelBadge(explanation.level, value: explanation.value),
+                    Components.mastered(explanation.mastered)),
                 .p(.text(explanation.summary)),
                 .unwrap(explanation.level.flatMap { curriculum.indicator(for: competency.id, level: $0.value) }) {
                     .p(.strong("What this level looks like: "), .text($0))
@@ -45,10 +47,14 @@ struct CompetencyPage {
             .section(
                 .class("card"),
                 .h2("Growth"),
-                .raw(GrowthChart.svg(points: chartPoints, maximum: scale.pointsPossible, threshold: scale.masteryThreshold, label: "Scores of \(student.displayName) on \(competency.code) over time")),
+                .raw(
+                    GrowthChart.svg(
+                        points: chartPoints, maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
+                        label: "Scores of \(student.displayName) on \(competency.code) over time")),
                 ExplanationView.steps(explanation)
             ),
-            ExplanationView.evidenceTable(explanation, evidence: evidence, base: base, canCorrect: canRecord, csrf: page.csrfToken, scale: scale),
+            ExplanationView.evidenceTable(
+                explanation, evidence: evidence, base: base, canCorrect: canRecord, csrf: page.csrfToken, scale: scale),
             .section(
                 .class("card"),
                 .h2("What would each method give?"),
@@ -79,13 +85,17 @@ struct CompetencyPage {
                 Layout.csrfField(page.csrfToken),
                 .fieldset(
                     .element(named: "legend", text: "Level shown"),
-                    .div(.class("choice-row"), .forEach(scale.levels) { level in
-                        .label(
-                            .class("choice"),
-                            .input(.type(.radio), .name("score"), .value(DisplayRounding.text(level.value)), .required(true)),
-                            .text(" \(DisplayRounding.text(level.value)) \(level.label)")
-                        )
-                    })
+                    .div(
+                        .class("choice-row"),
+                        .forEach(scale.levels) { level in
+                            .label(
+                                .class("choice"),
+                                .input(
+                                    .type(.radio), .name("score"), .value(DisplayRounding.text(level.value)),
+                                    .required(true)),
+                                .text(" \(DisplayRounding.text(level.value)) \(level.label)")
+                            )
+                        })
                 ),
                 .div(
                     .class("field"),

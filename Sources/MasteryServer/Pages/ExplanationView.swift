@@ -7,10 +7,14 @@ enum ExplanationView {
     static func steps(_ explanation: Explanation) -> Node<HTML.BodyContext> {
         .div(
             .class("explanation"),
-            .h3(.text("How it was calculated (\(explanation.method.displayName)\(explanation.parameter.map { " \($0)" } ?? ""))")),
-            .ol(.forEach(explanation.steps) { step in
-                .li(.text(step.text), .unwrap(step.value) { .strong(.text(" = \(precise($0))")) })
-            })
+            .h3(
+                .text(
+                    "How it was calculated (\(explanation.method.displayName)\(explanation.parameter.map { " \($0)" } ?? ""))"
+                )),
+            .ol(
+                .forEach(explanation.steps) { step in
+                    .li(.text(step.text), .unwrap(step.value) { .strong(.text(" = \(precise($0))")) })
+                })
         )
     }
 
@@ -35,31 +39,40 @@ enum ExplanationView {
                     .table(
                         .class("evidence"),
                         .caption("Each piece of evidence and its share of the result"),
-                        .thead(.tr(
-                            .th(.attribute(named: "scope", value: "col"), "#"),
-                            .th(.attribute(named: "scope", value: "col"), "Observed"),
-                            .th(.attribute(named: "scope", value: "col"), "Score"),
-                            .th(.attribute(named: "scope", value: "col"), "Weight"),
-                            .th(.attribute(named: "scope", value: "col"), "Source and feedback"),
-                            .if(canCorrect, .th(.attribute(named: "scope", value: "col"), "Correct"))
-                        )),
-                        .tbody(.forEach(Array(zip(evidence, explanation.evidence))) { piece, line in
+                        .thead(
                             .tr(
-                                .td(.text(line.position.map(String.init) ?? "–")),
-                                .td(.text(Components.date(piece.observedAt))),
-                                .td(.text(piece.score.map(DisplayRounding.text) ?? "none"), .if(!piece.corrections.isEmpty, .span(.class("tag"), " corrected"))),
-                                .td(.text(line.weight.map { "\(Int(($0 * 100).rounded()))%" } ?? (line.note ?? ""))),
-                                .td(.text(piece.source.displayName), .unwrap(piece.comment) { .span(.class("comment"), .text(" — “\($0)”")) }),
-                                .if(canCorrect, .td(correctionForms(piece, base: base, csrf: csrf, scale: scale)))
-                            )
-                        })
+                                .th(.attribute(named: "scope", value: "col"), "#"),
+                                .th(.attribute(named: "scope", value: "col"), "Observed"),
+                                .th(.attribute(named: "scope", value: "col"), "Score"),
+                                .th(.attribute(named: "scope", value: "col"), "Weight"),
+                                .th(.attribute(named: "scope", value: "col"), "Source and feedback"),
+                                .if(canCorrect, .th(.attribute(named: "scope", value: "col"), "Correct"))
+                            )),
+                        .tbody(
+                            .forEach(Array(zip(evidence, explanation.evidence))) { piece, line in
+                                .tr(
+                                    .td(.text(line.position.map(String.init) ?? "–")),
+                                    .td(.text(Components.date(piece.observedAt))),
+                                    .td(
+                                        .text(piece.score.map(DisplayRounding.text) ?? "none"),
+                                        .if(!piece.corrections.isEmpty, .span(.class("tag"), " corrected"))),
+                                    .td(
+                                        .text(line.weight.map { "\(Int(($0 * 100).rounded()))%" } ?? (line.note ?? ""))),
+                                    .td(
+                                        .text(piece.source.displayName),
+                                        .unwrap(piece.comment) { .span(.class("comment"), .text(" — “\($0)”")) }),
+                                    .if(canCorrect, .td(correctionForms(piece, base: base, csrf: csrf, scale: scale)))
+                                )
+                            })
                     )
                 )
             )
         )
     }
 
-    static func correctionForms(_ piece: Evidence, base: String, csrf: String, scale: ProficiencyScale) -> Node<HTML.BodyContext> {
+    static func correctionForms(
+        _ piece: Evidence, base: String, csrf: String, scale: ProficiencyScale
+    ) -> Node<HTML.BodyContext> {
         let id = piece.id.rawValue
         return .details(
             .summary("Correct or exclude"),
@@ -67,12 +80,16 @@ enum ExplanationView {
                 .method(.post), .action("\(base)/evidence/\(id)/correct"), .class("inline-form"),
                 Layout.csrfField(csrf),
                 .label(.for("score-\(id)"), "New score"),
-                .select(.id("score-\(id)"), .attribute(named: "name", value: "score"), .forEach(scale.levels) { level in
-                    .element(named: "option", nodes: [
-                        .attribute(named: "value", value: DisplayRounding.text(level.value)),
-                        .text("\(DisplayRounding.text(level.value)) \(level.label)"),
-                    ])
-                }),
+                .select(
+                    .id("score-\(id)"), .attribute(named: "name", value: "score"),
+                    .forEach(scale.levels) { level in
+                        .element(
+                            named: "option",
+                            nodes: [
+                                .attribute(named: "value", value: DisplayRounding.text(level.value)),
+                                .text("\(DisplayRounding.text(level.value)) \(level.label)"),
+                            ])
+                    }),
                 .label(.for("reason-c-\(id)"), "Reason"),
                 .input(.type(.text), .id("reason-c-\(id)"), .name("reason"), .required(true)),
                 .button(.type(.submit), .class("button small"), "Correct")
@@ -93,25 +110,30 @@ enum ExplanationView {
             .table(
                 .class("comparison"),
                 .caption("The same evidence under every method (defaults shown for the others)"),
-                .thead(.tr(
-                    .th(.attribute(named: "scope", value: "col"), "Method"),
-                    .th(.attribute(named: "scope", value: "col"), "Value"),
-                    .th(.attribute(named: "scope", value: "col"), "Level"),
-                    .th(.attribute(named: "scope", value: "col"), "Mastered")
-                )),
-                .tbody(.forEach(explanations.enumerated()) { index, explanation in
+                .thead(
                     .tr(
-                        .class(index == 0 ? "current" : ""),
-                        .th(
-                            .attribute(named: "scope", value: "row"),
-                            .text("\(explanation.method.displayName)\(explanation.parameter.map { " (\($0))" } ?? "")"),
-                            .if(index == 0, .span(.class("tag"), " in use"))
-                        ),
-                        .td(.text(explanation.displayValue ?? "not enough evidence")),
-                        .td(.text(explanation.level.map { "\(DisplayRounding.text($0.value)) \($0.label)" } ?? "–")),
-                        .td(.text(explanation.mastered ? "yes" : "no"))
-                    )
-                })
+                        .th(.attribute(named: "scope", value: "col"), "Method"),
+                        .th(.attribute(named: "scope", value: "col"), "Value"),
+                        .th(.attribute(named: "scope", value: "col"), "Level"),
+                        .th(.attribute(named: "scope", value: "col"), "Mastered")
+                    )),
+                .tbody(
+                    .forEach(explanations.enumerated()) { index, explanation in
+                        .tr(
+                            .class(index == 0 ? "current" : ""),
+                            .th(
+                                .attribute(named: "scope", value: "row"),
+                                .text(
+                                    "\(explanation.method.displayName)\(explanation.parameter.map { " (\($0))" } ?? "")"
+                                ),
+                                .if(index == 0, .span(.class("tag"), " in use"))
+                            ),
+                            .td(.text(explanation.displayValue ?? "not enough evidence")),
+                            .td(
+                                .text(explanation.level.map { "\(DisplayRounding.text($0.value)) \($0.label)" } ?? "–")),
+                            .td(.text(explanation.mastered ? "yes" : "no"))
+                        )
+                    })
             )
         )
     }

@@ -15,17 +15,25 @@ struct GuardianHomePage {
     func render(_ page: PageContext) -> HTML {
         Layout.page(
             "My children", page,
-            Layout.heading("Welcome, \(guardian.givenName)", eyebrow: "Family", lead: "Follow your child's learning: what they can do now and what comes next."),
+            Layout.heading(
+                "Welcome, \(guardian.givenName)", eyebrow: "Family",
+                lead: "Follow your child's learning: what they can do now and what comes next."),
             .if(
-                children.isEmpty, .p(.class("muted"), "No student is linked to your account yet. Please contact the school."),
-                else: .ul(.class("card-grid"), .forEach(children) { child in
-                    .li(
-                        .class("card"),
-                        .h2(.a(.class("child-link"), .href("/students/\(child.student.id.rawValue)"), .text(child.student.displayName))),
-                        .p(.class("muted"), .text(child.sections.joined(separator: " · "))),
-                        Components.summaryList(child.summaries)
-                    )
-                })
+                children.isEmpty,
+                .p(.class("muted"), "No student is linked to your account yet. Please contact the school."),
+                else: .ul(
+                    .class("card-grid"),
+                    .forEach(children) { child in
+                        .li(
+                            .class("card"),
+                            .h2(
+                                .a(
+                                    .class("child-link"), .href("/students/\(child.student.id.rawValue)"),
+                                    .text(child.student.displayName))),
+                            .p(.class("muted"), .text(child.sections.joined(separator: " · "))),
+                            Components.summaryList(child.summaries)
+                        )
+                    })
             )
         )
     }

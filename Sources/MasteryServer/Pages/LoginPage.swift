@@ -11,7 +11,8 @@ struct LoginPage {
             "Sign in", page,
             .div(
                 .class("card login-card"),
-                Layout.heading("Sign in to Masterly", lead: "Mastery-based learning for teachers, students and families."),
+                Layout.heading(
+                    "Sign in to Masterly", lead: "Mastery-based learning for teachers, students and families."),
                 .unwrap(error) { Components.notice($0, error: true) },
                 .form(
                     .id("login-form"), .method(.post), .action("/login"),
@@ -21,7 +22,8 @@ struct LoginPage {
                         .label(.for("username"), "Username"),
                         .input(
                             .type(.text), .id("username"), .name("username"), .value(username),
-                            .attribute(named: "autocomplete", value: "username"), .required(true), .autofocus(username.isEmpty))
+                            .attribute(named: "autocomplete", value: "username"), .required(true),
+                            .autofocus(username.isEmpty))
                     ),
                     .div(
                         .class("field"),
@@ -32,7 +34,9 @@ struct LoginPage {
                     ),
                     .button(.type(.submit), .class("button primary"), "Sign in")
                 ),
-                .p(.class("muted small"), "Demo accounts: admin, coach, teacher, student, guardian — password masterly-demo.")
+                .p(
+                    .class("muted small"),
+                    "Demo accounts: admin, coach, teacher, student, guardian — password masterly-demo.")
             )
         )
     }

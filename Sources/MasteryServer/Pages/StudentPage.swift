@@ -21,29 +21,38 @@ struct StudentPage {
         return Layout.page(
             title, page,
             Layout.heading(
-                title, eyebrow: isOwnTracker ? "Hi, \(student.givenName)" : "Student\(student.gradeLevel.map { " · grade \($0)" } ?? "")",
-                lead: "Each competency shows the level reached, what it looks like, and what the next level looks like."),
+                title,
+                eyebrow: isOwnTracker
+                    ? "Hi, \(student.givenName)" : "Student\(student.gradeLevel.map { " · grade \($0)" } ?? "")",
+                lead: "Each competency shows the level reached, what it looks like, and what the next level looks like."
+            ),
             .forEach(blocks) { block in section(block) },
             .section(
                 .class("card"),
                 .h2("Recent evidence"),
                 .if(
                     recent.isEmpty, .p(.class("muted"), "No evidence yet."),
-                    else: .ul(.class("evidence-list"), .forEach(recent) { item in
-                        .li(
-                            .span(.class("muted"), .text(Components.date(item.evidence.observedAt) + " · ")),
-                            .a(.href("/students/\(student.id.rawValue)/competencies/\(item.competency.id.rawValue)"), .text("\(item.competency.code) \(item.competency.title)")),
-                            .text(": \(item.evidence.score.map(DisplayRounding.text) ?? "no score")"),
-                            .unwrap(item.evidence.comment) { .span(.class("comment"), .text(" — “\($0)”")) }
-                        )
-                    })
+                    else: .ul(
+                        .class("evidence-list"),
+                        .forEach(recent) { item in
+                            .li(
+                                .span(.class("muted"), .text(Components.date(item.evidence.observedAt) + " · ")),
+                                .a(
+                                    .href(
+                                        "/students/\(student.id.rawValue)/competencies/\(item.competency.id.rawValue)"),
+                                    .text("\(item.competency.code) \(item.competency.title)")),
+                                .text(": \(item.evidence.score.map(DisplayRounding.text) ?? "no score")"),
+                                .unwrap(item.evidence.comment) { .span(.class("comment"), .text(" — “\($0)”")) }
+                            )
+                        })
                 )
             )
         )
     }
 
     func section(_ block: SectionBlock) -> Node<HTML.BodyContext> {
-        let summaries = MasterySummary.summaries(competencies: block.curriculum.leafCompetencies, records: block.records)
+        let summaries = MasterySummary.summaries(
+            competencies: block.curriculum.leafCompetencies, records: block.records)
         return .section(
             .class("card tracker-section"),
             .h2(.text(block.section.name)),
@@ -56,34 +65,48 @@ struct StudentPage {
         )
     }
 
-    func kindTable(_ kind: CompetencyKind, _ competencies: [Competency], _ block: SectionBlock) -> Node<HTML.BodyContext> {
+    func kindTable(
+        _ kind: CompetencyKind, _ competencies: [Competency], _ block: SectionBlock
+    ) -> Node<HTML.BodyContext> {
         .div(
             .class("table-scroll"),
             .table(
                 .class("tracker kind-\(kind.rawValue)"),
                 .caption(.text(kind.displayName)),
-                .thead(.tr(
-                    .th(.attribute(named: "scope", value: "col"), "Competency"),
-                    .th(.attribute(named: "scope", value: "col"), "Level"),
-                    .th(.attribute(named: "scope", value: "col"), "What I can do now"),
-                    .th(.attribute(named: "scope", value: "col"), "Next step")
-                )),
-                .tbody(.forEach(competencies) { competency in
-                    let record = block.records[competency.id]
-                    let scale = block.curriculum.scale(for: competency)
-                    let level = record?.value.flatMap { scale?.level(for: $0) }
-                    let next = level.flatMap { scale?.level(after: $0) } ?? (level == nil ? scale?.levels.first : nil)
-                    return .tr(
-                        .th(
-                            .attribute(named: "scope", value: "row"),
-                            .a(.href("/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)"),
-                               .span(.class("code"), .text(competency.code)), .text(" " + competency.title))
-                        ),
-                        .td(Components.levelBadge(level, value: record?.value), Components.mastered(record?.mastered ?? false)),
-                        .td(.text(level.flatMap { block.curriculum.indicator(for: competency.id, level: $0.value) } ?? "Not enough evidence yet.")),
-                        .td(.text(next.flatMap { block.curriculum.indicator(for: competency.id, level: $0.value) } ?? (level == nil ? "" : "Top level reached.")))
-                    )
-                })
+                .thead(
+                    .tr(
+                        .th(.attribute(named: "scope", value: "col"), "Competency"),
+                        .th(.attribute(named: "scope", value: "col"), "Level"),
+                        .th(.attribute(named: "scope", value: "col"), "What I can do now"),
+                        .th(.attribute(named: "scope", value: "col"), "Next step")
+                    )),
+                .tbody(
+                    .forEach(competencies) { competency in
+                        let record = block.records[competency.id]
+                        let scale = block.curriculum.scale(for: competency)
+                        let level = record?.value.flatMap { scale?.level(for: $0) }
+                        let next =
+                            level.flatMap { scale?.level(after: $0) } ?? (level == nil ? scale?.levels.first : nil)
+                        return .tr(
+                            .th(
+                                .attribute(named: "scope", value: "row"),
+                                .a(
+                                    .href("/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)"),
+                                    .span(.class("code"), .text(competency.code)), .text(" " + competency.title))
+                            ),
+                            .td(
+                                Components.levelBadge(level, value: record?.value),
+                                Components.mastered(record?.mastered ?? false)),
+                            .td(
+                                .text(
+                                    level.flatMap { block.curriculum.indicator(for: competency.id, level: $0.value) }
+                                        ?? "Not enough evidence yet.")),
+                            .td(
+                                .text(
+                                    next.flatMap { block.curriculum.indicator(for: competency.id, level: $0.value) }
+                                        ?? (level == nil ? "" : "Top level reached.")))
+                        )
+                    })
             )
         )
     }

@@ -16,21 +16,28 @@ struct TeacherHomePage {
     func render(_ page: PageContext) -> HTML {
         Layout.page(
             "My sections", page,
-            Layout.heading("Good day, \(teacher.givenName)", eyebrow: "Teacher", lead: "Your sections and their mastery gradebooks."),
+            Layout.heading(
+                "Good day, \(teacher.givenName)", eyebrow: "Teacher",
+                lead: "Your sections and their mastery gradebooks."),
             .if(
                 items.isEmpty,
                 .p(.class("muted"), "You are not teaching any section yet."),
-                else: .ul(.class("card-grid"), .forEach(items) { item in
-                    .li(
-                        .class("card section-card"),
-                        .h2(.a(.class("section-link"), .href("/sections/\(item.section.id.rawValue)"), .text(item.section.name))),
-                        .p(.class("muted"), .text("\(item.courseTitle) · \(item.section.term)")),
-                        .p(.text("\(item.studentCount) students")),
-                        .unwrap(item.masteredShare) { share in
-                            .p(.text("\(Int((share * 100).rounded()))% of assessed competencies mastered"))
-                        }
-                    )
-                })
+                else: .ul(
+                    .class("card-grid"),
+                    .forEach(items) { item in
+                        .li(
+                            .class("card section-card"),
+                            .h2(
+                                .a(
+                                    .class("section-link"), .href("/sections/\(item.section.id.rawValue)"),
+                                    .text(item.section.name))),
+                            .p(.class("muted"), .text("\(item.courseTitle) · \(item.section.term)")),
+                            .p(.text("\(item.studentCount) students")),
+                            .unwrap(item.masteredShare) { share in
+                                .p(.text("\(Int((share * 100).rounded()))% of assessed competencies mastered"))
+                            }
+                        )
+                    })
             )
         )
     }

@@ -79,7 +79,8 @@ struct AuthRoutes {
         let now = services.clock()
         let expires = now.addingTimeInterval(30 * 86_400)
         let token = try await services.store.issue(.apiToken, for: person.id, at: now, expiresAt: expires)
-        return APIResponse.json(TokenResponse(token: token, user: UserSummary(person), expiresAt: expires), status: .created)
+        return APIResponse.json(
+            TokenResponse(token: token, user: UserSummary(person), expiresAt: expires), status: .created)
     }
 }
 

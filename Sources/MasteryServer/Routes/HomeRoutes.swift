@@ -14,11 +14,16 @@ struct HomeRoutes {
             let page = PageContext(context, path: "/")
             switch user.role {
             case .teacher: return HTMLResponse.render(try await teacherHome(user).render(page))
-            case .student: return HTMLResponse.render(try await StudentRoutes(services: services).trackerPage(user, viewer: user).render(page))
+            case .student:
+                return HTMLResponse.render(
+                    try await StudentRoutes(services: services).trackerPage(user, viewer: user).render(page))
             case .guardian: return HTMLResponse.render(try await guardianHome(user).render(page))
             case .coach:
-                guard let school = try await store.organization(user.organizationID) else { throw AppError.notFound("Your school") }
-                return HTMLResponse.render(CoachHomePage(coach: user, overview: try await overview(school)).render(page))
+                guard let school = try await store.organization(user.organizationID) else {
+                    throw AppError.notFound("Your school")
+                }
+                return HTMLResponse.render(
+                    CoachHomePage(coach: user, overview: try await overview(school)).render(page))
             case .admin: return HTMLResponse.render(try await adminHome(user).render(page))
             }
         }
@@ -28,7 +33,10 @@ struct HomeRoutes {
         var items: [TeacherHomePage.Item] = []
         for section in try await store.sections(of: teacher.id, as: .teacher) {
             let data = try await SectionData.load(section.id, store: store)
-            items.append(.init(section: section, courseTitle: data.course.title, studentCount: data.students.count, masteredShare: data.masteredShare))
+            items.append(
+                .init(
+                    section: section, courseTitle: data.course.title, studentCount: data.students.count,
+                    masteredShare: data.masteredShare))
         }
         return TeacherHomePage(teacher: teacher, items: items)
     }
@@ -44,7 +52,10 @@ struct HomeRoutes {
                 }
             }
             let records = try await store.records(student: child.id)
-            children.append(.init(student: child, sections: sections.map(\.name), summaries: MasterySummary.summaries(competencies: competencies, records: records)))
+            children.append(
+                .init(
+                    student: child, sections: sections.map(\.name),
+                    summaries: MasterySummary.summaries(competencies: competencies, records: records)))
         }
         return GuardianHomePage(guardian: guardian, children: children)
     }
@@ -53,14 +64,20 @@ struct HomeRoutes {
         var rows: [SchoolOverview.Row] = []
         for section in try await store.sections(inSchool: school.id) {
             let data = try await SectionData.load(section.id, store: store)
-            rows.append(.init(section: section, teachers: data.teachers, studentCount: data.students.count, masteredShare: data.masteredShare))
+            rows.append(
+                .init(
+                    section: section, teachers: data.teachers, studentCount: data.students.count,
+                    masteredShare: data.masteredShare))
         }
         return SchoolOverview(school: school, rows: rows)
     }
 
     func adminHome(_ admin: Person) async throws -> AdminHomePage {
-        guard let organization = try await store.organization(admin.organizationID) else { throw AppError.notFound("Your organization") }
-        let schools = organization.kind == .school
+        guard let organization = try await store.organization(admin.organizationID) else {
+            throw AppError.notFound("Your organization")
+        }
+        let schools =
+            organization.kind == .school
             ? [organization] : try await store.organizations().filter { $0.parentID == organization.id }
         var result: [(SchoolOverview, AdminHomePage.Counts)] = []
         for school in schools {

@@ -16,7 +16,8 @@ struct SectionData {
         let curriculum = try await store.curriculum(course: course.id)
         let students = try await store.members(of: sectionID, as: .student)
         let teachers = try await store.members(of: sectionID, as: .teacher)
-        let records = try await store.records(students: students.map(\.id), competencies: curriculum.competencies.map(\.id))
+        let records = try await store.records(
+            students: students.map(\.id), competencies: curriculum.competencies.map(\.id))
         let gradebook = Gradebook.build(students: students, curriculum: curriculum, records: records)
         return SectionData(
             section: section, course: course, teachers: teachers, students: students, curriculum: curriculum,

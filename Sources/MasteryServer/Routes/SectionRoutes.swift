@@ -17,7 +17,8 @@ struct SectionRoutes {
             try await authorizer.require(user, .viewGradebook, section: id)
             let data = try await SectionData.load(id, store: services.store)
             let page = SectionPage(
-                section: data.section, courseTitle: data.course.title, teachers: data.teachers, gradebook: data.gradebook,
+                section: data.section, courseTitle: data.course.title, teachers: data.teachers,
+                gradebook: data.gradebook,
                 curriculum: data.curriculum, policySummary: data.policySummary)
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
@@ -26,7 +27,8 @@ struct SectionRoutes {
             let id = Section.ID(try context.parameters.require("id"))
             try await authorizer.require(user, .viewGradebook, section: id)
             let data = try await SectionData.load(id, store: services.store)
-            let name = data.section.name.filter { $0.isLetter || $0.isNumber || $0 == " " }.replacingOccurrences(of: " ", with: "-")
+            let name = data.section.name.filter { $0.isLetter || $0.isNumber || $0 == " " }.replacingOccurrences(
+                of: " ", with: "-")
             return Response(
                 status: .ok,
                 headers: [

@@ -15,12 +15,15 @@ struct StudentRoutes {
             let id = Person.ID(try context.parameters.require("id"))
             try await authorizer.require(user, .viewStudentRecord, student: id)
             guard let student = try await store.person(id) else { throw AppError.notFound("The student") }
-            return HTMLResponse.render(try await trackerPage(student, viewer: user).render(PageContext(context, path: request.uri.path)))
+            return HTMLResponse.render(
+                try await trackerPage(student, viewer: user).render(PageContext(context, path: request.uri.path)))
         }
         router.get("/students/{id}/competencies/{cid}") { request, context in
             let (user, student, competency) = try await target(context)
             try await authorizer.require(user, .viewStudentRecord, student: student.id)
-            let page = try await competencyPage(student, competency, viewer: user, message: request.uri.queryParameters["saved"].map { _ in "Saved. The mastery below is up to date." })
+            let page = try await competencyPage(
+                student, competency, viewer: user,
+                message: request.uri.queryParameters["saved"].map { _ in "Saved. The mastery below is up to date." })
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.post("/students/{id}/competencies/{cid}/evidence") { request, context in
@@ -80,23 +83,38 @@ struct StudentRoutes {
         let page = PageContext(context, path: request.uri.path)
         let (_, scale) = try await store.policy(student: student.id, competency: competency.id)
         func refuse(_ field: String, _ message: String) async throws -> Response {
-            let view = try await competencyPage(student, competency, viewer: user, formError: .init(field: field, message: message))
+            let view = try await competencyPage(
+                student, competency, viewer: user, formError: .init(field: field, message: message))
             return HTMLResponse.render(view.render(page), status: .unprocessableContent)
         }
-        guard let scoreText = context.form.text("score") else { return try await refuse("score", "Choose the level the evidence shows.") }
+        guard let scoreText = context.form.text("score") else {
+            return try await refuse("score", "Choose the level the evidence shows.")
+        }
         guard let score = Double(scoreText), scale.contains(score) else {
-            return try await refuse("score", "The score '\(scoreText)' is not on the scale (\(DisplayRounding.text(scale.lowestValue))–\(DisplayRounding.text(scale.pointsPossible))).")
+            return try await refuse(
+                "score",
+                "The score '\(scoreText)' is not on the scale (\(DisplayRounding.text(scale.lowestValue))–\(DisplayRounding.text(scale.pointsPossible)))."
+            )
         }
         var observed: Date?
         if let text = context.form.text("observed") {
-            guard let date = FormDates.parse(text) else { return try await refuse("observed", "The date '\(text)' is not a date (use YYYY-MM-DD).") }
-            guard date <= services.clock().addingTimeInterval(86_400) else { return try await refuse("observed", "The observation date is in the future.") }
+            guard let date = FormDates.parse(text) else {
+                return try await refuse("observed", "The date '\(text)' is not a date (use YYYY-MM-DD).")
+            }
+            guard date <= services.clock().addingTimeInterval(86_400) else {
+                return try await refuse("observed", "The observation date is in the future.")
+            }
             observed = date
         }
         try await store.append(
-            [.record(student: student.id, competency: competency.id, score: score, observedAt: observed, source: .observation, comment: context.form.text("comment"))],
+            [
+                .record(
+                    student: student.id, competency: competency.id, score: score, observedAt: observed,
+                    source: .observation, comment: context.form.text("comment"))
+            ],
             by: user.id, at: services.clock())
-        return HTMLResponse.redirect("/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)?saved=1#mastery")
+        return HTMLResponse.redirect(
+            "/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)?saved=1#mastery")
     }
 
     func correctEvidence(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -106,7 +124,9 @@ struct StudentRoutes {
         let action = try context.parameters.require("action")
         let page = PageContext(context, path: request.uri.path)
         guard let reason = context.form.text("reason") else {
-            let view = try await competencyPage(student, competency, viewer: user, formError: .init(field: "reason", message: "Give a reason for the change; it is kept in the record."))
+            let view = try await competencyPage(
+                student, competency, viewer: user,
+                formError: .init(field: "reason", message: "Give a reason for the change; it is kept in the record."))
             return HTMLResponse.render(view.render(page), status: .unprocessableContent)
         }
         let draft: EvidenceDraft
@@ -124,10 +144,12 @@ struct StudentRoutes {
         do {
             try await store.append([draft], by: user.id, at: services.clock())
         } catch let error as StoreError {
-            let view = try await competencyPage(student, competency, viewer: user, formError: .init(field: "score", message: "\(error)"))
+            let view = try await competencyPage(
+                student, competency, viewer: user, formError: .init(field: "score", message: "\(error)"))
             return HTMLResponse.render(view.render(page), status: .unprocessableContent)
         }
-        return HTMLResponse.redirect("/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)?saved=1#mastery")
+        return HTMLResponse.redirect(
+            "/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)?saved=1#mastery")
     }
 }
 
@@ -135,12 +157,16 @@ struct StudentRoutes {
 enum FormDates {
     static func parse(_ text: String) -> Date? {
         let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]), parts[0] > 1900 else { return nil }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]), parts[0] > 1900 else {
+            return nil
+        }
         var components = DateComponents()
         (components.year, components.month, components.day, components.hour) = (parts[0], parts[1], parts[2], 12)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: components), calendar.component(.day, from: date) == parts[2] else { return nil }
+        guard let date = calendar.date(from: components), calendar.component(.day, from: date) == parts[2] else {
+            return nil
+        }
         return date
     }
 }

@@ -7,7 +7,8 @@ enum Components {
     /// A level shown as colour *and* words: "3 Proficient", never colour alone.
     static func levelBadge(_ level: ProficiencyLevel?, value: Double?) -> Node<HTML.BodyContext> {
         guard let level, let value else {
-            return .span(.class("level level-none"), .text("Not yet"), .span(.class("sr-only"), " — not enough evidence yet"))
+            return .span(
+                .class("level level-none"), .text("Not yet"), .span(.class("sr-only"), " — not enough evidence yet"))
         }
         return .span(
             .class("level"),
@@ -38,18 +39,22 @@ enum Components {
     }
 
     static func summaryList(_ summaries: [MasterySummary]) -> Node<HTML.BodyContext> {
-        .ul(.class("summary-list"), .forEach(summaries) { summary in
-            .li(
-                .strong(.text("\(summary.kind.displayName): ")),
-                .text("\(summary.mastered) of \(summary.total) mastered"),
-                .span(.class("muted"), .text(" (\(summary.assessed) assessed)"))
-            )
-        })
+        .ul(
+            .class("summary-list"),
+            .forEach(summaries) { summary in
+                .li(
+                    .strong(.text("\(summary.kind.displayName): ")),
+                    .text("\(summary.mastered) of \(summary.total) mastered"),
+                    .span(.class("muted"), .text(" (\(summary.assessed) assessed)"))
+                )
+            })
     }
 
     /// A notice for errors ("alert") or confirmations ("status").
     static func notice(_ text: String, error: Bool) -> Node<HTML.BodyContext> {
-        .div(.class(error ? "notice notice-error" : "notice notice-ok"), .attribute(named: "role", value: error ? "alert" : "status"), .text(text))
+        .div(
+            .class(error ? "notice notice-error" : "notice notice-ok"),
+            .attribute(named: "role", value: error ? "alert" : "status"), .text(text))
     }
 
     static func legend(_ scale: ProficiencyScale) -> Node<HTML.BodyContext> {
@@ -58,7 +63,9 @@ enum Components {
             .h2(.class("legend-title"), .text("Levels (\(scale.name))")),
             .ul(
                 .forEach(scale.levels.reversed()) { level in
-                    .li(levelBadge(level, value: level.value), .if(level.value == scale.masteryThreshold, .span(.class("muted"), " mastery threshold")))
+                    .li(
+                        levelBadge(level, value: level.value),
+                        .if(level.value == scale.masteryThreshold, .span(.class("muted"), " mastery threshold")))
                 },
                 .li(levelBadge(nil, value: nil), .span(.class("muted"), " not enough evidence yet"))
             )

@@ -31,7 +31,8 @@ enum GrowthChart {
             svg += "<line x1=\"\(pad)\" x2=\"\(width - pad)\" y1=\"\(y(tick))\" y2=\"\(y(tick))\" class=\"grid\"/>"
             svg += "<text x=\"6\" y=\"\(y(tick) + 4)\" class=\"axis\">\(DisplayRounding.text(tick))</text>"
         }
-        svg += "<line x1=\"\(pad)\" x2=\"\(width - pad)\" y1=\"\(y(threshold))\" y2=\"\(y(threshold))\" class=\"threshold\"/>"
+        svg +=
+            "<line x1=\"\(pad)\" x2=\"\(width - pad)\" y1=\"\(y(threshold))\" y2=\"\(y(threshold))\" class=\"threshold\"/>"
         let running = points.enumerated().compactMap { index, point in
             point.running.map { "\(x(index, point.date)),\(y($0))" }
         }

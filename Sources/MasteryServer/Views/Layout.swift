@@ -4,7 +4,9 @@ import Plot
 /// The frame of every page: skip link, header with the product name, role navigation and sign-out, the main
 /// region and a footer. Pages supply a title and the main content.
 enum Layout {
-    static func page(_ title: String, _ page: PageContext, wide: Bool = false, _ content: Node<HTML.BodyContext>...)
+    static func page(
+        _ title: String, _ page: PageContext, wide: Bool = false, _ content: Node<HTML.BodyContext>...
+    )
         -> HTML
     {
         HTML(
@@ -27,18 +29,28 @@ enum Layout {
     static func header(_ page: PageContext) -> Node<HTML.BodyContext> {
         .header(
             .class("site-header"),
-            .a(.class("brand"), .href("/"), .span(.class("brand-mark"), .attribute(named: "aria-hidden", value: "true"), "M"), "Masterly"),
+            .a(
+                .class("brand"), .href("/"),
+                .span(.class("brand-mark"), .attribute(named: "aria-hidden", value: "true"), "M"), "Masterly"),
             .unwrap(page.user) { user in
                 .group(
                     .nav(
                         .ariaLabel("Main"),
-                        .ul(.forEach(navigation(for: user)) { item in
-                            .li(.a(.href(item.href), .if(isCurrent(item.href, page.path), .attribute(named: "aria-current", value: "page")), .text(item.label)))
-                        })
+                        .ul(
+                            .forEach(navigation(for: user)) { item in
+                                .li(
+                                    .a(
+                                        .href(item.href),
+                                        .if(
+                                            isCurrent(item.href, page.path),
+                                            .attribute(named: "aria-current", value: "page")), .text(item.label)))
+                            })
                     ),
                     .div(
                         .class("account"),
-                        .span(.class("who"), .text(user.displayName), .span(.class("role"), .text(" · \(user.role.displayName)"))),
+                        .span(
+                            .class("who"), .text(user.displayName),
+                            .span(.class("role"), .text(" · \(user.role.displayName)"))),
                         .form(
                             .id("logout-form"), .method(.post), .action("/logout"),
                             csrfField(page.csrfToken),

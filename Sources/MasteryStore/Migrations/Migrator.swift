@@ -25,7 +25,9 @@ enum Migrator {
             ).run()
         }
         let applied = try await driver.withConnection { db in
-            try await db.raw("SELECT number FROM schema_migrations").all().map { try $0.decode(column: "number", as: Int.self) }
+            try await db.raw("SELECT number FROM schema_migrations").all().map {
+                try $0.decode(column: "number", as: Int.self)
+            }
         }
         var done: [String] = []
         for migration in all.sorted(by: { $0.number < $1.number }) where !applied.contains(migration.number) {

@@ -40,7 +40,9 @@ public struct EvidenceDraft: Hashable, Sendable {
     }
 
     /// Takes `target` out of the calculation.
-    public static func exclude(_ target: EvidenceEvent.ID, student: Person.ID, competency: Competency.ID, reason: String)
+    public static func exclude(
+        _ target: EvidenceEvent.ID, student: Person.ID, competency: Competency.ID, reason: String
+    )
         -> EvidenceDraft
     {
         EvidenceDraft(

@@ -18,7 +18,9 @@ extension SQLRow {
         return try decode(column: column, as: Int.self) != 0
     }
     func id<T>(_ column: String) throws -> Identifier<T> { Identifier(try string(column)) }
-    func optionalID<T>(_ column: String) throws -> Identifier<T>? { try optionalString(column).map { Identifier(rawValue: $0) } }
+    func optionalID<T>(_ column: String) throws -> Identifier<T>? {
+        try optionalString(column).map { Identifier(rawValue: $0) }
+    }
 }
 
 enum Rows {
@@ -55,7 +57,8 @@ enum Rows {
     static func framework(_ row: any SQLRow) throws -> Framework {
         Framework(
             id: try row.id("id"), code: try row.string("code"), title: try row.string("title"),
-            scaleID: try row.id("scale_id"), policy: try JSONText.decode(MasteryPolicy.self, try row.string("policy_json")),
+            scaleID: try row.id("scale_id"),
+            policy: try JSONText.decode(MasteryPolicy.self, try row.string("policy_json")),
             rollupRule: try JSONText.decode(RollupRule.self, try row.string("rollup_json")),
             sourceIdentifier: try row.optionalString("source_identifier"))
     }

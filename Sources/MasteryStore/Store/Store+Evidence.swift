@@ -24,7 +24,9 @@ extension Store {
     /// - Returns: the events as written and the updated record of every affected student and competency.
     /// - Throws: `StoreError.invalid` naming the refused draft, `StoreError.notFound` for unknown ids.
     @discardableResult
-    public func append(_ drafts: [EvidenceDraft], by actor: Person.ID, at now: Date) async throws
+    public func append(
+        _ drafts: [EvidenceDraft], by actor: Person.ID, at now: Date
+    ) async throws
         -> (events: [EvidenceEvent], records: [MasteryRecord])
     {
         guard !drafts.isEmpty else { return ([], []) }
@@ -49,7 +51,8 @@ extension Store {
                     action: draft.action, studentID: draft.studentID, competencyID: draft.competencyID,
                     targetID: draft.targetID, score: draft.score, observedAt: observedAt, recordedAt: now,
                     recordedBy: actor, source: draft.source, sectionID: draft.sectionID, taskID: draft.taskID,
-                    criterionID: draft.criterionID, comment: draft.comment?.nilIfBlank, reason: draft.reason?.nilIfBlank)
+                    criterionID: draft.criterionID, comment: draft.comment?.nilIfBlank, reason: draft.reason?.nilIfBlank
+                )
                 do {
                     try EvidenceLedger.validate(event, after: existing, scale: context.scale)
                 } catch {
@@ -93,7 +96,9 @@ extension Store {
         try await driver.withConnection { db in try await Self.events(db, student: student, competency: competency) }
     }
 
-    static func events(_ db: any SQLDatabase, student: Person.ID, competency: Competency.ID) async throws
+    static func events(
+        _ db: any SQLDatabase, student: Person.ID, competency: Competency.ID
+    ) async throws
         -> [EvidenceEvent]
     {
         try await db.raw(

@@ -20,9 +20,12 @@ extension Store {
                 rows: data.guardianLinks.map { [$0.guardianID.rawValue, $0.studentID.rawValue] })
             try await db.insertRows(
                 "scales", columns: ["id", "name", "mastery_threshold", "levels_json"],
-                rows: try data.scales.map { [$0.id.rawValue, $0.name, $0.masteryThreshold, try JSONText.encode($0.levels)] })
+                rows: try data.scales.map {
+                    [$0.id.rawValue, $0.name, $0.masteryThreshold, try JSONText.encode($0.levels)]
+                })
             try await db.insertRows(
-                "frameworks", columns: ["id", "code", "title", "scale_id", "policy_json", "rollup_json", "source_identifier"],
+                "frameworks",
+                columns: ["id", "code", "title", "scale_id", "policy_json", "rollup_json", "source_identifier"],
                 rows: try data.frameworks.map {
                     [
                         $0.id.rawValue, $0.code, $0.title, $0.scaleID.rawValue, try JSONText.encode($0.policy),
@@ -53,7 +56,8 @@ extension Store {
                 "tasks", columns: ["id", "framework_id", "title", "details"],
                 rows: data.tasks.map { [$0.id.rawValue, $0.frameworkID.rawValue, $0.title, $0.details] })
             try await db.insertRows(
-                "rubric_criteria", columns: ["id", "task_id", "competency_id", "title", "position", "descriptors_json"],
+                "rubric_criteria",
+                columns: ["id", "task_id", "competency_id", "title", "position", "descriptors_json"],
                 rows: try data.tasks.flatMap { task in
                     try task.criteria.map {
                         [
@@ -70,7 +74,8 @@ extension Store {
                 rows: data.courses.flatMap { course in
                     course.frameworkIDs.enumerated().map { [course.id.rawValue, $1.rawValue, $0] }
                 })
-            try await db.insertRows("sections", columns: Self.sectionColumns, rows: try data.sections.map(Self.sectionRow))
+            try await db.insertRows(
+                "sections", columns: Self.sectionColumns, rows: try data.sections.map(Self.sectionRow))
             try await db.insertRows(
                 "enrollments", columns: ["section_id", "person_id", "role"],
                 rows: data.enrollments.map { [$0.sectionID.rawValue, $0.personID.rawValue, $0.role.rawValue] })

@@ -18,7 +18,9 @@ extension Store {
 
     /// The effective policy for a student on a competency: the override of the first section (by id) that the
     /// student is enrolled in and whose course uses the competency's framework, else the framework's policy.
-    static func policyContext(_ db: any SQLDatabase, student: Person.ID, competency: Competency.ID) async throws
+    static func policyContext(
+        _ db: any SQLDatabase, student: Person.ID, competency: Competency.ID
+    ) async throws
         -> PolicyContext
     {
         guard
@@ -77,7 +79,9 @@ extension Store {
     }
 
     /// Records of the given students on the given competencies (missing pairs have no evidence yet).
-    public func records(students: [Person.ID], competencies: [Competency.ID]) async throws
+    public func records(
+        students: [Person.ID], competencies: [Competency.ID]
+    ) async throws
         -> [Person.ID: [Competency.ID: MasteryRecord]]
     {
         guard !students.isEmpty, !competencies.isEmpty else { return [:] }
@@ -101,7 +105,9 @@ extension Store {
     }
 
     /// The policy in force for a student on a competency, with its scale.
-    public func policy(student: Person.ID, competency: Competency.ID) async throws
+    public func policy(
+        student: Person.ID, competency: Competency.ID
+    ) async throws
         -> (policy: MasteryPolicy, scale: ProficiencyScale)
     {
         let context = try await driver.withConnection { db in

@@ -67,7 +67,8 @@ extension Store {
             guard let framework = curriculum.framework(competency.frameworkID),
                 let scale = curriculum.scales[framework.scaleID]
             else { continue }
-            contexts[competency.id.rawValue] = PolicyContext(framework: framework, policy: framework.policy, scale: scale)
+            contexts[competency.id.rawValue] = PolicyContext(
+                framework: framework, policy: framework.policy, scale: scale)
             frameworkOf[competency.id.rawValue] = framework.id
         }
         var overrides: [String: MasteryPolicy] = [:]
@@ -82,7 +83,9 @@ extension Store {
         ).all()
         for row in rows {
             let key = "\(try row.string("person_id"))|\(try row.string("framework_id"))"
-            if overrides[key] == nil { overrides[key] = try JSONText.decode(MasteryPolicy.self, try row.string("policy_json")) }
+            if overrides[key] == nil {
+                overrides[key] = try JSONText.decode(MasteryPolicy.self, try row.string("policy_json"))
+            }
         }
         return RecomputePlan(contexts: contexts, frameworkOf: frameworkOf, overrides: overrides)
     }

@@ -13,22 +13,26 @@ extension Store {
         return try await driver.withConnection { db in
             switch actor.role {
             case .guardian:
-                let linked = try await db.raw(
-                    """
-                    SELECT 1 AS x FROM guardian_links WHERE guardian_id = \(bind: actor.id.rawValue) \
-                    AND student_id = \(bind: studentID.rawValue)
-                    """
-                ).first() != nil
-                return linked ? .guardian : try await Self.organizationRelation(db, actor: actor, to: student.organizationID)
+                let linked =
+                    try await db.raw(
+                        """
+                        SELECT 1 AS x FROM guardian_links WHERE guardian_id = \(bind: actor.id.rawValue) \
+                        AND student_id = \(bind: studentID.rawValue)
+                        """
+                    ).first() != nil
+                return linked
+                    ? .guardian : try await Self.organizationRelation(db, actor: actor, to: student.organizationID)
             case .teacher:
-                let teaches = try await db.raw(
-                    """
-                    SELECT 1 AS x FROM enrollments AS t JOIN enrollments AS s ON s.section_id = t.section_id
-                    WHERE t.person_id = \(bind: actor.id.rawValue) AND t.role = 'teacher'
-                    AND s.person_id = \(bind: studentID.rawValue) AND s.role = 'student'
-                    """
-                ).first() != nil
-                return teaches ? .teacher : try await Self.organizationRelation(db, actor: actor, to: student.organizationID)
+                let teaches =
+                    try await db.raw(
+                        """
+                        SELECT 1 AS x FROM enrollments AS t JOIN enrollments AS s ON s.section_id = t.section_id
+                        WHERE t.person_id = \(bind: actor.id.rawValue) AND t.role = 'teacher'
+                        AND s.person_id = \(bind: studentID.rawValue) AND s.role = 'student'
+                        """
+                    ).first() != nil
+                return teaches
+                    ? .teacher : try await Self.organizationRelation(db, actor: actor, to: student.organizationID)
             case .admin, .coach, .student:
                 return try await Self.organizationRelation(db, actor: actor, to: student.organizationID)
             }
@@ -44,21 +48,23 @@ extension Store {
             switch actor.role {
             case .teacher, .student:
                 let role = actor.role == .teacher ? "teacher" : "student"
-                let enrolled = try await db.raw(
-                    """
-                    SELECT 1 AS x FROM enrollments WHERE section_id = \(bind: sectionID.rawValue) \
-                    AND person_id = \(bind: actor.id.rawValue) AND role = \(bind: role)
-                    """
-                ).first() != nil
+                let enrolled =
+                    try await db.raw(
+                        """
+                        SELECT 1 AS x FROM enrollments WHERE section_id = \(bind: sectionID.rawValue) \
+                        AND person_id = \(bind: actor.id.rawValue) AND role = \(bind: role)
+                        """
+                    ).first() != nil
                 if enrolled { return actor.role == .teacher ? .teacher : .enrolled }
             case .guardian:
-                let childEnrolled = try await db.raw(
-                    """
-                    SELECT 1 AS x FROM guardian_links JOIN enrollments ON enrollments.person_id = guardian_links.student_id
-                    WHERE guardian_links.guardian_id = \(bind: actor.id.rawValue) \
-                    AND enrollments.section_id = \(bind: sectionID.rawValue) AND enrollments.role = 'student'
-                    """
-                ).first() != nil
+                let childEnrolled =
+                    try await db.raw(
+                        """
+                        SELECT 1 AS x FROM guardian_links JOIN enrollments ON enrollments.person_id = guardian_links.student_id
+                        WHERE guardian_links.guardian_id = \(bind: actor.id.rawValue) \
+                        AND enrollments.section_id = \(bind: sectionID.rawValue) AND enrollments.role = 'student'
+                        """
+                    ).first() != nil
                 return childEnrolled ? .guardian : .none
             case .admin, .coach:
                 break
@@ -68,7 +74,9 @@ extension Store {
     }
 
     /// The actor's relation to an organization (a school or a district).
-    public func relation(of actor: Person, toOrganization organizationID: Organization.ID) async throws
+    public func relation(
+        of actor: Person, toOrganization organizationID: Organization.ID
+    ) async throws
         -> Access.Relation
     {
         try await driver.withConnection { db in
@@ -78,7 +86,9 @@ extension Store {
 
     /// `sameSchool` when the actor belongs to the organization, `sameDistrict` when the actor belongs to the
     /// district the school is in (or the organization is that district).
-    static func organizationRelation(_ db: any SQLDatabase, actor: Person, to organizationID: Organization.ID)
+    static func organizationRelation(
+        _ db: any SQLDatabase, actor: Person, to organizationID: Organization.ID
+    )
         async throws -> Access.Relation
     {
         if actor.organizationID == organizationID {

@@ -29,7 +29,8 @@ extension Store {
 
     public func organization(_ id: Organization.ID) async throws -> Organization? {
         try await driver.withConnection { db in
-            try await db.raw("SELECT * FROM organizations WHERE id = \(bind: id.rawValue)").first().map(Rows.organization)
+            try await db.raw("SELECT * FROM organizations WHERE id = \(bind: id.rawValue)").first().map(
+                Rows.organization)
         }
     }
 
@@ -124,7 +125,8 @@ extension Store {
             ).all().map { try $0.string("framework_id") }
             return Course(
                 id: id, schoolID: try row.id("school_id"), code: try row.string("code"), title: try row.string("title"),
-                frameworkIDs: frameworks.map { Framework.ID(rawValue: $0) }, sourcedID: try row.optionalString("sourced_id"))
+                frameworkIDs: frameworks.map { Framework.ID(rawValue: $0) },
+                sourcedID: try row.optionalString("sourced_id"))
         }
     }
 
@@ -172,7 +174,8 @@ extension Store {
     public func setPolicyOverride(_ policy: MasteryPolicy?, for sectionID: Section.ID) async throws {
         let json = try policy.map(JSONText.encode)
         try await driver.withTransaction { db in
-            try await db.raw("UPDATE sections SET policy_json = \(bind: json) WHERE id = \(bind: sectionID.rawValue)").run()
+            try await db.raw("UPDATE sections SET policy_json = \(bind: json) WHERE id = \(bind: sectionID.rawValue)")
+                .run()
         }
         let students = try await members(of: sectionID, as: .student).map(\.id)
         _ = try await recompute(students: students)

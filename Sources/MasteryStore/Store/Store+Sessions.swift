@@ -25,7 +25,9 @@ extension Store {
     }
 
     /// Stores a new session or token for `person`, valid until `expiresAt`; returns the secret to hand out.
-    public func issue(_ kind: CredentialKind, for person: Person.ID, at now: Date, expiresAt: Date) async throws -> String {
+    public func issue(
+        _ kind: CredentialKind, for person: Person.ID, at now: Date, expiresAt: Date
+    ) async throws -> String {
         let secret = Self.newSecret()
         try await driver.withConnection { db in
             try await db.raw(
@@ -55,7 +57,8 @@ extension Store {
 
     public func revoke(_ secret: String, kind: CredentialKind) async throws {
         try await driver.withConnection { db in
-            try await db.raw("DELETE FROM \(unsafeRaw: kind.rawValue) WHERE token_hash = \(bind: Self.hash(secret))").run()
+            try await db.raw("DELETE FROM \(unsafeRaw: kind.rawValue) WHERE token_hash = \(bind: Self.hash(secret))")
+                .run()
         }
     }
 
@@ -65,9 +68,10 @@ extension Store {
         try await driver.withConnection { db in
             var removed = 0
             for kind in [CredentialKind.session, .apiToken] {
-                let count = try await db.raw(
-                    "SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.rawValue) WHERE expires_at <= \(bind: now.timeIntervalSince1970)"
-                ).first()?.int("n") ?? 0
+                let count =
+                    try await db.raw(
+                        "SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.rawValue) WHERE expires_at <= \(bind: now.timeIntervalSince1970)"
+                    ).first()?.int("n") ?? 0
                 try await db.raw(
                     "DELETE FROM \(unsafeRaw: kind.rawValue) WHERE expires_at <= \(bind: now.timeIntervalSince1970)"
                 ).run()

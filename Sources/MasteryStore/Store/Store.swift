@@ -15,7 +15,9 @@ public final class Store: Sendable {
     }
 
     /// Opens (and for SQLite, creates) the database. Call `migrate()` before use.
-    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "masterly.store")) throws
+    public static func open(
+        _ location: DatabaseLocation, logger: Logger = Logger(label: "masterly.store")
+    ) throws
         -> Store
     {
         switch location {

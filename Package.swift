@@ -38,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "MasteryInterop",
-            dependencies: ["MasteryCore"],
+            dependencies: ["MasteryCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -32,10 +32,16 @@ public struct MasteryRecord: Hashable, Codable, Sendable {
         self.method = method
     }
 
-    /// Whether two records say the same thing (what `recompute` counts as a change).
+    /// Whether two records say the same thing (what `recompute` counts as a change). Times are compared to the
+    /// millisecond: a time read back from the database may differ from the one written in the last bit.
     public func sameResult(as other: MasteryRecord) -> Bool {
-        status == other.status && value == other.value && levelValue == other.levelValue
-            && mastered == other.mastered && evidenceCount == other.evidenceCount
-            && lastObservedAt == other.lastObservedAt && method == other.method
+        let sameTime: Bool
+        switch (lastObservedAt, other.lastObservedAt) {
+        case (nil, nil): sameTime = true
+        case (let a?, let b?): sameTime = abs(a.timeIntervalSince1970 - b.timeIntervalSince1970) < 0.001
+        default: sameTime = false
+        }
+        return status == other.status && value == other.value && levelValue == other.levelValue
+            && mastered == other.mastered && evidenceCount == other.evidenceCount && sameTime && method == other.method
     }
 }

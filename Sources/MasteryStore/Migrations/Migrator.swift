@@ -12,6 +12,7 @@ enum Migrator {
         CreateMasteryRecords(),
         CreateSessionsAndTokens(),
         CreateAuditLog(),
+        CreateEvidenceCoveringIndex(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

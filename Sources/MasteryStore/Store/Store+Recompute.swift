@@ -27,16 +27,33 @@ extension Store {
         current.reserveCapacity(existing.count)
         for record in existing { current[PairKey(record.studentID.rawValue, record.competencyID.rawValue)] = record }
 
-        let folder = RecomputeFolder(plan: plan, studentFilter: studentFilter)
+        // Pairs with corrections or exclusions are folded from their full events; all others take the fast
+        // path over (observed, sequence, score) alone.
+        let corrected = try await driver.withConnection { db in
+            try await db.raw("SELECT DISTINCT student_id, competency_id FROM evidence_events WHERE action <> 'record'")
+                .all().map { PairKey(try $0.string("student_id"), try $0.string("competency_id")) }
+        }
+        let folder = RecomputeFolder(plan: plan, studentFilter: studentFilter, corrected: Set(corrected))
         try await driver.withConnection { db in
             try await db.raw(
                 """
-                SELECT sequence, id, action, student_id, competency_id, target_id, score, observed_at \
+                SELECT student_id, competency_id, sequence, action, observed_at, score \
                 FROM evidence_events ORDER BY student_id, competency_id, sequence
                 """
             ).run { row in folder.consume(row) }
         }
-        let (computed, events) = try folder.finish()
+        var (computed, events) = try folder.finish()
+        for pair in corrected where studentFilter?.contains(pair.student) ?? true {
+            guard let (policy, scale) = plan.policy(student: pair.student, competency: pair.competency) else {
+                continue
+            }
+            let history = try await self.events(
+                student: Identifier(pair.student), competency: Identifier(pair.competency))
+            computed.append(
+                MasteryEngine.record(
+                    studentID: Identifier(pair.student), competencyID: Identifier(pair.competency), events: history,
+                    policy: policy, scale: scale))
+        }
         var changes: [MasteryRecord] = []
         for record in computed {
             let key = PairKey(record.studentID.rawValue, record.competencyID.rawValue)
@@ -120,15 +137,19 @@ extension PolicyContext: @unchecked Sendable {}
 final class RecomputeFolder: @unchecked Sendable {
     private let plan: RecomputePlan
     private let studentFilter: Set<String>?
-    private var group: [EvidenceEvent] = []
+    private let corrected: Set<PairKey>
+    private var group: [(observed: Double, sequence: Int, score: Double?)] = []
     private var groupKey: PairKey?
     private var records: [MasteryRecord] = []
+    private var scores: [Double] = []
     private var events = 0
     private var failure: (any Error)?
+    private var methodNames: [MasteryPolicy: String] = [:]
 
-    init(plan: RecomputePlan, studentFilter: Set<String>?) {
+    init(plan: RecomputePlan, studentFilter: Set<String>?, corrected: Set<PairKey>) {
         self.plan = plan
         self.studentFilter = studentFilter
+        self.corrected = corrected
     }
 
     func consume(_ row: any SQLRow) {
@@ -137,18 +158,12 @@ final class RecomputeFolder: @unchecked Sendable {
             let student = try row.string("student_id")
             if let studentFilter, !studentFilter.contains(student) { return }
             let competency = try row.string("competency_id")
-            let key = PairKey(student, competency)
-            if key != groupKey { flush() }
-            groupKey = key
+            if groupKey == nil || groupKey!.student != student || groupKey!.competency != competency {
+                flush()
+                groupKey = PairKey(student, competency)
+            }
             events += 1
-            group.append(
-                EvidenceEvent(
-                    id: try row.id("id"), sequence: Int64(try row.int("sequence")),
-                    action: EvidenceEvent.Action(rawValue: try row.string("action")) ?? .record,
-                    studentID: Identifier(student), competencyID: Identifier(competency),
-                    targetID: try row.optionalID("target_id"), score: try row.optionalDouble("score"),
-                    observedAt: try row.date("observed_at"), recordedAt: .distantPast, recordedBy: "",
-                    source: .manual))
+            group.append((try row.double("observed_at"), try row.int("sequence"), try row.optionalDouble("score")))
         } catch {
             failure = error
         }
@@ -156,13 +171,28 @@ final class RecomputeFolder: @unchecked Sendable {
 
     private func flush() {
         guard let key = groupKey, !group.isEmpty else { return }
-        if let (policy, scale) = plan.policy(student: key.student, competency: key.competency) {
-            records.append(
-                MasteryEngine.record(
-                    studentID: Identifier(key.student), competencyID: Identifier(key.competency), events: group,
-                    policy: policy, scale: scale))
+        defer { group.removeAll(keepingCapacity: true) }
+        guard !corrected.contains(key),
+            let (policy, scale) = plan.policy(student: key.student, competency: key.competency)
+        else { return }
+        // Calculation order: observation time, ties by the order recorded (rows come in recorded order).
+        if zip(group, group.dropFirst()).contains(where: { $0.observed > $1.observed }) {
+            group.sort { $0.observed != $1.observed ? $0.observed < $1.observed : $0.sequence < $1.sequence }
         }
-        group.removeAll(keepingCapacity: true)
+        scores.removeAll(keepingCapacity: true)
+        for piece in group { if let score = piece.score { scores.append(score) } }
+        let computed = MasteryCalculator.value(of: scores, method: policy.method, scale: scale.calculationScale)
+        let shown = scores.count >= policy.minimumEvidence ? computed : nil
+        let method = methodNames[policy] ?? policy.method.summary
+        methodNames[policy] = method
+        records.append(
+            MasteryRecord(
+                studentID: Identifier(key.student), competencyID: Identifier(key.competency),
+                status: shown == nil ? .notEnoughEvidence : .assessed, value: shown,
+                levelValue: shown.map { scale.level(for: $0).value }, mastered: shown.map(scale.isMastered) ?? false,
+                evidenceCount: scores.count,
+                lastObservedAt: Date(timeIntervalSince1970: group[group.count - 1].observed),
+                method: method))
     }
 
     func finish() throws -> ([MasteryRecord], Int) {

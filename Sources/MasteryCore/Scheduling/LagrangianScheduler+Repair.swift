@@ -1,0 +1,76 @@
+extension LagrangianScheduler {
+    /// Students with fewer choices go first, so the flexible ones take what is left.
+    var repairOrder: [Int] {
+        (0..<model.studentCount).sorted { a, b in
+            let x = model.optionsByStart[a].reduce(0) { $0 + $1.count }
+            let y = model.optionsByStart[b].reduce(0) { $0 + $1.count }
+            return x != y ? x < y : a < b
+        }
+    }
+
+    /// Seats left once every required student has theirs.
+    func residualAfterRequirements() -> [Int] {
+        var residual = model.capacity
+        for sessions in model.required { for s in sessions { residual[s] -= 1 } }
+        return residual
+    }
+
+    /// A feasible schedule built student by student into the seats left, each taking their best path under
+    /// value − price; nil if some student cannot be placed.
+    func repair(
+        prices: [Double], best: inout [Double], choice: inout [Int]
+    ) -> (assignment: [[Int]], objective: Double)? {
+        var residual = residualAfterRequirements()
+        var assignment = Array(repeating: [Int](), count: model.studentCount)
+        for u in repairOrder {
+            let required = model.required[u]
+            guard
+                let path = paths.bestPath(
+                    u, best: &best, choice: &choice,
+                    weight: { s, v in required.contains(s) ? v : (residual[s] > 0 ? v - prices[s] : nil) })
+            else { return nil }
+            for s in path.sessions where !required.contains(s) { residual[s] -= 1 }
+            assignment[u] = path.sessions
+        }
+        return (assignment, objective(assignment))
+    }
+
+    /// Re-places each student in their best path given everyone else, until no one gains.
+    func localSearch(
+        _ start: (assignment: [[Int]], objective: Double), best: inout [Double], choice: inout [Int], passes: Int = 6
+    ) -> (assignment: [[Int]], objective: Double) {
+        var assignment = start.assignment
+        var residual = residualAfterRequirements()
+        for (u, sessions) in assignment.enumerated() {
+            for s in sessions where !model.required[u].contains(s) { residual[s] -= 1 }
+        }
+        for _ in 0..<passes {
+            var improved = false
+            for u in 0..<model.studentCount {
+                let required = model.required[u]
+                let current = assignment[u]
+                let currentValue = value(of: current, for: u)
+                for s in current where !required.contains(s) { residual[s] += 1 }
+                if let path = paths.bestPath(
+                    u, best: &best, choice: &choice,
+                    weight: { s, v in required.contains(s) || residual[s] > 0 ? v : nil }),
+                    path.weight > currentValue + 1e-9
+                {
+                    assignment[u] = path.sessions
+                    improved = true
+                }
+                for s in assignment[u] where !required.contains(s) { residual[s] -= 1 }
+            }
+            if !improved { break }
+        }
+        return (assignment, objective(assignment))
+    }
+
+    func value(of sessions: [Int], for u: Int) -> Double {
+        var total = 0.0
+        for s in sessions {
+            total += model.optionsByStart[u][model.sessionStart[s]].first { $0.session == s }?.value ?? 0
+        }
+        return total
+    }
+}

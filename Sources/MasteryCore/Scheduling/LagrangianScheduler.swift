@@ -1,0 +1,121 @@
+import Foundation
+
+/// Solves a flex-mod schedule by Lagrangian relaxation of the session capacities.
+///
+/// With a price λₛ ≥ 0 on each session's seats, the problem splits into one longest-path problem per student
+/// (`StudentPathSolver`); the relaxed value `L(λ) = Σᵤ best pathᵤ(v − λ) + Σₛ λₛ·capacityₛ` is an upper bound
+/// on the optimum for every λ. Subgradient steps lower it; along the way a repair heuristic builds feasible
+/// schedules (students placed in turn into the seats left, guided by the prices) and a local search improves
+/// them (each student re-placed in their best path given everyone else). The result carries the best feasible
+/// objective, the best bound, and their gap. Deterministic: no clock, no unseeded randomness.
+struct LagrangianScheduler {
+    let model: ScheduleModel
+    let paths: StudentPathSolver
+    var maxIterations = 400
+    var integerWeights: Bool
+
+    init(model: ScheduleModel) {
+        self.model = model
+        paths = StudentPathSolver(model: model)
+        integerWeights = model.instance.students.allSatisfy { student in
+            student.needs.allSatisfy { $0.weight == $0.weight.rounded() }
+                && student.preferences.allSatisfy { $0.weight == $0.weight.rounded() }
+        }
+    }
+
+    struct Result {
+        var assignment: [[Int]]
+        var objective: Double
+        var bound: Double
+        var iterations: Int
+    }
+
+    func solve() -> Result? {
+        let sessions = model.sessionCount
+        let students = model.studentCount
+        let mods = model.instance.mods
+        var best = Array(repeating: 0.0, count: mods + 1)
+        var choice = Array(repeating: -1, count: mods + 1)
+        var lambda = Array(repeating: 0.0, count: sessions)
+        var upper = Double.infinity
+        var incumbent: (assignment: [[Int]], objective: Double)?
+        var theta = 2.0
+        var sinceImprovement = 0
+        var iteration = 0
+        var relaxed: [[Int]] = Array(repeating: [], count: students)
+        while iteration < maxIterations {
+            iteration += 1
+            var load = Array(repeating: 0, count: sessions)
+            var value = 0.0
+            for u in 0..<students {
+                guard
+                    let path = paths.bestPath(u, best: &best, choice: &choice, weight: { s, v in v - lambda[s] })
+                else { return nil }
+                relaxed[u] = path.sessions
+                value += path.weight
+                for s in path.sessions { load[s] += 1 }
+            }
+            for s in 0..<sessions { value += lambda[s] * Double(model.capacity[s]) }
+            if value < upper - 1e-9 {
+                upper = value
+                sinceImprovement = 0
+            } else {
+                sinceImprovement += 1
+                if sinceImprovement >= 15 {
+                    theta /= 2
+                    sinceImprovement = 0
+                }
+            }
+            // A relaxed solution within capacity is feasible; it is optimal when the prices are complementary.
+            if (0..<sessions).allSatisfy({ load[$0] <= model.capacity[$0] }) {
+                let objective = self.objective(relaxed)
+                if incumbent == nil || objective > incumbent!.objective { incumbent = (relaxed, objective) }
+            }
+            if iteration == 1 || iteration % 10 == 0 {
+                for scale in [1.0, 0.5] {
+                    if let repaired = repair(prices: lambda.map { $0 * scale }, best: &best, choice: &choice),
+                        incumbent == nil || repaired.objective > incumbent!.objective
+                    {
+                        incumbent = repaired
+                    }
+                }
+            }
+            let lower = incumbent?.objective ?? -Double.infinity
+            if roundedBound(upper) - lower <= 1e-9 { break }
+            // Subgradient of L at λ is capacity − load; step towards lower L (Polyak step).
+            var norm = 0.0
+            var gradient = Array(repeating: 0.0, count: sessions)
+            for s in 0..<sessions {
+                let g = Double(model.capacity[s] - load[s])
+                if lambda[s] <= 0 && g > 0 { continue }
+                gradient[s] = g
+                norm += g * g
+            }
+            if norm == 0 { break }
+            let target = lower.isFinite ? lower : value * 0.95
+            let step = theta * max(value - target, 1e-3) / norm
+            for s in 0..<sessions where gradient[s] != 0 { lambda[s] = max(0, lambda[s] - step * gradient[s]) }
+            if theta < 1e-4 { break }
+        }
+        guard var final = incumbent else { return nil }
+        final = localSearch(final, best: &best, choice: &choice)
+        return Result(
+            assignment: final.assignment, objective: final.objective, bound: max(roundedBound(upper), final.objective),
+            iterations: iteration)
+    }
+
+    /// With integer weights the optimum is an integer, so ⌊L⌋ is also a bound.
+    func roundedBound(_ value: Double) -> Double {
+        integerWeights ? (value + 1e-7).rounded(.down) : value
+    }
+
+    func objective(_ assignment: [[Int]]) -> Double {
+        var total = 0.0
+        for (u, sessions) in assignment.enumerated() {
+            for s in sessions {
+                total += model.optionsByStart[u][model.sessionStart[s]].first { $0.session == s }?.value ?? 0
+            }
+        }
+        return total
+    }
+}

@@ -72,13 +72,18 @@ struct LagrangianScheduler {
                 if incumbent == nil || objective > incumbent!.objective { incumbent = (relaxed, objective) }
             }
             if iteration == 1 || iteration % 10 == 0 {
-                for scale in [1.0, 0.5] {
-                    if let repaired = repair(prices: lambda.map { $0 * scale }, best: &best, choice: &choice),
-                        incumbent == nil || repaired.objective > incumbent!.objective
-                    {
-                        incumbent = repaired
-                    }
+                var candidates: [(assignment: [[Int]], objective: Double)] = []
+                if let repaired = repair(prices: lambda, best: &best, choice: &choice) { candidates.append(repaired) }
+                if let evicted = evictRepair(relaxed: relaxed, prices: lambda, best: &best, choice: &choice) {
+                    candidates.append(evicted)
                 }
+                for candidate in candidates {
+                    let polished = localSearch(candidate, best: &best, choice: &choice, passes: 2)
+                    if incumbent == nil || polished.objective > incumbent!.objective { incumbent = polished }
+                }
+            }
+            if iteration % 100 == 0, let current = incumbent {
+                incumbent = ejectionSearch(current, best: &best, choice: &choice, passes: 2)
             }
             let lower = incumbent?.objective ?? -Double.infinity
             if roundedBound(upper) - lower <= 1e-9 { break }
@@ -99,6 +104,10 @@ struct LagrangianScheduler {
         }
         guard var final = incumbent else { return nil }
         final = localSearch(final, best: &best, choice: &choice)
+        if roundedBound(upper) - final.objective > 1e-9 {
+            final = ejectionSearch(final, best: &best, choice: &choice)
+            final = localSearch(final, best: &best, choice: &choice)
+        }
         return Result(
             assignment: final.assignment, objective: final.objective, bound: max(roundedBound(upper), final.objective),
             iterations: iteration)

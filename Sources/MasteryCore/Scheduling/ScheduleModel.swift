@@ -141,23 +141,34 @@ struct ScheduleModel: Sendable {
         self.free = free
     }
 
-    /// The first free mod from which the rest of its block cannot be tiled by attendable sessions.
+    /// The first free mod that no complete filling of its block can cover (no session containing it is both
+    /// reachable from the block's start and able to reach its end), or nil when every free mod is coverable.
     static func firstUncoverableMod(free: [Bool], options: [[Option]], lengths: [Int]) -> Int? {
         let mods = free.count
-        var reachable = Array(repeating: false, count: mods + 1)
-        // reachable[m]: the block from m to its end can be tiled (m is free or the end of a block).
+        // A mod no attendable session contains at all is the plainest answer.
+        var contained = Array(repeating: false, count: mods)
+        for mod in 0..<mods {
+            for option in options[mod] { for inside in mod..<(mod + lengths[option.session]) { contained[inside] = true } }
+        }
+        if let bare = (0..<mods).first(where: { free[$0] && !contained[$0] }) { return bare }
+        // backward[m]: the block can be filled from m to its end; forward[m]: from its start up to m.
+        var backward = Array(repeating: false, count: mods + 1)
         var m = mods
         while m >= 0 {
-            if m == mods || !free[m] {
-                reachable[m] = true
-            } else {
-                reachable[m] = options[m].contains {
-                    reachable[$0.session < lengths.count ? m + lengths[$0.session] : m]
-                }
-            }
+            backward[m] = m == mods || !free[m] || options[m].contains { backward[m + lengths[$0.session]] }
             m -= 1
         }
-        for mod in 0..<mods where free[mod] && (mod == 0 || !free[mod - 1]) && !reachable[mod] { return mod }
-        return nil
+        var forward = Array(repeating: false, count: mods + 1)
+        for mod in 0...mods where mod == 0 || mod == mods || !free[mod] || !free[mod - 1] { forward[mod] = true }
+        for mod in 0..<mods where forward[mod] && free[mod] {
+            for option in options[mod] { forward[mod + lengths[option.session]] = true }
+        }
+        var covered = Array(repeating: false, count: mods)
+        for mod in 0..<mods where free[mod] && forward[mod] {
+            for option in options[mod] where backward[mod + lengths[option.session]] {
+                for inside in mod..<(mod + lengths[option.session]) { covered[inside] = true }
+            }
+        }
+        return (0..<mods).first { free[$0] && !covered[$0] }
     }
 }

@@ -8,7 +8,8 @@ struct Masterly: AsyncParsableCommand {
         commandName: "masterly",
         abstract: "Masterly: mastery-based learning — server, demo school and tools.",
         subcommands: [
-            Serve.self, Demo.self, Migrate.self, Recompute.self, MasteryCommand.self, Fit.self, Schedule.self, Backup.self, Bench.self,
+            Serve.self, Demo.self, Migrate.self, Recompute.self, MasteryCommand.self, Fit.self, Schedule.self,
+            Backup.self, Bench.self,
         ])
 }
 

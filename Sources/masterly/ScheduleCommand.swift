@@ -18,13 +18,16 @@ struct Schedule: ParsableCommand {
     @Option(help: "Sessions to generate, the one open-study session per mod included.") var sessions: Int?
     @Option(help: "Mods in the generated day.") var mods = 8
     @Option(help: "Seed of the generated instance.") var seed: UInt64 = 1
-    @Option(name: .customLong("max-length"), help: "Longest generated session, in mods (1: single-mod).") var maxLength = 3
-    @Option(name: .customLong("max-iterations"), help: "Most subgradient iterations of the solver.") var maxIterations = 400
+    @Option(name: .customLong("max-length"), help: "Longest generated session, in mods (1: single-mod).")
+    var maxLength = 3
+    @Option(name: .customLong("max-iterations"), help: "Most subgradient iterations of the solver.") var maxIterations =
+        400
 
     func run() throws {
         if generate {
             let generator = InstanceGenerator(
-                students: students, sessions: sessions ?? (students + 7) / 8 + mods, mods: mods, seed: seed, maxLength: maxLength)
+                students: students, sessions: sessions ?? (students + 7) / 8 + mods, mods: mods, seed: seed,
+                maxLength: maxLength)
             if let problem = generator.problem { throw ValidationError(problem) }
             print(try Self.json(generator.generate()))
             return
@@ -38,7 +41,8 @@ struct Schedule: ParsableCommand {
         do {
             instance = try JSONDecoder().decode(ScheduleInstance.self, from: data)
         } catch {
-            FileHandle.standardError.write(Data("masterly schedule: \(input) is not a valid instance: \(Self.describe(error))\n".utf8))
+            FileHandle.standardError.write(
+                Data("masterly schedule: \(input) is not a valid instance: \(Self.describe(error))\n".utf8))
             throw ExitCode(2)
         }
         let started = DispatchTime.now().uptimeNanoseconds
@@ -48,7 +52,8 @@ struct Schedule: ParsableCommand {
             solution.method += String(format: " (%.3f s)", seconds)
             print(try Self.json(solution))
         } catch {
-            FileHandle.standardError.write(Data("masterly schedule: \(input): the instance cannot be scheduled:\n\(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("masterly schedule: \(input): the instance cannot be scheduled:\n\(error)\n".utf8))
             throw ExitCode(2)
         }
     }

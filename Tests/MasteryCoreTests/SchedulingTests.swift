@@ -35,7 +35,8 @@ struct SchedulingTests {
                 if mod >= instance.mods { return [[]] }
                 if !free.contains(mod) { return from(mod + 1) }
                 var result: [[Int]] = []
-                for (s, session) in instance.sessions.enumerated() where session.start == mod && session.mods.allSatisfy(free.contains) {
+                for (s, session) in instance.sessions.enumerated()
+                where session.start == mod && session.mods.allSatisfy(free.contains) {
                     for rest in from(mod + session.length) { result.append([s] + rest) }
                 }
                 return result
@@ -53,7 +54,9 @@ struct SchedulingTests {
             for tiling in options[u] {
                 if tiling.contains(where: { load[$0] >= instance.sessions[$0].capacity }) { continue }
                 for s in tiling { load[s] += 1 }
-                let gained = tiling.reduce(0.0) { $0 + ScheduleInstance.value(of: instance.students[u], in: instance.sessions[$1]) }
+                let gained = tiling.reduce(0.0) {
+                    $0 + ScheduleInstance.value(of: instance.students[u], in: instance.sessions[$1])
+                }
                 search(u + 1, value + gained)
                 for s in tiling { load[s] -= 1 }
             }
@@ -62,7 +65,9 @@ struct SchedulingTests {
         return best
     }
 
-    @Test("Small instances: feasible, never above the brute-force optimum, bound never below it", arguments: Array(1...40))
+    @Test(
+        "Small instances: feasible, never above the brute-force optimum, bound never below it", arguments: Array(1...40)
+    )
     func againstBruteForce(seed: Int) throws {
         let instance = Self.smallInstance(seed: UInt64(seed))
         let optimum = try #require(Self.bruteForce(instance))
@@ -91,7 +96,8 @@ struct SchedulingTests {
         var instance = Self.smallInstance(seed: 7)
         let student = instance.students.first { !$0.free.isEmpty }!
         let mod = student.free[0]
-        instance.sessions.append(.init(id: "req", start: mod, length: 1, capacity: 1, competencies: [], required: [student.id]))
+        instance.sessions.append(
+            .init(id: "req", start: mod, length: 1, capacity: 1, competencies: [], required: [student.id]))
         let solution = try FlexModScheduler.solve(instance)
         #expect(solution.assignments.first { $0.student == student.id }?.sessions.contains("req") == true)
         #expect(FeasibilityChecker.check(instance, solution).violations.isEmpty)
@@ -100,7 +106,10 @@ struct SchedulingTests {
     @Test("Bad instances are refused naming the item")
     func badInstances() {
         let base = ScheduleInstance(
-            mods: 2, sessions: [.init(id: "o0", start: 0, length: 1, capacity: 5), .init(id: "o1", start: 1, length: 1, capacity: 5)],
+            mods: 2,
+            sessions: [
+                .init(id: "o0", start: 0, length: 1, capacity: 5), .init(id: "o1", start: 1, length: 1, capacity: 5),
+            ],
             students: [.init(id: "u1", free: [0, 1])])
         var outOfRange = base
         outOfRange.sessions.append(.init(id: "late", start: 1, length: 2, capacity: 3))

@@ -2,14 +2,18 @@
 /// names a known student and sessions they can attend (all mods free), every free mod is covered exactly once,
 /// no session is over capacity, and every required student attends.
 public enum FeasibilityChecker {
-    public static func check(_ instance: ScheduleInstance, _ solution: ScheduleSolution) -> (
+    public static func check(
+        _ instance: ScheduleInstance, _ solution: ScheduleSolution
+    ) -> (
         violations: [String], objective: Double
     ) {
         var violations: [String] = []
         let sessions = Dictionary(instance.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byStudent: [String: [String]] = [:]
         for assignment in solution.assignments {
-            if byStudent[assignment.student] != nil { violations.append("student \(assignment.student) is assigned twice") }
+            if byStudent[assignment.student] != nil {
+                violations.append("student \(assignment.student) is assigned twice")
+            }
             byStudent[assignment.student] = assignment.sessions
         }
         var load: [String: Int] = [:]
@@ -28,7 +32,9 @@ public enum FeasibilityChecker {
                 load[id, default: 0] += 1
                 objective += ScheduleInstance.value(of: student, in: session)
                 for mod in session.mods {
-                    if !student.free.contains(mod) { violations.append("student \(student.id) attends \(id) in busy mod \(mod)") }
+                    if !student.free.contains(mod) {
+                        violations.append("student \(student.id) attends \(id) in busy mod \(mod)")
+                    }
                     if let other = covered[mod] {
                         violations.append("student \(student.id) is in both \(other) and \(id) in mod \(mod)")
                     }
@@ -44,7 +50,8 @@ public enum FeasibilityChecker {
         }
         for session in instance.sessions {
             if load[session.id, default: 0] > session.capacity {
-                violations.append("session \(session.id) has \(load[session.id]!) students for \(session.capacity) seats")
+                violations.append(
+                    "session \(session.id) has \(load[session.id]!) students for \(session.capacity) seats")
             }
             for id in session.required where !(byStudent[id]?.contains(session.id) ?? false) {
                 violations.append("required student \(id) does not attend \(session.id)")

@@ -26,13 +26,16 @@ public struct InstanceGenerator: Sendable {
     public var problem: String? {
         if students < 1 || students > 1_000_000 { return "--students must be 1…1000000" }
         if mods < 1 || mods > 100 { return "--mods must be 1…100" }
-        if sessions < mods { return "--sessions must be at least --mods (\(mods)): one open-study session per mod is included" }
+        if sessions < mods {
+            return "--sessions must be at least --mods (\(mods)): one open-study session per mod is included"
+        }
         if maxLength < 1 { return "--max-length must be at least 1" }
         return nil
     }
 
     public func generate() -> ScheduleInstance {
-        var random = SeededGenerator(seed: seed &* 0x9E37_79B9 &+ UInt64(students) &* 31 &+ UInt64(sessions) &* 7 &+ UInt64(mods))
+        var random = SeededGenerator(
+            seed: seed &* 0x9E37_79B9 &+ UInt64(students) &* 31 &+ UInt64(sessions) &* 7 &+ UInt64(mods))
         func uniform(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(random.next() % UInt64(range.count)) }
         func weighted(_ weights: [Double]) -> Int {
             let total = weights.reduce(0, +)
@@ -67,7 +70,9 @@ public struct InstanceGenerator: Sendable {
             if busy.count >= mods { busy.remove(uniform(0...(mods - 1))) }
             let free = (0..<mods).filter { !busy.contains($0) }
             freeSets.append(Set(free))
-            let needs = pickCompetencies(uniform(1...4)).map { ScheduleInstance.Need(competency: $0, weight: Double(uniform(1...5))) }
+            let needs = pickCompetencies(uniform(1...4)).map {
+                ScheduleInstance.Need(competency: $0, weight: Double(uniform(1...5)))
+            }
             result.students.append(.init(id: "u\(index + 1)", free: free, needs: needs))
         }
         for mod in 0..<mods {
@@ -78,7 +83,8 @@ public struct InstanceGenerator: Sendable {
         var labs = 0
         for _ in 0..<others {
             let workshop = random.nextUnit() < 0.6
-            let length = min(workshop ? [1, 2, 3][weighted([45, 35, 20])] : [1, 2, 3][weighted([30, 40, 30])], min(maxLength, mods))
+            let length = min(
+                workshop ? [1, 2, 3][weighted([45, 35, 20])] : [1, 2, 3][weighted([30, 40, 30])], min(maxLength, mods))
             let capacity = workshop ? uniform(6...15) : uniform(15...30)
             let competencies = pickCompetencies(workshop ? uniform(1...2) : uniform(1...3))
             let start = uniform(0...(mods - length))
@@ -88,8 +94,12 @@ public struct InstanceGenerator: Sendable {
                 let want = uniform(1...3)
                 var candidates: [Int] = []
                 for _ in 0..<min(students, 60) { candidates.append(uniform(0...(students - 1))) }
-                let fits = candidates.filter { span.isSubset(of: freeSets[$0]) && (requiredMods[$0] ?? []).isDisjoint(with: span) }
-                let needy = fits.filter { u in result.students[u].needs.contains { competencies.contains($0.competency) } }
+                let fits = candidates.filter {
+                    span.isSubset(of: freeSets[$0]) && (requiredMods[$0] ?? []).isDisjoint(with: span)
+                }
+                let needy = fits.filter { u in
+                    result.students[u].needs.contains { competencies.contains($0.competency) }
+                }
                 var pool = needy
                 for u in fits where !pool.contains(u) { pool.append(u) }
                 for u in pool.prefix(min(want, capacity)) where !required.contains(result.students[u].id) {
@@ -107,7 +117,8 @@ public struct InstanceGenerator: Sendable {
             }
             result.sessions.append(
                 .init(
-                    id: id, start: start, length: length, capacity: capacity, competencies: competencies, required: required,
+                    id: id, start: start, length: length, capacity: capacity, competencies: competencies,
+                    required: required,
                     title: (workshop ? "Reteach " : "Extension lab ") + competencies.joined(separator: ", ")))
         }
         let nonOpen = result.sessions.filter { !$0.id.hasPrefix("o") }

@@ -35,10 +35,14 @@ extension LagrangianScheduler {
         return (assignment, objective(assignment))
     }
 
-    /// Re-places each student in their best path given everyone else, until no one gains.
+    /// Re-places each student in their best path given everyone else, until no one gains. Among equally
+    /// valuable paths a student takes the least contested seats (lowest price), leaving the contested ones to
+    /// students who value them.
     func localSearch(
-        _ start: (assignment: [[Int]], objective: Double), best: inout [Double], choice: inout [Int], passes: Int = 6
+        _ start: (assignment: [[Int]], objective: Double), best: inout [Double], choice: inout [Int], passes: Int = 6,
+        prices: [Double]? = nil
     ) -> (assignment: [[Int]], objective: Double) {
+        let tie = (prices ?? Array(repeating: 0, count: model.sessionCount)).map { 1e-6 * $0 }
         var assignment = start.assignment
         var residual = residualAfterRequirements()
         for (u, sessions) in assignment.enumerated() {
@@ -49,12 +53,12 @@ extension LagrangianScheduler {
             for u in 0..<model.studentCount {
                 let required = model.required[u]
                 let current = assignment[u]
-                let currentValue = value(of: current, for: u)
+                let currentValue = value(of: current, for: u) - current.reduce(0) { $0 + tie[$1] }
                 for s in current where !required.contains(s) { residual[s] += 1 }
                 if let path = paths.bestPath(
                     u, best: &best, choice: &choice,
-                    weight: { s, v in required.contains(s) || residual[s] > 0 ? v : nil }),
-                    path.weight > currentValue + 1e-9
+                    weight: { s, v in required.contains(s) || residual[s] > 0 ? v - tie[s] : nil }),
+                    path.weight > currentValue + 1e-12
                 {
                     assignment[u] = path.sessions
                     improved = true

@@ -43,6 +43,7 @@ struct LagrangianScheduler {
         var sinceImprovement = 0
         var iteration = 0
         var relaxed: [[Int]] = Array(repeating: [], count: students)
+        var bestPrices = lambda
         while iteration < maxIterations {
             iteration += 1
             var load = Array(repeating: 0, count: sessions)
@@ -78,13 +79,14 @@ struct LagrangianScheduler {
                     candidates.append(evicted)
                 }
                 for candidate in candidates {
-                    let polished = localSearch(candidate, best: &best, choice: &choice, passes: 2)
+                    let polished = localSearch(candidate, best: &best, choice: &choice, passes: 2, prices: lambda)
                     if incumbent == nil || polished.objective > incumbent!.objective { incumbent = polished }
                 }
             }
             if iteration % 100 == 0, let current = incumbent {
                 incumbent = ejectionSearch(current, best: &best, choice: &choice, passes: 2)
             }
+            bestPrices = value <= upper + 1e-9 ? lambda : bestPrices
             let lower = incumbent?.objective ?? -Double.infinity
             if roundedBound(upper) - lower <= 1e-9 { break }
             // Subgradient of L at λ is capacity − load; step towards lower L (Polyak step).
@@ -103,11 +105,12 @@ struct LagrangianScheduler {
             if theta < 1e-4 { break }
         }
         guard var final = incumbent else { return nil }
-        final = localSearch(final, best: &best, choice: &choice)
+        final = localSearch(final, best: &best, choice: &choice, prices: bestPrices)
         if roundedBound(upper) - final.objective > 1e-9 {
             final = ejectionSearch(final, best: &best, choice: &choice)
-            final = localSearch(final, best: &best, choice: &choice)
+            final = localSearch(final, best: &best, choice: &choice, prices: bestPrices)
         }
+
         return Result(
             assignment: final.assignment, objective: final.objective, bound: max(roundedBound(upper), final.objective),
             iterations: iteration)

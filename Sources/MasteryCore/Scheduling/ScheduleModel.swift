@@ -148,7 +148,9 @@ struct ScheduleModel: Sendable {
         // A mod no attendable session contains at all is the plainest answer.
         var contained = Array(repeating: false, count: mods)
         for mod in 0..<mods {
-            for option in options[mod] { for inside in mod..<(mod + lengths[option.session]) { contained[inside] = true } }
+            for option in options[mod] {
+                for inside in mod..<(mod + lengths[option.session]) { contained[inside] = true }
+            }
         }
         if let bare = (0..<mods).first(where: { free[$0] && !contained[$0] }) { return bare }
         // backward[m]: the block can be filled from m to its end; forward[m]: from its start up to m.

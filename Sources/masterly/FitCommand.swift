@@ -2,14 +2,16 @@ import ArgumentParser
 import Foundation
 import MasteryCore
 import MasteryInterop
+import MasteryServer
+import MasteryStore
 
-struct Fit: ParsableCommand {
+struct Fit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit learner models to response data.", subcommands: [FitBKT.self])
 }
 
 /// `masterly fit bkt`: Bayesian Knowledge Tracing per skill, printed as JSON.
-struct FitBKT: ParsableCommand {
+struct FitBKT: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bkt",
         abstract:
@@ -23,7 +25,10 @@ struct FitBKT: ParsableCommand {
             file:line: field: message and nothing is fitted (exit 1).
             """)
 
-    @Option(help: "The response log (CSV or TSV).") var data: String
+    @Option(help: "The response log (CSV or TSV).") var data: String?
+    @Option(
+        help: "Instead of --data: fit every competency from the evidence in this database and store the parameters.")
+    var database: String?
     @Option(help: "Only these skills (comma-separated names).") var skills: String?
     @Flag(help: "Also fit a forget probability (BKT + forgets).") var forgets = false
     @Option(help: "Seed of the random restarts.") var seed: UInt64 = 42
@@ -36,13 +41,20 @@ struct FitBKT: ParsableCommand {
     @Option(help: "Stop EM when an iteration gains fewer nats than this.") var tolerance = 1e-4
     @Option(help: "Pseudo-observations of a weak prior in each M-step (0 = maximum likelihood).") var smoothing = 0.1
 
-    func run() throws {
+    func run() async throws {
+        if let database {
+            guard data == nil else { throw ValidationError("give either --data or --database, not both") }
+            try await fitDatabase(database)
+            return
+        }
+        guard let data else { throw ValidationError("give --data FILE.csv (or --database URL)") }
         let started = DispatchTime.now().uptimeNanoseconds
         if let split, !(split > 0 && split < 1) {
             throw ValidationError("--split must lie strictly between 0 and 1 (got \(split))")
         }
         guard (1...100).contains(restarts) else { throw ValidationError("--restarts must be 1…100 (got \(restarts))") }
         let log = try Self.read(data)
+        let afterRead = DispatchTime.now().uptimeNanoseconds
         let only = skills.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
         if let only {
             let unknown = only.subtracting(log.skills)
@@ -64,7 +76,9 @@ struct FitBKT: ParsableCommand {
         let options = BKTFitOptions(
             forgets: forgets, restarts: restarts, seed: seed, maxIterations: maxIterations, tolerance: tolerance,
             smoothing: smoothing)
+        let afterGrouping = DispatchTime.now().uptimeNanoseconds
         let fits = BKTFitter.fit(training, options: options)
+        let afterFit = DispatchTime.now().uptimeNanoseconds
         let parameters = Dictionary(uniqueKeysWithValues: fits.map { ($0.skill, $0.parameters) })
         var output = FitOutput(skills: [:], train: Self.score(training, parameters), test: nil, seconds: 0)
         for fit in fits {
@@ -79,10 +93,36 @@ struct FitBKT: ParsableCommand {
         if let test {
             output.test = Self.score(try Self.read(test).skillData(only: only), parameters)
         }
-        output.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let end = DispatchTime.now().uptimeNanoseconds
+        output.seconds = Double(end - started) / 1e9
+        output.phases = [
+            "read": Double(afterRead - started) / 1e9, "group": Double(afterGrouping - afterRead) / 1e9,
+            "fit": Double(afterFit - afterGrouping) / 1e9, "score": Double(end - afterFit) / 1e9,
+        ]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         print(String(decoding: try encoder.encode(output), as: UTF8.self))
+    }
+
+    /// Fits per-competency parameters from the school's evidence and stores them.
+    func fitDatabase(_ url: String) async throws {
+        var options = try ServerOptions.parse([])
+        options.database = url
+        let configuration = try options.resolve(defaultDatabase: "masterly.sqlite")
+        let store = try await Bootstrap.openStore(configuration.database)
+        let fits = try await store.fitTracing(
+            at: Date(), options: BKTFitOptions(forgets: forgets, restarts: restarts, seed: seed, smoothing: smoothing))
+        await store.close()
+        var output: [String: FitOutput.Skill] = [:]
+        for fit in fits {
+            output[fit.skill] = .init(
+                prior: fit.parameters.prior, learn: fit.parameters.learn, guess: fit.parameters.guess,
+                slip: fit.parameters.slip, forget: fit.parameters.forget, logLikelihood: fit.logLikelihood,
+                iterations: fit.iterations, responses: fit.responses)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        print(String(decoding: try encoder.encode(["competencies": output]), as: UTF8.self))
     }
 
     static func read(_ path: String) throws -> ResponseLog {
@@ -133,4 +173,6 @@ struct FitOutput: Encodable {
     var train: Score?
     var test: Score?
     var seconds: Double
+    /// Where the time went: reading the file, grouping sequences, EM, scoring.
+    var phases: [String: Double] = [:]
 }

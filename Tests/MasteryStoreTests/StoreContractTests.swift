@@ -278,4 +278,37 @@ struct StoreContractTests {
             #expect(try await store.auditLog().count == 2)
         }
     }
+
+    @Test(
+        "Knowledge tracing: parameters fitted from the school's evidence drive P(mastered)",
+        arguments: Backend.available)
+    func tracing(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.insert(try Fixture.data(policy: try MasteryPolicy(method: .bkt(.untrained))))
+            var drafts: [EvidenceDraft] = []
+            for (index, student) in [Fixture.student, Fixture.classmate].enumerated() {
+                for step in 0..<8 {
+                    let score: Double = step < 2 + index * 3 ? 1 : 4
+                    drafts.append(
+                        .record(
+                            student: student, competency: Fixture.fractions, score: score,
+                            observedAt: Fixture.day(Double(step))))
+                }
+            }
+            try await store.append(drafts, by: Fixture.teacher, at: Fixture.day(9))
+            let before = try #require(try await store.records(student: Fixture.student)[Fixture.fractions])
+            #expect(before.levelValue == nil && before.value! > 0.9)
+            let fits = try await store.fitTracing(at: Fixture.day(10))
+            #expect(fits.map(\.skill) == [Fixture.fractions.rawValue])
+            let stored = try #require(try await store.tracingParameters()[Fixture.fractions])
+            #expect(stored == fits[0].parameters)
+            let after = try #require(try await store.records(student: Fixture.student)[Fixture.fractions])
+            let expected = MasteryCalculator.value(
+                of: Array(repeating: 1.0, count: 2) + Array(repeating: 4.0, count: 6), method: .bkt(stored),
+                scale: try Fixture.scale().calculationScale)
+            #expect(after.value == expected)
+            #expect(after.mastered == (expected! >= 0.95))
+            #expect(try await store.recompute().changed == 0)
+        }
+    }
 }

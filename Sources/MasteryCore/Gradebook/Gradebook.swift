@@ -43,7 +43,9 @@ public struct Gradebook: Sendable {
             let mine = records[student.id] ?? [:]
             let cells = columns.map { competency -> Cell in
                 let record = mine[competency.id]
-                let level = record?.value.flatMap { value in curriculum.scale(for: competency)?.level(for: value) }
+                let level = record?.levelValue.flatMap { value in
+                    curriculum.scale(for: competency)?.levels.first { $0.value == value }
+                }
                 return Cell(competency: competency, record: record, level: level)
             }
             return Row(

@@ -21,6 +21,10 @@ public enum CalculationMethod: Hashable, Sendable {
     case nTimes(times: Int)
     /// Marzano's power law: least-squares fit of `ln s = ln a + b·ln x`, value `a·nᵇ`.
     case powerLaw
+    /// Bayesian Knowledge Tracing: P(mastered) after the latest response, a score at or above mastery counting
+    /// as correct. The parameters are the competency's, fitted from the school's evidence (pyBKT-like defaults
+    /// until then); the value is a probability, not a point on the scale.
+    case bkt(BKTParameters)
 
     /// The method's name without its parameter.
     public enum Kind: String, CaseIterable, Codable, Sendable {
@@ -29,11 +33,12 @@ public enum CalculationMethod: Hashable, Sendable {
         case decayingAverage = "decaying-average"
         case nTimes = "n-times"
         case powerLaw = "power-law"
+        case bkt
 
         /// The allowed parameter values, or `nil` for methods that take no parameter.
         public var parameterRange: ClosedRange<Int>? {
             switch self {
-            case .highest, .latest, .mean, .mode, .powerLaw: nil
+            case .highest, .latest, .mean, .mode, .powerLaw, .bkt: nil
             case .weightedAverage: 1...99
             case .decayingAverage: 50...99
             case .nTimes: 1...10
@@ -43,7 +48,7 @@ public enum CalculationMethod: Hashable, Sendable {
         /// The parameter used when none is given.
         public var defaultParameter: Int? {
             switch self {
-            case .highest, .latest, .mean, .mode, .powerLaw: nil
+            case .highest, .latest, .mean, .mode, .powerLaw, .bkt: nil
             case .weightedAverage, .decayingAverage: 65
             case .nTimes: 5
             }
@@ -59,6 +64,7 @@ public enum CalculationMethod: Hashable, Sendable {
             case .decayingAverage: "Decaying average"
             case .nTimes: "n times at mastery"
             case .powerLaw: "Power law"
+            case .bkt: "Knowledge tracing (BKT)"
             }
         }
     }
@@ -73,18 +79,22 @@ public enum CalculationMethod: Hashable, Sendable {
         case .decayingAverage: .decayingAverage
         case .nTimes: .nTimes
         case .powerLaw: .powerLaw
+        case .bkt: .bkt
         }
     }
 
     public var parameter: Int? {
         switch self {
-        case .highest, .latest, .mean, .mode, .powerLaw: nil
+        case .highest, .latest, .mean, .mode, .powerLaw, .bkt: nil
         case .weightedAverage(let percent), .decayingAverage(let percent): percent
         case .nTimes(let times): times
         }
     }
 
     public var name: String { kind.rawValue }
+
+    /// Whether the value is a probability (BKT) rather than a point on the proficiency scale.
+    public var isProbability: Bool { kind == .bkt }
 
     /// "decaying-average 65", "mean".
     public var summary: String { parameter.map { "\(name) \($0)" } ?? name }
@@ -113,6 +123,7 @@ public enum CalculationMethod: Hashable, Sendable {
             case .latest: self = .latest
             case .mean: self = .mean
             case .mode: self = .mode
+            case .bkt: self = .bkt(.untrained)
             default: self = .powerLaw
             }
         }

@@ -52,6 +52,8 @@ struct ExplanationWork {
             describeNTimes(times: times, value: value)
         case .powerLaw:
             describePowerLaw()
+        case .bkt(let parameters):
+            describeTracing(parameters)
         }
     }
 
@@ -155,6 +157,27 @@ struct ExplanationWork {
         }
         if fit.value != fit.uncapped {
             steps.append(.init("Capped to the scale (0…\(t(scale.pointsPossible)))", fit.value))
+        }
+    }
+
+    private mutating func describeTracing(_ p: BKTParameters) {
+        steps.append(
+            .init(
+                "Parameters: prior \(t(p.prior)), learn \(t(p.learn)), guess \(t(p.guess)), slip \(t(p.slip))"
+                    + (p.forget > 0 ? ", forget \(t(p.forget))" : "")))
+        steps.append(.init("A score at or above \(t(scale.masteryPoints)) counts as correct"))
+        var tracer = BKTTracer(parameters: p)
+        for (index, score) in scores.enumerated() {
+            let before = tracer.knownProbability
+            let correct = score >= scale.masteryPoints
+            let after = tracer.observe(correct: correct)
+            steps.append(
+                .init(
+                    "Response \(index + 1) (\(correct ? "correct" : "not yet")): P(mastered) \(t(before)) → after it",
+                    after))
+            if let line = lines.firstIndex(where: { $0.position == index + 1 }) {
+                lines[line].note = "P(mastered) \(t(before)) → \(t(after))"
+            }
         }
     }
 }

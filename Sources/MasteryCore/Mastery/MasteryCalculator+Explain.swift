@@ -9,7 +9,7 @@ extension MasteryCalculator {
     ///   - minimumEvidence: below this many scored pieces the status is "not enough evidence yet".
     public static func explain(
         _ observations: [ScoredObservation], method: CalculationMethod, scale: CalculationScale,
-        levels: ProficiencyScale? = nil, minimumEvidence: Int = 1
+        levels: ProficiencyScale? = nil, minimumEvidence: Int = 1, readiness: Double = 0.95
     ) -> Explanation {
         var lines: [Explanation.Line] = []
         var scores: [Double] = []
@@ -34,8 +34,15 @@ extension MasteryCalculator {
         let enough = scores.count >= minimumEvidence
         let shown = enough ? value : nil
         let status: MasteryStatus = shown == nil ? .notEnoughEvidence : .assessed
-        let level = shown.flatMap { levels?.level(for: $0) }
-        let mastered = shown.map { $0 >= scale.masteryPoints } ?? false
+        let level = method.isProbability ? nil : shown.flatMap { levels?.level(for: $0) }
+        let mastered = shown.map { $0 >= (method.isProbability ? readiness : scale.masteryPoints) } ?? false
+        if method.isProbability, let shown {
+            work.steps.append(
+                .init(
+                    shown >= readiness
+                        ? "P(mastered) reached the readiness threshold \(Explanation.precise(readiness)): ready to reassess"
+                        : "P(mastered) is below the readiness threshold \(Explanation.precise(readiness))"))
+        }
         if let value, !enough {
             work.steps.append(
                 .init(

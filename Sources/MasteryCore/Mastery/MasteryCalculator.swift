@@ -48,6 +48,11 @@ public enum MasteryCalculator {
             return count >= times ? total / Double(count) : nil
         case .powerLaw:
             return PowerLawFit(scores: scores, scale: scale).value
+        case .bkt(let parameters):
+            var tracer = BKTTracer(parameters: parameters)
+            var after = parameters.prior
+            for score in scores { after = tracer.observe(correct: score >= scale.masteryPoints) }
+            return after
         }
     }
 

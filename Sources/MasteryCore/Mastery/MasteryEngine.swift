@@ -15,8 +15,8 @@ public enum MasteryEngine {
         let shown = scores.count >= policy.minimumEvidence ? computed : nil
         return MasteryRecord(
             studentID: studentID, competencyID: competencyID, status: shown == nil ? .notEnoughEvidence : .assessed,
-            value: shown, levelValue: shown.map { scale.level(for: $0).value },
-            mastered: shown.map(scale.isMastered) ?? false, evidenceCount: scores.count,
+            value: shown, levelValue: policy.method.isProbability ? nil : shown.map { scale.level(for: $0).value },
+            mastered: shown.map { policy.isMastered($0, scale: scale) } ?? false, evidenceCount: scores.count,
             lastObservedAt: evidence.last?.observedAt, method: policy.method.summary)
     }
 
@@ -34,24 +34,26 @@ public enum MasteryEngine {
     public static func explain(evidence: [Evidence], policy: MasteryPolicy, scale: ProficiencyScale) -> Explanation {
         MasteryCalculator.explain(
             evidence.map(\.observation), method: policy.method, scale: scale.calculationScale, levels: scale,
-            minimumEvidence: policy.minimumEvidence)
+            minimumEvidence: policy.minimumEvidence, readiness: policy.readiness)
     }
 
     /// "What would each method give?": every method, at its default parameter (and the policy's own method
-    /// with its parameter first), over the same evidence.
+    /// with its parameter first), over the same evidence. Knowledge tracing uses `tracing` when given.
     public static func compareMethods(
-        evidence: [Evidence], policy: MasteryPolicy, scale: ProficiencyScale
-    )
-        -> [Explanation]
-    {
+        evidence: [Evidence], policy: MasteryPolicy, scale: ProficiencyScale, tracing: BKTParameters? = nil
+    ) -> [Explanation] {
         var methods = [policy.method]
         for kind in CalculationMethod.Kind.allCases where kind != policy.method.kind {
-            if let method = try? CalculationMethod(kind: kind) { methods.append(method) }
+            if kind == .bkt {
+                methods.append(.bkt(tracing ?? .untrained))
+            } else if let method = try? CalculationMethod(kind: kind) {
+                methods.append(method)
+            }
         }
         return methods.map { method in
             MasteryCalculator.explain(
                 evidence.map(\.observation), method: method, scale: scale.calculationScale, levels: scale,
-                minimumEvidence: policy.minimumEvidence)
+                minimumEvidence: policy.minimumEvidence, readiness: policy.readiness)
         }
     }
 }

@@ -20,6 +20,9 @@ public struct BKTParameters: Hashable, Codable, Sendable {
         self.forget = forget
     }
 
+    /// Used for a competency until its parameters have been fitted from evidence.
+    public static let untrained = BKTParameters(prior: 0.3, learn: 0.15, guess: 0.2, slip: 0.1)
+
     /// P(correct) when the probability of knowing is `known`.
     @inline(__always)
     public func correctProbability(known: Double) -> Double {

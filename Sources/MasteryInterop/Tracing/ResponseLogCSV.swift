@@ -13,6 +13,7 @@ public enum ResponseLogCSV {
     ]
 
     public static func read(_ data: Data, file: String, maxProblems: Int = 50) throws(ImportError) -> ResponseLog {
+        if !data.contains(UInt8(ascii: "\"")), let fast = ResponseLogFastReader.read(data) { return fast }
         let reader = CSVReader.detectingSeparator(in: data)
         var log = ResponseLog()
         var problems: [ImportProblem] = []

@@ -137,7 +137,7 @@ struct APIRoutes {
             ],
             by: user.id, at: services.clock())
         let record = result.records.first
-        let level = record?.value.map { scale.level(for: $0) }
+        let level = record?.levelValue.flatMap { value in scale.levels.first { $0.value == value } }
         return APIResponse.json(
             APIModels.EvidenceCreated(
                 id: result.events[0].id.rawValue,
@@ -184,7 +184,7 @@ struct APIRoutes {
                     competency: Self.competencyItem(competency),
                     cell: .init(
                         record, student: id, competency: competency.id,
-                        level: record?.value.map { scale.level(for: $0) }),
+                        level: record?.levelValue.flatMap { value in scale.levels.first { $0.value == value } }),
                     explanation: explanation))
         }
         return APIResponse.json(

@@ -69,10 +69,12 @@ struct StudentRoutes {
         let curriculum = try await store.curriculum(frameworks: [competency.frameworkID])
         let (policy, scale) = try await store.policy(student: student.id, competency: competency.id)
         let evidence = try await store.evidence(student: student.id)[competency.id] ?? []
+        let tracing = try await store.tracingParameters()[competency.id]
         return CompetencyPage(
             student: student, competency: competency, curriculum: curriculum, scale: scale, policy: policy,
             evidence: evidence, explanation: MasteryEngine.explain(evidence: evidence, policy: policy, scale: scale),
-            comparison: MasteryEngine.compareMethods(evidence: evidence, policy: policy, scale: scale),
+            comparison: MasteryEngine.compareMethods(
+                evidence: evidence, policy: policy, scale: scale, tracing: tracing),
             canRecord: try await authorizer.allows(viewer, .recordEvidence, student: student.id), message: message,
             formError: formError)
     }

@@ -6,9 +6,15 @@ import Plot
 enum Components {
     /// A level shown as colour *and* words: "3 Proficient", never colour alone.
     static func levelBadge(_ level: ProficiencyLevel?, value: Double?) -> Node<HTML.BodyContext> {
-        guard let level, let value else {
+        guard let value else {
             return .span(
                 .class("level level-none"), .text("Not yet"), .span(.class("sr-only"), " — not enough evidence yet"))
+        }
+        guard let level else {
+            // Knowledge tracing: a probability of mastery rather than a level of the scale.
+            return .span(
+                .class("level level-probability"), .span(.class("level-label"), "P(mastered)"),
+                .span(.class("level-value"), .text(DisplayRounding.text(value))))
         }
         return .span(
             .class("level"),

@@ -46,6 +46,7 @@ enum Stylesheet {
         font-size:.85rem;border:1px solid rgba(0,0,0,.18);white-space:nowrap}
         .level-value{font-variant-numeric:tabular-nums;font-weight:500}
         .level-none{background:#fff;color:var(--muted);border:1px dashed #8a96a3}
+        .level-probability{background:#eef2f6;color:var(--ink)}
         .legend ul{display:flex;flex-wrap:wrap;gap:.5rem 1rem;list-style:none;padding:0;margin:.25rem 0 1rem}
         .legend-title{font-size:1rem;margin:0}
         .table-scroll{overflow:auto;max-width:100%;border:1px solid var(--line);border-radius:.5rem;background:#fff;margin-bottom:1rem}

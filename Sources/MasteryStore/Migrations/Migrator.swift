@@ -13,6 +13,7 @@ enum Migrator {
         CreateSessionsAndTokens(),
         CreateAuditLog(),
         CreateEvidenceCoveringIndex(),
+        CreateTracingParameters(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -49,7 +49,18 @@ extension Store {
             ORDER BY sections.id LIMIT 1
             """
         ).first()?.string("policy_json")
-        let policy = try override.map { try JSONText.decode(MasteryPolicy.self, $0) } ?? framework.policy
+        var policy = try override.map { try JSONText.decode(MasteryPolicy.self, $0) } ?? framework.policy
+        if policy.method.isProbability {
+            let row = try await db.raw(
+                "SELECT * FROM tracing_parameters WHERE competency_id = \(bind: competency.rawValue)"
+            ).first()
+            policy = policy.tracing(
+                try row.map {
+                    BKTParameters(
+                        prior: try $0.double("prior"), learn: try $0.double("learn"), guess: try $0.double("guess"),
+                        slip: try $0.double("slip"), forget: try $0.double("forget"))
+                })
+        }
         return PolicyContext(framework: framework, policy: policy, scale: scale)
     }
 

@@ -104,7 +104,10 @@ extension Store {
                 overrides[key] = try JSONText.decode(MasteryPolicy.self, try row.string("policy_json"))
             }
         }
-        return RecomputePlan(contexts: contexts, frameworkOf: frameworkOf, overrides: overrides)
+        let tracing = try await tracingParameters(db)
+        return RecomputePlan(
+            contexts: contexts, frameworkOf: frameworkOf, overrides: overrides,
+            tracing: Dictionary(uniqueKeysWithValues: tracing.map { ($0.key.rawValue, $0.value) }))
     }
 }
 
@@ -122,11 +125,12 @@ struct RecomputePlan: Sendable {
     let contexts: [String: PolicyContext]
     let frameworkOf: [String: Framework.ID]
     let overrides: [String: MasteryPolicy]
+    let tracing: [String: BKTParameters]
 
     func policy(student: String, competency: String) -> (MasteryPolicy, ProficiencyScale)? {
         guard let context = contexts[competency] else { return nil }
         let override = frameworkOf[competency].flatMap { overrides["\(student)|\($0.rawValue)"] }
-        return (override ?? context.policy, context.scale)
+        return ((override ?? context.policy).tracing(tracing[competency]), context.scale)
     }
 }
 
@@ -189,7 +193,8 @@ final class RecomputeFolder: @unchecked Sendable {
             MasteryRecord(
                 studentID: Identifier(key.student), competencyID: Identifier(key.competency),
                 status: shown == nil ? .notEnoughEvidence : .assessed, value: shown,
-                levelValue: shown.map { scale.level(for: $0).value }, mastered: shown.map(scale.isMastered) ?? false,
+                levelValue: policy.method.isProbability ? nil : shown.map { scale.level(for: $0).value },
+                mastered: shown.map { policy.isMastered($0, scale: scale) } ?? false,
                 evidenceCount: scores.count,
                 lastObservedAt: Date(timeIntervalSince1970: group[group.count - 1].observed),
                 method: method))

@@ -144,11 +144,7 @@ struct FitBKT: AsyncParsableCommand {
         var outcomes: [UInt8] = []
         for skill in skills {
             guard let p = parameters[skill.name] else { continue }
-            for sequence in 0..<skill.sequenceCount {
-                let responses = skill.responses[skill.starts[sequence]..<skill.starts[sequence + 1]]
-                predictions += BKTTracer.predictions(responses, parameters: p)
-                outcomes += responses
-            }
+            BKTTracer.predict(skill, parameters: p, into: &predictions, outcomes: &outcomes)
         }
         guard !predictions.isEmpty else { return nil }
         return .init(

@@ -121,6 +121,13 @@ struct BKTTests {
         #expect(abs(tracer.knownProbability - (0.75 + 0.25 * 0.2)) < 1e-12)
         let predictions = BKTTracer.predictions([1, 0, 1], parameters: p)
         #expect(predictions.count == 3 && abs(predictions[0] - 0.48) < 1e-12)
+        var pooled: [Double] = []
+        var outcomes: [UInt8] = []
+        BKTTracer.predict(
+            BKTSkillData(name: "s", sequences: [[1, 0, 1], [0]]), parameters: p, into: &pooled, outcomes: &outcomes)
+        #expect(outcomes == [1, 0, 1, 0])
+        #expect(zip(pooled.prefix(3), predictions).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(abs(pooled[3] - 0.48) < 1e-12)
         var rising = BKTTracer(parameters: p)
         for _ in 0..<20 { rising.observe(correct: true) }
         #expect(rising.knownProbability > 0.99)

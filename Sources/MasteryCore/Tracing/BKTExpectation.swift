@@ -19,10 +19,9 @@ struct BKTExpectation {
     var slipDenominator = 0.0
     var sequences = 0
 
-    /// Runs the E-step over `data` with `p`. `scratch` must hold at least 2 × the longest sequence.
+    /// Runs the E-step over `data` with `p`. `scratch` must hold at least 3 × the longest sequence.
     /// - Complexity: O(responses).
     static func run(_ data: BKTSkillData, _ p: BKTParameters, scratch: UnsafeMutablePointer<Double>) -> BKTExpectation {
-        var e = BKTExpectation()
         let learn = p.learn
         let forget = p.forget
         // Emission probabilities, kept off exactly 0 and 1 so that no response is impossible.
@@ -32,8 +31,10 @@ struct BKTExpectation {
         let unknownWrong = 1 - guess
         let knownCorrect = 1 - slip
         let knownWrong = slip
-        data.responses.withUnsafeBufferPointer { responses in
+        // The accumulators live inside the closures, so the compiler keeps them in registers.
+        return data.responses.withUnsafeBufferPointer { responses in
             data.starts.withUnsafeBufferPointer { starts in
+                var e = BKTExpectation()
                 let alpha = scratch
                 for sequence in 0..<(starts.count - 1) {
                     let start = starts[sequence]
@@ -63,22 +64,20 @@ struct BKTExpectation {
                             logScale += log(product)
                             product = 1
                         }
-                        alpha[2 * t] = a0
-                        alpha[2 * t + 1] = a1
+                        alpha[3 * t] = a0
+                        alpha[3 * t + 1] = a1
+                        alpha[3 * t + 2] = inverse
                     }
                     logScale += log(product)
                     e.logLikelihood += logScale
-                    // Backward, accumulating gamma and xi as it goes; beta is renormalised at each step, which
-                    // changes nothing since gamma and xi are normalised explicitly.
+                    // Backward with the forward pass's scale factors: gamma and xi come out normalised, with no
+                    // division per step.
                     var b0 = 1.0
                     var b1 = 1.0
                     var t = n - 1
                     while true {
-                        let g0 = alpha[2 * t] * b0
-                        let g1 = alpha[2 * t + 1] * b1
-                        let norm = 1 / (g0 + g1)
-                        let gamma0 = g0 * norm
-                        let gamma1 = g1 * norm
+                        let gamma0 = alpha[3 * t] * b0
+                        let gamma1 = alpha[3 * t + 1] * b1
                         let correct = responses[start + t] != 0
                         e.guessDenominator += gamma0
                         e.slipDenominator += gamma1
@@ -90,28 +89,25 @@ struct BKTExpectation {
                         // Transition t-1 → t.
                         let eb0 = (correct ? unknownCorrect : unknownWrong) * b0
                         let eb1 = (correct ? knownCorrect : knownWrong) * b1
-                        let p0 = alpha[2 * (t - 1)]
-                        let p1 = alpha[2 * (t - 1) + 1]
+                        let scale = alpha[3 * t + 2]
+                        let p0 = alpha[3 * (t - 1)] * scale
+                        let p1 = alpha[3 * (t - 1) + 1] * scale
                         let x00 = p0 * (1 - learn) * eb0
                         let x01 = p0 * learn * eb1
                         let x10 = p1 * forget * eb0
                         let x11 = p1 * (1 - forget) * eb1
-                        let xiNorm = 1 / (x00 + x01 + x10 + x11)
-                        e.learnNumerator += x01 * xiNorm
-                        e.learnDenominator += (x00 + x01) * xiNorm
-                        e.forgetNumerator += x10 * xiNorm
-                        e.forgetDenominator += (x10 + x11) * xiNorm
-                        let nb0 = (1 - learn) * eb0 + learn * eb1
-                        let nb1 = forget * eb0 + (1 - forget) * eb1
-                        let bNorm = 1 / (nb0 + nb1)
-                        b0 = nb0 * bNorm
-                        b1 = nb1 * bNorm
+                        e.learnNumerator += x01
+                        e.learnDenominator += x00 + x01
+                        e.forgetNumerator += x10
+                        e.forgetDenominator += x10 + x11
+                        b0 = ((1 - learn) * eb0 + learn * eb1) * scale
+                        b1 = (forget * eb0 + (1 - forget) * eb1) * scale
                         t -= 1
                     }
                 }
+                return e
             }
         }
-        return e
     }
 
     /// The M-step: new parameters from the expected counts. `smoothing` adds that many pseudo-observations at

@@ -11,8 +11,10 @@ public struct BKTFitOptions: Hashable, Sendable {
     public var screeningIterations: Int
     /// Most EM iterations for the kept restart.
     public var maxIterations: Int
-    /// Stop when an iteration improves the log-likelihood by less than this many nats (or this × |LL| / 10⁵).
+    /// Stop when an iteration improves the log-likelihood by less than this many nats…
     public var tolerance: Double
+    /// …or by less than this fraction of |LL|, whichever is larger.
+    public var relativeTolerance: Double
 
     /// Pseudo-observations of a weak Beta prior added to every M-step ratio (0 = pure maximum likelihood, as
     /// pyBKT). It matters only for skills with few responses; the default, 0.1, keeps the training likelihood
@@ -23,9 +25,10 @@ public struct BKTFitOptions: Hashable, Sendable {
     public static let smoothingMeans = BKTParameters(prior: 0.5, learn: 0.15, guess: 0.2, slip: 0.1, forget: 0.05)
 
     public init(
-        forgets: Bool = false, restarts: Int = 5, seed: UInt64 = 1, screeningIterations: Int = 12,
-        maxIterations: Int = 250, tolerance: Double = 1e-4, smoothing: Double = 0.1
+        forgets: Bool = false, restarts: Int = 5, seed: UInt64 = 1, screeningIterations: Int = 2,
+        maxIterations: Int = 250, tolerance: Double = 1e-4, relativeTolerance: Double = 1e-7, smoothing: Double = 0.1
     ) {
+        self.relativeTolerance = relativeTolerance
         self.smoothing = smoothing
         self.forgets = forgets
         self.restarts = max(1, restarts)

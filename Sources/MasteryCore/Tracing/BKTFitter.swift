@@ -16,10 +16,10 @@ public enum BKTFitter {
                 skill: data.name, parameters: BKTParameters(prior: 0.5, learn: 0.1, guess: 0.2, slip: 0.1),
                 logLikelihood: 0, iterations: 0, responses: 0)
         }
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * max(data.longestSequence, 1))
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * max(data.longestSequence, 1))
         defer { scratch.deallocate() }
         var random = SeededGenerator(seed: options.seed ^ stableHash(data.name))
-        var best: (parameters: BKTParameters, logLikelihood: Double, iterations: Int)?
+        var best: (parameters: BKTParameters, logLikelihood: Double, iterations: Int, expectation: BKTExpectation)?
         for _ in 0..<options.restarts {
             let start = BKTParameters.randomStart(forgets: options.forgets, using: &random)
             let run = iterate(data, from: start, options: options, limit: options.screeningIterations, scratch: scratch)
@@ -29,7 +29,8 @@ public enum BKTFitter {
         if best!.iterations >= options.screeningIterations {
             let more = iterate(
                 data, from: best!.parameters, options: options,
-                limit: max(0, options.maxIterations - options.screeningIterations), scratch: scratch)
+                limit: max(0, options.maxIterations - options.screeningIterations), scratch: scratch,
+                evaluated: best!.expectation)
             if more.logLikelihood >= best!.logLikelihood { best = more }
             total += more.iterations
         }
@@ -41,10 +42,10 @@ public enum BKTFitter {
     /// EM from `start` for at most `limit` iterations; returns the last parameters and their exact LL.
     static func iterate(
         _ data: BKTSkillData, from start: BKTParameters, options: BKTFitOptions, limit: Int,
-        scratch: UnsafeMutablePointer<Double>
-    ) -> (parameters: BKTParameters, logLikelihood: Double, iterations: Int) {
+        scratch: UnsafeMutablePointer<Double>, evaluated: BKTExpectation? = nil
+    ) -> (parameters: BKTParameters, logLikelihood: Double, iterations: Int, expectation: BKTExpectation) {
         var parameters = start
-        var expectation = BKTExpectation.run(data, parameters, scratch: scratch)
+        var expectation = evaluated ?? BKTExpectation.run(data, parameters, scratch: scratch)
         var iterations = 0
         while iterations < limit {
             let next = expectation.maximize(forgets: options.forgets, smoothing: options.smoothing)
@@ -57,10 +58,10 @@ public enum BKTFitter {
             }
             parameters = next
             expectation = nextExpectation
-            let tolerance = max(options.tolerance, abs(expectation.logLikelihood) * options.tolerance * 1e-5)
+            let tolerance = max(options.tolerance, abs(expectation.logLikelihood) * options.relativeTolerance)
             if gain < tolerance { break }
         }
-        return (parameters, expectation.logLikelihood, iterations)
+        return (parameters, expectation.logLikelihood, iterations, expectation)
     }
 
     /// Fits every skill, in parallel over all cores; results come back in the order of `skills`.
@@ -85,7 +86,7 @@ public enum BKTFitter {
 
     /// The exact log-likelihood of `data` under `parameters` (natural log, summed over responses).
     public static func logLikelihood(_ data: BKTSkillData, _ parameters: BKTParameters) -> Double {
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * max(data.longestSequence, 1))
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 3 * max(data.longestSequence, 1))
         defer { scratch.deallocate() }
         return BKTExpectation.run(data, parameters, scratch: scratch).logLikelihood
     }

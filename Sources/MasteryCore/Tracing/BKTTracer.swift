@@ -50,4 +50,33 @@ public struct BKTTracer: Sendable {
         }
         return result
     }
+
+    /// P(correct) predicted before each response of every sequence of `data`, appended to `predictions` (and
+    /// the responses to `outcomes`), without intermediate arrays.
+    public static func predict(
+        _ data: BKTSkillData, parameters p: BKTParameters, into predictions: inout [Double], outcomes: inout [UInt8]
+    ) {
+        let guess = min(max(p.guess, 1e-12), 1 - 1e-12)
+        let slip = min(max(p.slip, 1e-12), 1 - 1e-12)
+        predictions.reserveCapacity(predictions.count + data.responseCount)
+        outcomes.append(contentsOf: data.responses)
+        data.responses.withUnsafeBufferPointer { responses in
+            for sequence in 0..<data.sequenceCount {
+                var unknown = 1 - p.prior
+                var known = p.prior
+                for t in data.starts[sequence]..<data.starts[sequence + 1] {
+                    let k = known / (unknown + known)
+                    predictions.append(k * (1 - slip) + (1 - k) * guess)
+                    let correct = responses[t] != 0
+                    let a0 = unknown * (correct ? guess : 1 - guess)
+                    let a1 = known * (correct ? 1 - slip : slip)
+                    let total = a0 + a1
+                    let n0 = a0 / total
+                    let n1 = a1 / total
+                    unknown = n0 * (1 - p.learn) + n1 * p.forget
+                    known = n0 * p.learn + n1 * (1 - p.forget)
+                }
+            }
+        }
+    }
 }

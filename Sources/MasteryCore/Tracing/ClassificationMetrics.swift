@@ -7,24 +7,31 @@ public enum ClassificationMetrics {
     /// - Complexity: O(n log n).
     public static func auc(predictions: [Double], outcomes: [UInt8]) -> Double? {
         precondition(predictions.count == outcomes.count)
-        let order = predictions.indices.sorted { predictions[$0] < predictions[$1] }
+        // Sort keys that carry the outcome in the lowest bit; for the non-negative predictions of probabilities
+        // the bit patterns sort like the values, and equal predictions stay together.
+        var keys = [UInt64](repeating: 0, count: predictions.count)
+        for index in predictions.indices {
+            let value = max(predictions[index], 0)
+            keys[index] = (value.bitPattern << 1) | UInt64(outcomes[index] != 0 ? 1 : 0)
+        }
+        keys.sort()
         var positives = 0.0
         var negatives = 0.0
         var rankSumPositives = 0.0
         var index = 0
-        while index < order.count {
+        while index < keys.count {
+            let value = keys[index] >> 1
             var end = index
-            while end + 1 < order.count && predictions[order[end + 1]] == predictions[order[index]] { end += 1 }
-            let averageRank = Double(index + end) / 2 + 1
-            for k in index...end {
-                if outcomes[order[k]] != 0 {
-                    positives += 1
-                    rankSumPositives += averageRank
-                } else {
-                    negatives += 1
-                }
+            var tiedPositives = 0.0
+            while end < keys.count && keys[end] >> 1 == value {
+                tiedPositives += Double(keys[end] & 1)
+                end += 1
             }
-            index = end + 1
+            let averageRank = Double(index + end - 1) / 2 + 1
+            positives += tiedPositives
+            negatives += Double(end - index) - tiedPositives
+            rankSumPositives += tiedPositives * averageRank
+            index = end
         }
         guard positives > 0, negatives > 0 else { return nil }
         return (rankSumPositives - positives * (positives + 1) / 2) / (positives * negatives)

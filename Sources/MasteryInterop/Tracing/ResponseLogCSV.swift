@@ -13,7 +13,10 @@ public enum ResponseLogCSV {
     ]
 
     public static func read(_ data: Data, file: String, maxProblems: Int = 50) throws(ImportError) -> ResponseLog {
-        if !data.contains(UInt8(ascii: "\"")), let fast = ResponseLogFastReader.read(data) { return fast }
+        let hasQuotes = data.withUnsafeBytes { raw in
+            raw.count > 0 && memchr(raw.baseAddress!, Int32(UInt8(ascii: "\"")), raw.count) != nil
+        }
+        if !hasQuotes, let fast = ResponseLogFastReader.read(data) { return fast }
         let reader = CSVReader.detectingSeparator(in: data)
         var log = ResponseLog()
         var problems: [ImportProblem] = []

@@ -5,51 +5,95 @@ import Foundation
 /// Returns nil — and the careful reader takes over and reports the problem — at the first row it cannot read.
 enum ResponseLogFastReader {
     static func read(_ data: Data) -> ResponseLog? {
-        let bytes = [UInt8](data)
-        let newline = UInt8(ascii: "\n")
-        var headerEnd = bytes.firstIndex(of: newline) ?? bytes.count
-        let headerText = String(decoding: bytes[0..<headerEnd], as: UTF8.self).trimmingCharacters(
-            in: .whitespacesAndNewlines)
-        let separator: UInt8 = headerText.filter { $0 == "\t" }.count > headerText.filter { $0 == "," }.count ? 9 : 44
-        let names = headerText.split(separator: Character(UnicodeScalar(separator)), omittingEmptySubsequences: false)
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, raw.count > 0 else { return nil }
+            return read(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: raw.count))
+        }
+    }
+
+    /// Finds the column positions from the header line; nil when the careful reader should decide.
+    static func header(
+        _ text: String
+    ) -> (separator: UInt8, columns: (order: Int, user: Int, skill: Int, correct: Int))? {
+        let separator: UInt8 = text.filter { $0 == "\t" }.count > text.filter { $0 == "," }.count ? 9 : 44
+        let names = text.split(separator: Character(UnicodeScalar(separator)), omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-        var columns: (order: Int, user: Int, skill: Int, correct: Int)?
+        guard !names.contains("split") else { return nil }
         for candidate in ResponseLogCSV.columnNames {
             if let o = names.firstIndex(of: candidate.order), let u = names.firstIndex(of: candidate.user),
                 let s = names.firstIndex(of: candidate.skill), let c = names.firstIndex(of: candidate.correct)
             {
-                columns = (o, u, s, c)
-                break
+                return (separator, (o, u, s, c))
             }
         }
-        guard let columns, !names.contains("split") else { return nil }
+        return nil
+    }
+
+    /// Interns names by their bytes, making a string only the first time a name is seen.
+    struct Names {
+        var list: [String] = []
+        private var byHash: [UInt64: [(bytes: [UInt8], id: Int32)]] = [:]
+        private var lastStart = -1
+        private var lastEnd = -1
+        private var lastID: Int32 = -1
+
+        mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+            if lastStart >= 0 && end - start == lastEnd - lastStart
+                && memcmp(bytes.baseAddress! + start, bytes.baseAddress! + lastStart, end - start) == 0
+            {
+                (lastStart, lastEnd) = (start, end)
+                return lastID
+            }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in start..<end { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3 }
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if let known = byHash[hash]?.first(where: { $0.bytes.elementsEqual(slice) }) {
+                lastID = known.id
+            } else {
+                lastID = Int32(list.count)
+                list.append(String(decoding: slice, as: UTF8.self))
+                byHash[hash, default: []].append((Array(slice), lastID))
+            }
+            (lastStart, lastEnd) = (start, end)
+            return lastID
+        }
+    }
+
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> ResponseLog? {
+        let newline = UInt8(ascii: "\n")
+        let base = bytes.baseAddress!
+        func lineEnd(from position: Int) -> Int {
+            guard position < bytes.count, let found = memchr(base + position, Int32(newline), bytes.count - position)
+            else {
+                return bytes.count
+            }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        let headerEnd = lineEnd(from: 0)
+        let headerText = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<headerEnd]), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let (separator, columns) = header(headerText) else { return nil }
         let wanted = max(columns.order, columns.user, columns.skill, columns.correct)
         var log = ResponseLog()
         log.rows.reserveCapacity(bytes.count / 16)
-        var userIndex: [String: Int32] = [:]
-        var skillIndex: [String: Int32] = [:]
-        var lastUser: ArraySlice<UInt8> = []
-        var lastUserID: Int32 = -1
-        var lastSkill: ArraySlice<UInt8> = []
-        var lastSkillID: Int32 = -1
+        var users = Names()
+        var skills = Names()
         var starts = Array(repeating: 0, count: wanted + 2)
         var ends = Array(repeating: 0, count: wanted + 2)
         var line = 1
         var position = headerEnd + 1
-        headerEnd = 0
         while position < bytes.count {
             line += 1
-            var end = position
-            while end < bytes.count && bytes[end] != newline { end += 1 }
-            var lineEnd = end
-            if lineEnd > position && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+            let end = lineEnd(from: position)
+            var stop = end
+            if stop > position && bytes[stop - 1] == 13 { stop -= 1 }
             defer { position = end + 1 }
-            if lineEnd == position { continue }
+            if stop == position { continue }
             var field = 0
             var fieldStart = position
             var index = position
-            while index <= lineEnd && field <= wanted {
-                if index == lineEnd || bytes[index] == separator {
+            while index <= stop && field <= wanted {
+                if index == stop || bytes[index] == separator {
                     starts[field] = fieldStart
                     ends[field] = index
                     field += 1
@@ -58,66 +102,44 @@ enum ResponseLogFastReader {
                 index += 1
             }
             guard field > wanted else { return nil }
-            let skillBytes = bytes[starts[columns.skill]..<ends[columns.skill]]
-            if skillBytes.isEmpty {
+            if starts[columns.skill] == ends[columns.skill] {
                 log.skipped["no skill", default: 0] += 1
                 continue
             }
-            guard let correct = integer(bytes[starts[columns.correct]..<ends[columns.correct]]),
+            guard let correct = integer(bytes, starts[columns.correct], ends[columns.correct]),
                 (-1...1).contains(correct),
-                let order = integer(bytes[starts[columns.order]..<ends[columns.order]])
+                let order = integer(bytes, starts[columns.order], ends[columns.order])
             else { return nil }
             if correct == -1 {
                 log.skipped["no response (correct = -1)", default: 0] += 1
                 continue
             }
-            let userBytes = bytes[starts[columns.user]..<ends[columns.user]]
-            guard !userBytes.isEmpty else { return nil }
-            if !userBytes.elementsEqual(lastUser) {
-                let name = String(decoding: userBytes, as: UTF8.self)
-                lastUserID =
-                    userIndex[name]
-                    ?? {
-                        let id = Int32(log.users.count)
-                        log.users.append(name)
-                        userIndex[name] = id
-                        return id
-                    }()
-                lastUser = userBytes
-            }
-            if !skillBytes.elementsEqual(lastSkill) {
-                let name = String(decoding: skillBytes, as: UTF8.self)
-                lastSkillID =
-                    skillIndex[name]
-                    ?? {
-                        let id = Int32(log.skills.count)
-                        log.skills.append(name)
-                        skillIndex[name] = id
-                        return id
-                    }()
-                lastSkill = skillBytes
-            }
+            guard starts[columns.user] < ends[columns.user] else { return nil }
+            let user = users.id(bytes, starts[columns.user], ends[columns.user])
+            let skill = skills.id(bytes, starts[columns.skill], ends[columns.skill])
             log.rows.append(
-                .init(
-                    order: order, user: lastUserID, skill: lastSkillID, correct: UInt8(correct), split: nil,
-                    line: Int32(line)))
+                .init(order: order, user: user, skill: skill, correct: UInt8(correct), split: nil, line: Int32(line)))
         }
+        log.users = users.list
+        log.skills = skills.list
         return log
     }
 
     /// An optionally signed decimal integer, surrounding spaces allowed.
-    static func integer(_ field: ArraySlice<UInt8>) -> Int? {
-        var slice = field
-        while let first = slice.first, first == 32 { slice = slice.dropFirst() }
-        while let last = slice.last, last == 32 { slice = slice.dropLast() }
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        var from = start
+        var to = end
+        while from < to && bytes[from] == 32 { from += 1 }
+        while to > from && bytes[to - 1] == 32 { to -= 1 }
         var negative = false
-        if slice.first == UInt8(ascii: "-") {
+        if from < to && bytes[from] == UInt8(ascii: "-") {
             negative = true
-            slice = slice.dropFirst()
+            from += 1
         }
-        guard !slice.isEmpty, slice.count < 19 else { return nil }
+        guard from < to, to - from < 19 else { return nil }
         var value = 0
-        for byte in slice {
+        for index in from..<to {
+            let byte = bytes[index]
             guard byte >= 48 && byte <= 57 else { return nil }
             value = value * 10 + Int(byte - 48)
         }

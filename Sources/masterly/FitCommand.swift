@@ -106,10 +106,7 @@ struct FitBKT: AsyncParsableCommand {
 
     /// Fits per-competency parameters from the school's evidence and stores them.
     func fitDatabase(_ url: String) async throws {
-        var options = try ServerOptions.parse([])
-        options.database = url
-        let configuration = try options.resolve(defaultDatabase: "masterly.sqlite")
-        let store = try await Bootstrap.openStore(configuration.database)
+        let (store, _) = try await Bootstrap.openStore(databaseFlag: url)
         let fits = try await store.fitTracing(
             at: Date(), options: BKTFitOptions(forgets: forgets, restarts: restarts, seed: seed, smoothing: smoothing))
         await store.close()

@@ -47,10 +47,7 @@ struct Migrate: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        var options = try ServerOptions.parse([])
-        options.database = database
-        let configuration = try options.resolve(defaultDatabase: "masterly.sqlite")
-        let store = try await Bootstrap.openStore(configuration.database)
+        let (store, configuration) = try await Bootstrap.openStore(databaseFlag: database)
         Console.line("Schema of \(configuration.database) is up to date (\(Store.migrationCount) migrations).")
         await store.close()
     }
@@ -64,10 +61,7 @@ struct Recompute: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        var options = try ServerOptions.parse([])
-        options.database = database
-        let configuration = try options.resolve(defaultDatabase: "masterly.sqlite")
-        let store = try await Bootstrap.openStore(configuration.database)
+        let (store, _) = try await Bootstrap.openStore(databaseFlag: database)
         let report = try await store.recompute()
         Console.line("\(report.changed) changed")
         Console.line("(\(report.pairs) mastery records checked from \(report.events) evidence events)")
@@ -86,10 +80,7 @@ struct Backup: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        var options = try ServerOptions.parse([])
-        options.database = database
-        let configuration = try options.resolve(defaultDatabase: "masterly.sqlite")
-        let store = try await Bootstrap.openStore(configuration.database)
+        let (store, configuration) = try await Bootstrap.openStore(databaseFlag: database)
         do {
             try await store.backup(to: file)
             Console.line("Backed up \(configuration.database) to \(file).")

@@ -60,6 +60,14 @@ enum Bootstrap {
         }
     }
 
+    /// The store for a command whose only server option is `--database` (the environment and defaults apply).
+    static func openStore(databaseFlag database: String?) async throws -> (Store, ServerConfiguration) {
+        var options = try ServerOptions.parse([])
+        options.database = database
+        let configuration = try options.resolve(defaultDatabase: "masterly.sqlite")
+        return (try await openStore(configuration.database), configuration)
+    }
+
     /// Opens and migrates the database, or exits 1 with the reason.
     static func openStore(_ location: DatabaseLocation) async throws -> Store {
         do {

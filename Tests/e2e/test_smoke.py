@@ -107,3 +107,36 @@ def test_wrong_password_stays_on_login_with_an_error(driver, base_url, axe_check
         f"no error message after a wrong password (looked for {ERROR_SELECTOR} and words like 'incorrect'); "
         f"page text: {body[:300]!r}")
     axe_check(driver, "login-wrong-password")
+
+
+def test_teacher_records_evidence_in_the_drill_down_and_the_admin_sees_it_audited(driver, base_url, login, axe_check):
+    login(driver, "teacher")
+    driver.find_elements(By.CSS_SELECTOR, "a.section-link")[0].click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "table#gradebook")), "no gradebook")
+    cell = driver.find_element(By.CSS_SELECTOR, "table#gradebook tbody td.cell a")
+    cell_path = urlparse(cell.get_attribute("href")).path
+    assert re.fullmatch(r"/students/[^/]+/competencies/[^/]+", cell_path), f"a cell links to {cell_path}"
+    cell.click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "form#record-form")),
+             f"no evidence form on the drill-down {driver.current_url}")
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert "How it was calculated" in body and "What would each method give?" in body
+    assert driver.find_elements(By.CSS_SELECTOR, "svg.growth-chart"), "the drill-down has no growth chart"
+    axe_check(driver, "teacher-drill-down")
+
+    # Record a piece of evidence with the form: the page comes back with the updated mastery.
+    form = driver.find_element(By.CSS_SELECTOR, "form#record-form")
+    form.find_elements(By.CSS_SELECTOR, "input[name=score]")[-1].click()
+    form.find_element(By.CSS_SELECTOR, "textarea#comment").send_keys("Checked in the browser test")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[role=status]")), "no confirmation after saving")
+    assert "Checked in the browser test" in driver.find_element(By.TAG_NAME, "body").text
+    axe_check(driver, "teacher-drill-down-saved")
+
+    # The administrator finds the change in the audit log.
+    driver.delete_all_cookies()
+    login(driver, "admin")
+    driver.get(f"{base_url}/admin/audit")
+    assert h1_text(driver) == "Audit log"
+    assert "evidence.record" in driver.find_element(By.TAG_NAME, "body").text
+    axe_check(driver, "admin-audit-log")

@@ -128,7 +128,12 @@ enum ExplanationView {
                                 ),
                                 .if(index == 0, .span(.class("tag"), " in use"))
                             ),
-                            .td(.text(explanation.displayValue ?? "not enough evidence")),
+                            .td(
+                                .text(
+                                    explanation.displayValue.map {
+                                        explanation.method == .bkt ? "P(mastered) \($0)" : $0
+                                    }
+                                        ?? "not enough evidence")),
                             .td(
                                 .text(explanation.level.map { "\(DisplayRounding.text($0.value)) \($0.label)" } ?? "–")),
                             .td(.text(explanation.mastered ? "yes" : "no"))

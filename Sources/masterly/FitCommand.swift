@@ -137,11 +137,24 @@ struct FitBKT: AsyncParsableCommand {
 
     /// Pooled AUC and RMSE of the predictions (P(correct) before each response) over skills with parameters.
     static func score(_ skills: [BKTSkillData], _ parameters: [String: BKTParameters]) -> FitOutput.Score? {
+        // Predictions per skill on all cores, then pooled in skill order.
+        let parts = UnsafeMutableBufferPointer<(predictions: [Double], outcomes: [UInt8])>.allocate(
+            capacity: skills.count)
+        parts.initialize(repeating: ([], []))
+        defer { parts.deallocate() }
+        nonisolated(unsafe) let output = parts
+        DispatchQueue.concurrentPerform(iterations: skills.count) { index in
+            guard let p = parameters[skills[index].name] else { return }
+            var predictions: [Double] = []
+            var outcomes: [UInt8] = []
+            BKTTracer.predict(skills[index], parameters: p, into: &predictions, outcomes: &outcomes)
+            output[index] = (predictions, outcomes)
+        }
         var predictions: [Double] = []
         var outcomes: [UInt8] = []
-        for skill in skills {
-            guard let p = parameters[skill.name] else { continue }
-            BKTTracer.predict(skill, parameters: p, into: &predictions, outcomes: &outcomes)
+        for part in parts {
+            predictions += part.predictions
+            outcomes += part.outcomes
         }
         guard !predictions.isEmpty else { return nil }
         return .init(

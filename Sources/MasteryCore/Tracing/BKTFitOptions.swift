@@ -25,7 +25,7 @@ public struct BKTFitOptions: Hashable, Sendable {
     public static let smoothingMeans = BKTParameters(prior: 0.5, learn: 0.15, guess: 0.2, slip: 0.1, forget: 0.05)
 
     public init(
-        forgets: Bool = false, restarts: Int = 5, seed: UInt64 = 1, screeningIterations: Int = 2,
+        forgets: Bool = false, restarts: Int = 5, seed: UInt64 = 1, screeningIterations: Int = 1,
         maxIterations: Int = 250, tolerance: Double = 1e-4, relativeTolerance: Double = 1e-7, smoothing: Double = 0.1
     ) {
         self.relativeTolerance = relativeTolerance

@@ -29,12 +29,19 @@ public struct ResponseLog: Sendable {
     /// Per-skill sequences of the rows accepted by `include`, each student's responses ordered by `order_id`
     /// and then file position. Skills with no rows are left out; `only` keeps just those skill names.
     public func skillData(only: Set<String>? = nil, include: (Row) -> Bool = { _ in true }) -> [BKTSkillData] {
-        let ordered = rows.indices.sorted { a, b in
-            let (x, y) = (rows[a], rows[b])
-            if x.user != y.user { return x.user < y.user }
-            if x.order != y.order { return x.order < y.order }
-            return a < b
+        // Exports are usually already in (student, order) order; sort only when they are not.
+        let inOrder = zip(rows, rows.dropFirst()).allSatisfy { x, y in
+            x.user < y.user || (x.user == y.user && x.order <= y.order)
         }
+        let ordered: [Int] =
+            inOrder
+            ? Array(rows.indices)
+            : rows.indices.sorted { a, b in
+                let (x, y) = (rows[a], rows[b])
+                if x.user != y.user { return x.user < y.user }
+                if x.order != y.order { return x.order < y.order }
+                return a < b
+            }
         var sequences: [[UInt8]] = Array(repeating: [], count: skills.count)
         var result: [Int32: [[UInt8]]] = [:]
         var currentUser: Int32 = -1

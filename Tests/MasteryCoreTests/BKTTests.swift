@@ -142,3 +142,23 @@ struct BKTTests {
         #expect(abs(rmse - (0.125).squareRoot()) < 1e-12)
     }
 }
+
+@Suite("AUC on many predictions")
+struct LargeAUCTests {
+    @Test("The linear-time sort gives the same AUC as counting every pair")
+    func matchesPairCounting() throws {
+        var random = SeededGenerator(seed: 99)
+        let predictions = (0..<400).map { _ in Double(random.next() % 50) / 50 }
+        let outcomes = (0..<400).map { _ in UInt8(random.next() % 2) }
+        var wins = 0.0
+        var pairs = 0.0
+        for i in predictions.indices where outcomes[i] == 1 {
+            for j in predictions.indices where outcomes[j] == 0 {
+                pairs += 1
+                wins += predictions[i] > predictions[j] ? 1 : (predictions[i] == predictions[j] ? 0.5 : 0)
+            }
+        }
+        let auc = try #require(ClassificationMetrics.auc(predictions: predictions, outcomes: outcomes))
+        #expect(abs(auc - wins / pairs) < 1e-12)
+    }
+}

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -95,7 +96,20 @@ def submit_login_form(driver, base_url: str, username: str, password: str) -> No
     button = form.find_element(By.CSS_SELECTOR, "button[type=submit]")
     button.click()
     # The POST has been answered once the old page (and so its button) is gone.
-    wait_for(driver, EC.staleness_of(button), "the login form was not submitted")
+    wait_for(driver, replaced(button), "the login form was not submitted")
+
+
+def replaced(element):
+    """A wait condition: true once `element` is gone because a new page replaced it. Chromium may answer a
+    check that races the navigation with a generic inspector error instead of a stale-element error; both mean
+    the old page is gone."""
+    def check(_driver) -> bool:
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
 
 
 def login(driver, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:

@@ -14,7 +14,7 @@ public enum ClassificationMetrics {
             let value = max(predictions[index], 0)
             keys[index] = (value.bitPattern << 1) | UInt64(outcomes[index] != 0 ? 1 : 0)
         }
-        keys.sort()
+        radixSort(&keys)
         var positives = 0.0
         var negatives = 0.0
         var rankSumPositives = 0.0
@@ -46,5 +46,28 @@ public enum ClassificationMetrics {
             sum += error * error
         }
         return (sum / Double(predictions.count)).squareRoot()
+    }
+
+    /// Sorts in O(n) with eight passes of an 8-bit least-significant-digit radix sort; passes whose byte is the
+    /// same in every key are skipped.
+    static func radixSort(_ keys: inout [UInt64]) {
+        guard keys.count > 64 else {
+            keys.sort()
+            return
+        }
+        var buffer = [UInt64](repeating: 0, count: keys.count)
+        for pass in 0..<8 {
+            let shift = UInt64(pass * 8)
+            var counts = [Int](repeating: 0, count: 257)
+            for key in keys { counts[Int((key >> shift) & 0xFF) + 1] += 1 }
+            if counts.contains(keys.count) { continue }
+            for index in 1...256 { counts[index] += counts[index - 1] }
+            for key in keys {
+                let digit = Int((key >> shift) & 0xFF)
+                buffer[counts[digit]] = key
+                counts[digit] += 1
+            }
+            swap(&keys, &buffer)
+        }
     }
 }

@@ -55,14 +55,21 @@ struct BKTExpectation {
                         let correct = responses[start + t] != 0
                         a0 *= correct ? unknownCorrect : unknownWrong
                         a1 *= correct ? knownCorrect : knownWrong
+                        // Rescale only every 8 steps, at the end of the sequence, or when the masses get small:
+                        // any positive scale factors give the same gamma and xi as long as the backward pass
+                        // applies the same ones and the last step is normalised. The division leaves the
+                        // critical path of most steps.
+                        var inverse = 1.0
                         let c = a0 + a1
-                        let inverse = 1 / c
-                        a0 *= inverse
-                        a1 *= inverse
-                        product *= c
-                        if product < 1e-250 {
-                            logScale += log(product)
-                            product = 1
+                        if t == n - 1 || t & 7 == 7 || c < 1e-150 {
+                            inverse = 1 / c
+                            a0 *= inverse
+                            a1 *= inverse
+                            product *= c
+                            if product < 1e-250 {
+                                logScale += log(product)
+                                product = 1
+                            }
                         }
                         alpha[3 * t] = a0
                         alpha[3 * t + 1] = a1

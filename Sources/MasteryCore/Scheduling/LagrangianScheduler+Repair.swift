@@ -44,10 +44,7 @@ extension LagrangianScheduler {
     ) -> (assignment: [[Int]], objective: Double) {
         let tie = (prices ?? Array(repeating: 0, count: model.sessionCount)).map { 1e-6 * $0 }
         var assignment = start.assignment
-        var residual = residualAfterRequirements()
-        for (u, sessions) in assignment.enumerated() {
-            for s in sessions where !model.required[u].contains(s) { residual[s] -= 1 }
-        }
+        var residual = seating(assignment).residual
         for _ in 0..<passes {
             var improved = false
             for u in 0..<model.studentCount {

@@ -7,8 +7,7 @@ struct Authorizer: Sendable {
     let store: Store
 
     func require(_ actor: Person, _ action: Access.Action, student: Person.ID) async throws {
-        let relation = try await store.relation(of: actor, toStudent: student)
-        guard Access.Policy.allows(actor.role, relation, action) else { throw AppError.forbidden }
+        guard try await allows(actor, action, student: student) else { throw AppError.forbidden }
     }
 
     func allows(_ actor: Person, _ action: Access.Action, student: Person.ID) async throws -> Bool {
@@ -17,8 +16,7 @@ struct Authorizer: Sendable {
     }
 
     func require(_ actor: Person, _ action: Access.Action, section: Section.ID) async throws {
-        let relation = try await store.relation(of: actor, toSection: section)
-        guard Access.Policy.allows(actor.role, relation, action) else { throw AppError.forbidden }
+        guard try await allows(actor, action, section: section) else { throw AppError.forbidden }
     }
 
     func allows(_ actor: Person, _ action: Access.Action, section: Section.ID) async throws -> Bool {

@@ -55,16 +55,11 @@ extension LagrangianScheduler {
         }
         var residual = (0..<model.sessionCount).map { seats[$0] - usage[$0] }
         evicted.sort { $0.loss != $1.loss ? $0.loss > $1.loss : $0.student < $1.student }
-        for (u, _) in evicted {
-            let required = model.required[u]
-            guard
-                let path = paths.bestPath(
-                    u, best: &best, choice: &choice,
-                    weight: { s, v in required.contains(s) ? v : (residual[s] > 0 ? v - prices[s] : nil) })
-            else { return nil }
-            for s in path.sessions where !required.contains(s) { residual[s] -= 1 }
-            assignment[u] = path.sessions
-        }
+        guard
+            place(
+                evicted.map(\.student), into: &assignment, residual: &residual, prices: prices, best: &best,
+                choice: &choice)
+        else { return nil }
         return (assignment, objective(assignment))
     }
 

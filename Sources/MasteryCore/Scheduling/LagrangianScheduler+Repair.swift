@@ -22,17 +22,29 @@ extension LagrangianScheduler {
     ) -> (assignment: [[Int]], objective: Double)? {
         var residual = residualAfterRequirements()
         var assignment = Array(repeating: [Int](), count: model.studentCount)
-        for u in repairOrder {
+        guard place(repairOrder, into: &assignment, residual: &residual, prices: prices, best: &best, choice: &choice)
+        else { return nil }
+        return (assignment, objective(assignment))
+    }
+
+    /// Places `students` in turn, each on their best path under value − price among the seats left; false if
+    /// some student cannot be placed.
+    func place(
+        _ students: [Int], into assignment: inout [[Int]], residual: inout [Int], prices: [Double],
+        best: inout [Double], choice: inout [Int]
+    ) -> Bool {
+        for u in students {
             let required = model.required[u]
+            let seats = residual
             guard
                 let path = paths.bestPath(
                     u, best: &best, choice: &choice,
-                    weight: { s, v in required.contains(s) ? v : (residual[s] > 0 ? v - prices[s] : nil) })
-            else { return nil }
+                    weight: { s, v in required.contains(s) ? v : (seats[s] > 0 ? v - prices[s] : nil) })
+            else { return false }
             for s in path.sessions where !required.contains(s) { residual[s] -= 1 }
             assignment[u] = path.sessions
         }
-        return (assignment, objective(assignment))
+        return true
     }
 
     /// Re-places each student in their best path given everyone else, until no one gains. Among equally

@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -38,7 +39,10 @@ let package = Package(
         ),
         .target(
             name: "MasteryInterop",
-            dependencies: ["MasteryCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "MasteryCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -93,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MasteryInteropTests",
-            dependencies: ["MasteryInterop", "MasteryCore"],
+            dependencies: ["MasteryInterop", "MasteryCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -73,7 +73,9 @@ enum Bootstrap {
         do {
             let store = try Store.open(location)
             let applied = try await store.migrate()
-            if !applied.isEmpty { print("Applied \(applied.count) migration(s) to \(location).") }
+            if !applied.isEmpty {
+                FileHandle.standardError.write(Data("Applied \(applied.count) migration(s) to \(location).\n".utf8))
+            }
             return store
         } catch {
             FileHandle.standardError.write(Data("masterly: cannot open the database \(location): \(error)\n".utf8))

@@ -67,6 +67,15 @@ struct APITests {
             let missing = try await teacher.call(
                 "/api/v1/evidence", method: .post, json: ["competencyId": competency.id.rawValue])
             #expect(missing.status == .unprocessableContent && missing.errorField == "studentId")
+            let noTask = try await teacher.call(
+                "/api/v1/evidence", method: .post,
+                json: [
+                    "studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 2,
+                    "taskId": "no-such-task",
+                ])
+            #expect(noTask.status == .unprocessableContent)
+            #expect(
+                (noTask.object["error"] as? [String: Any])?["message"] as? String == "there is no task 'no-such-task'")
             let nobody = try await teacher.call(
                 "/api/v1/evidence", method: .post,
                 json: ["studentId": "nobody", "competencyId": competency.id.rawValue, "score": 2])

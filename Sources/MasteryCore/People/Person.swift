@@ -13,10 +13,12 @@ public struct Person: Identifiable, Hashable, Codable, Sendable {
     /// Grade level of a student ("6", "7", …), if known.
     public var gradeLevel: String?
     public var sourcedID: String?
+    /// False once the roster removed the person: they cannot sign in, and their records stay.
+    public var isActive: Bool
 
     public init(
         id: ID, role: Role, givenName: String, familyName: String, username: String? = nil,
-        organizationID: Organization.ID, gradeLevel: String? = nil, sourcedID: String? = nil
+        organizationID: Organization.ID, gradeLevel: String? = nil, sourcedID: String? = nil, isActive: Bool = true
     ) {
         self.id = id
         self.role = role
@@ -26,6 +28,7 @@ public struct Person: Identifiable, Hashable, Codable, Sendable {
         self.organizationID = organizationID
         self.gradeLevel = gradeLevel
         self.sourcedID = sourcedID
+        self.isActive = isActive
     }
 
     public var displayName: String { "\(givenName) \(familyName)" }

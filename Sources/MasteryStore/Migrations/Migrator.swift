@@ -14,6 +14,7 @@ enum Migrator {
         CreateAuditLog(),
         CreateEvidenceCoveringIndex(),
         CreateTracingParameters(),
+        CreateRosterImport(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

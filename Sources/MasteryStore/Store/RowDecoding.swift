@@ -36,7 +36,8 @@ enum Rows {
             id: try row.id("id"), role: Role(rawValue: try row.string("role")) ?? .student,
             givenName: try row.string("given_name"), familyName: try row.string("family_name"),
             username: try row.optionalString("username"), organizationID: try row.id("organization_id"),
-            gradeLevel: try row.optionalString("grade_level"), sourcedID: try row.optionalString("sourced_id"))
+            gradeLevel: try row.optionalString("grade_level"), sourcedID: try row.optionalString("sourced_id"),
+            isActive: (try? row.bool("active")) ?? true)
     }
 
     static func section(_ row: any SQLRow) throws -> Section {

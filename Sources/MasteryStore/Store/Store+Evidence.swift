@@ -18,6 +18,20 @@ extension Store {
         ]
     }
 
+    /// Refuses a draft that names a task, rubric criterion or section that does not exist.
+    static func checkReferences(of draft: EvidenceDraft, in db: any SQLDatabase, place: String) async throws {
+        let references: [(String, String, String?)] = [
+            ("tasks", "task", draft.taskID?.rawValue),
+            ("rubric_criteria", "rubric criterion", draft.criterionID?.rawValue),
+            ("sections", "section", draft.sectionID?.rawValue),
+        ]
+        for (table, noun, id) in references {
+            guard let id else { continue }
+            let found = try await db.raw("SELECT 1 AS found FROM \(unsafeRaw: table) WHERE id = \(bind: id)").first()
+            if found == nil { throw StoreError.invalid("\(place)there is no \(noun) '\(id)'") }
+        }
+    }
+
     /// Appends evidence events and updates the affected mastery records in the same transaction, with one
     /// audit entry per event. Every draft is validated first: if one is refused, nothing is written.
     ///
@@ -42,6 +56,8 @@ extension Store {
                     pairs.append((draft.studentID, draft.competencyID))
                 }
                 let existing = history[key]!
+                try await Self.checkReferences(
+                    of: draft, in: db, place: drafts.count > 1 ? "evidence \(index + 1): " : "")
                 var observedAt = draft.observedAt ?? now
                 if draft.action != .record, let target = existing.first(where: { $0.id == draft.targetID }) {
                     observedAt = target.observedAt

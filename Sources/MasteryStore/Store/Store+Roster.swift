@@ -54,6 +54,22 @@ extension Store {
         }
     }
 
+    /// The person imported with `sourcedID` (a OneRoster user), if any.
+    public func person(sourcedID: String) async throws -> Person? {
+        try await driver.withConnection { db in
+            try await db.raw("SELECT * FROM people WHERE sourced_id = \(bind: sourcedID)").first().map(Rows.person)
+        }
+    }
+
+    /// Sets (or replaces) the password hash a person signs in with.
+    public func setPassword(hash: String, for personID: Person.ID) async throws {
+        try await driver.withTransaction { db in
+            try await db.raw("DELETE FROM credentials WHERE person_id = \(bind: personID.rawValue)").run()
+            try await db.insertRows(
+                "credentials", columns: ["person_id", "password_hash"], rows: [[personID.rawValue, hash]])
+        }
+    }
+
     /// The person who signs in with `username` and their password hash, if any.
     public func credentials(username: String) async throws -> (person: Person, passwordHash: String)? {
         try await driver.withConnection { db in
@@ -62,7 +78,7 @@ extension Store {
                     """
                     SELECT people.*, credentials.password_hash FROM people
                     JOIN credentials ON credentials.person_id = people.id
-                    WHERE people.username = \(bind: username)
+                    WHERE people.username = \(bind: username) AND people.active = 1
                     """
                 ).first()
             else { return nil }

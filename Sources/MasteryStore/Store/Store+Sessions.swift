@@ -49,7 +49,7 @@ extension Store {
                 SELECT people.* FROM people JOIN \(unsafeRaw: kind.rawValue) AS credential
                 ON credential.person_id = people.id
                 WHERE credential.token_hash = \(bind: Self.hash(secret)) \
-                AND credential.expires_at > \(bind: now.timeIntervalSince1970)
+                AND credential.expires_at > \(bind: now.timeIntervalSince1970) AND people.active = 1
                 """
             ).first().map(Rows.person)
         }

@@ -51,7 +51,8 @@ public final class Store: Sendable {
     public func eraseAllData() async throws {
         try await driver.withTransaction { db in
             for table in [
-                "audit_log", "api_tokens", "sessions", "tracing_parameters", "mastery_records", "evidence_events",
+                "audit_log", "api_tokens", "sessions", "academic_sessions", "tracing_parameters", "mastery_records",
+                "evidence_events",
                 "rubric_criteria", "tasks",
                 "enrollments", "sections", "course_frameworks", "courses", "performance_indicators", "competencies",
                 "strands", "frameworks", "scales", "guardian_links", "credentials", "people", "organizations",

@@ -1,0 +1,508 @@
+import Foundation
+import MasteryCore
+import SQLKit
+
+/// One application of a `RosterImport` inside a transaction: upserts in dependency order, then removals in
+/// reverse order, counting what changed.
+struct RosterApplier {
+    let db: any SQLDatabase
+    let roster: RosterImport
+    var lines: [ImportSummary.Line] = []
+    /// sourcedId → Masterly id, per table, for everything stored or created so far.
+    var organizationIDs: [String: String] = [:]
+    var courseIDs: [String: String] = [:]
+    var sectionIDs: [String: String] = [:]
+    var personIDs: [String: String] = [:]
+    var personRoles: [String: Role] = [:]
+
+    init(db: any SQLDatabase, roster: RosterImport) {
+        self.db = db
+        self.roster = roster
+    }
+
+    mutating func run() async throws {
+        try await checkUsernames()
+        var organizations = ImportSummary.Line(kind: "organizations")
+        var sessions = ImportSummary.Line(kind: "academic sessions")
+        var courses = ImportSummary.Line(kind: "courses")
+        var sections = ImportSummary.Line(kind: "sections")
+        var people = ImportSummary.Line(kind: "people")
+        var enrollments = ImportSummary.Line(kind: "enrollments")
+        var links = ImportSummary.Line(kind: "guardian links")
+        try await upsertOrganizations(&organizations)
+        let sessionTitles = try await upsertSessions(&sessions)
+        try await upsertCourses(&courses)
+        try await upsertSections(&sections, sessionTitles: sessionTitles)
+        try await upsertPeople(&people)
+        try await upsertEnrollments(&enrollments)
+        try await linkGuardians(&links)
+        try await removeEnrollments(&enrollments)
+        try await deactivatePeople(&people)
+        try await remove(.sections, table: "sections", ids: sectionIDs, line: &sections)
+        try await remove(.courses, table: "courses", ids: courseIDs, line: &courses)
+        try await removeSessions(&sessions)
+        try await remove(.organizations, table: "organizations", ids: organizationIDs, line: &organizations)
+        lines = [organizations, sessions, courses, sections, people, enrollments, links]
+    }
+
+    // MARK: Reading what is there
+
+    func stored(_ table: String, _ columns: [String]) async throws -> [String: any SQLRow] {
+        let rows = try await db.raw(
+            "SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM \(unsafeRaw: table) WHERE sourced_id IS NOT NULL"
+        ).all()
+        var result: [String: any SQLRow] = [:]
+        for row in rows { result[try row.string("sourced_id")] = row }
+        return result
+    }
+
+    /// The sourcedIds a kind of record keeps after this import: for a bulk file, exactly its live records.
+    func removedSourcedIDs<R>(
+        _ kind: RosterImport.Kind, records: [R], origin: (R) -> RosterImport.Origin, stored: some Sequence<String>
+    ) -> [String] {
+        switch roster.mode(kind) {
+        case .absent: return []
+        case .delta: return records.map(origin).filter(\.deleted).map(\.sourcedID)
+        case .bulk:
+            let live = Set(records.map(origin).filter { !$0.deleted }.map(\.sourcedID))
+            return stored.filter { !live.contains($0) }.sorted()
+        }
+    }
+
+    func live<R>(_ kind: RosterImport.Kind, _ records: [R], _ origin: (R) -> RosterImport.Origin) -> [R] {
+        roster.mode(kind) == .absent ? [] : records.filter { !origin($0).deleted }
+    }
+
+    // MARK: Usernames
+
+    /// Refuses usernames that another person (one created in Masterly, or from another sourcedId) holds, and
+    /// usernames given twice in the file.
+    func checkUsernames() async throws {
+        var problems: [RosterImportConflict.Problem] = []
+        var firstLine: [String: Int] = [:]
+        let people = live(.people, roster.people, \.origin)
+        for person in people {
+            guard let username = person.username else { continue }
+            if let line = firstLine[username.lowercased()] {
+                problems.append(
+                    .init(
+                        file: person.origin.file, line: person.origin.line, field: "username",
+                        message: "username '\(username)' is also given at line \(line)"))
+            } else {
+                firstLine[username.lowercased()] = person.origin.line
+            }
+        }
+        let usernames = people.compactMap(\.username)
+        var holders: [String: String?] = [:]
+        var start = 0
+        while start < usernames.count {
+            let chunk = Array(usernames[start..<min(start + 500, usernames.count)])
+            for row in try await db.raw(
+                "SELECT username, sourced_id FROM people WHERE username IN (\(binds: chunk))"
+            ).all() {
+                holders[try row.string("username")] = try row.optionalString("sourced_id")
+            }
+            start += 500
+        }
+        for person in people {
+            guard let username = person.username, let holder = holders[username],
+                holder != person.origin.sourcedID
+            else { continue }
+            problems.append(
+                .init(
+                    file: person.origin.file, line: person.origin.line, field: "username",
+                    message: "username '\(username)' already belongs to another person in Masterly"))
+        }
+        if !problems.isEmpty { throw RosterImportConflict(problems: problems) }
+    }
+
+    // MARK: Organizations
+
+    mutating func upsertOrganizations(_ line: inout ImportSummary.Line) async throws {
+        let existing = try await stored("organizations", ["id", "kind", "name", "parent_id", "sourced_id"])
+        for (sourcedID, row) in existing { organizationIDs[sourcedID] = try row.string("id") }
+        let records = live(.organizations, roster.organizations, \.origin)
+        for record in records where organizationIDs[record.origin.sourcedID] == nil {
+            organizationIDs[record.origin.sourcedID] = Store.importedID("org", record.origin.sourcedID)
+        }
+        // Parents first, so a new parent exists before its children point at it.
+        var remaining = records
+        var written: Set<String> = []
+        while !remaining.isEmpty {
+            let ready = remaining.filter { record in
+                guard let parent = record.parentSourcedID else { return true }
+                return written.contains(parent) || !remaining.contains { $0.origin.sourcedID == parent }
+            }
+            let batch = ready.isEmpty ? remaining : ready
+            for record in batch {
+                let id = organizationIDs[record.origin.sourcedID]!
+                let parentID = record.parentSourcedID.flatMap { organizationIDs[$0] }
+                if let row = existing[record.origin.sourcedID] {
+                    if try row.string("kind") == record.kind.rawValue, try row.string("name") == record.name,
+                        try row.optionalString("parent_id") == parentID
+                    {
+                        line.unchanged += 1
+                        continue
+                    }
+                    try await db.raw(
+                        """
+                        UPDATE organizations SET kind = \(bind: record.kind.rawValue), name = \(bind: record.name), \
+                        parent_id = \(bind: parentID) WHERE id = \(bind: id)
+                        """
+                    ).run()
+                    line.updated += 1
+                } else {
+                    try await db.insertRows(
+                        "organizations", columns: Store.organizationColumns,
+                        rows: [[id, record.kind.rawValue, record.name, parentID, record.origin.sourcedID]])
+                    line.created += 1
+                }
+            }
+            written.formUnion(batch.map(\.origin.sourcedID))
+            let done = Set(batch.map(\.origin.sourcedID))
+            remaining.removeAll { done.contains($0.origin.sourcedID) }
+        }
+    }
+
+    // MARK: Academic sessions
+
+    /// Returns the title of every stored session by sourcedId.
+    mutating func upsertSessions(_ line: inout ImportSummary.Line) async throws -> [String: String] {
+        let existing = try await stored(
+            "academic_sessions",
+            ["sourced_id", "title", "type", "start_date", "end_date", "parent_sourced_id", "school_year"])
+        var titles: [String: String] = [:]
+        for (sourcedID, row) in existing { titles[sourcedID] = try row.string("title") }
+        for record in live(.academicSessions, roster.academicSessions, \.origin) {
+            let values: [SQLValue] = [
+                record.title, record.type, record.startDate, record.endDate, record.parentSourcedID,
+                record.schoolYear,
+            ]
+            titles[record.origin.sourcedID] = record.title
+            if let row = existing[record.origin.sourcedID] {
+                let same =
+                    try row.string("title") == record.title && row.string("type") == record.type
+                    && row.string("start_date") == record.startDate && row.string("end_date") == record.endDate
+                    && row.optionalString("parent_sourced_id") == record.parentSourcedID
+                    && row.string("school_year") == record.schoolYear
+                if same {
+                    line.unchanged += 1
+                    continue
+                }
+                try await db.raw(
+                    """
+                    UPDATE academic_sessions SET title = \(bind: record.title), type = \(bind: record.type), \
+                    start_date = \(bind: record.startDate), end_date = \(bind: record.endDate), \
+                    parent_sourced_id = \(bind: record.parentSourcedID), school_year = \(bind: record.schoolYear) \
+                    WHERE sourced_id = \(bind: record.origin.sourcedID)
+                    """
+                ).run()
+                line.updated += 1
+            } else {
+                try await db.insertRows(
+                    "academic_sessions",
+                    columns: [
+                        "sourced_id", "title", "type", "start_date", "end_date", "parent_sourced_id", "school_year",
+                    ],
+                    rows: [[record.origin.sourcedID] + values])
+                line.created += 1
+            }
+        }
+        return titles
+    }
+
+    mutating func removeSessions(_ line: inout ImportSummary.Line) async throws {
+        let stored = try await stored("academic_sessions", ["sourced_id"]).keys
+        for sourcedID in removedSourcedIDs(
+            .academicSessions, records: roster.academicSessions, origin: \.origin, stored: stored)
+        where stored.contains(sourcedID) {
+            try await db.raw("DELETE FROM academic_sessions WHERE sourced_id = \(bind: sourcedID)").run()
+            line.removed += 1
+        }
+    }
+
+    // MARK: Courses and sections
+
+    mutating func upsertCourses(_ line: inout ImportSummary.Line) async throws {
+        let existing = try await stored("courses", ["id", "school_id", "code", "title", "sourced_id"])
+        for (sourcedID, row) in existing { courseIDs[sourcedID] = try row.string("id") }
+        for record in live(.courses, roster.courses, \.origin) {
+            guard let schoolID = organizationIDs[record.schoolSourcedID] else { continue }
+            if let row = existing[record.origin.sourcedID] {
+                let id = try row.string("id")
+                if try row.string("school_id") == schoolID, try row.string("code") == record.code,
+                    try row.string("title") == record.title
+                {
+                    line.unchanged += 1
+                    continue
+                }
+                try await db.raw(
+                    """
+                    UPDATE courses SET school_id = \(bind: schoolID), code = \(bind: record.code), \
+                    title = \(bind: record.title) WHERE id = \(bind: id)
+                    """
+                ).run()
+                line.updated += 1
+            } else {
+                let id = Store.importedID("course", record.origin.sourcedID)
+                courseIDs[record.origin.sourcedID] = id
+                try await db.insertRows(
+                    "courses", columns: ["id", "school_id", "code", "title", "sourced_id"],
+                    rows: [[id, schoolID, record.code, record.title, record.origin.sourcedID]])
+                line.created += 1
+            }
+        }
+    }
+
+    mutating func upsertSections(_ line: inout ImportSummary.Line, sessionTitles: [String: String]) async throws {
+        let existing = try await stored("sections", ["id", "course_id", "school_id", "name", "term", "sourced_id"])
+        for (sourcedID, row) in existing { sectionIDs[sourcedID] = try row.string("id") }
+        for record in live(.sections, roster.sections, \.origin) {
+            guard let courseID = courseIDs[record.courseSourcedID],
+                let schoolID = organizationIDs[record.schoolSourcedID]
+            else { continue }
+            let term = record.termSourcedIDs.compactMap { sessionTitles[$0] }.joined(separator: " / ")
+            if let row = existing[record.origin.sourcedID] {
+                let id = try row.string("id")
+                if try row.string("course_id") == courseID, try row.string("school_id") == schoolID,
+                    try row.string("name") == record.name, try row.string("term") == term
+                {
+                    line.unchanged += 1
+                    continue
+                }
+                try await db.raw(
+                    """
+                    UPDATE sections SET course_id = \(bind: courseID), school_id = \(bind: schoolID), \
+                    name = \(bind: record.name), term = \(bind: term) WHERE id = \(bind: id)
+                    """
+                ).run()
+                line.updated += 1
+            } else {
+                let id = Store.importedID("sec", record.origin.sourcedID)
+                sectionIDs[record.origin.sourcedID] = id
+                try await db.insertRows(
+                    "sections", columns: ["id", "course_id", "school_id", "name", "term", "sourced_id"],
+                    rows: [[id, courseID, schoolID, record.name, term, record.origin.sourcedID]])
+                line.created += 1
+            }
+        }
+    }
+
+    /// Removes sections, courses or organizations the source no longer has; one that Masterly data still
+    /// refers to is kept (and counted as kept).
+    mutating func remove(
+        _ kind: RosterImport.Kind, table: String, ids: [String: String], line: inout ImportSummary.Line
+    ) async throws {
+        let stored = try await stored(table, ["sourced_id"]).keys
+        let removed: [String]
+        switch kind {
+        case .sections: removed = removedSourcedIDs(kind, records: roster.sections, origin: \.origin, stored: stored)
+        case .courses: removed = removedSourcedIDs(kind, records: roster.courses, origin: \.origin, stored: stored)
+        default: removed = removedSourcedIDs(kind, records: roster.organizations, origin: \.origin, stored: stored)
+        }
+        let references: [(String, String)] =
+            switch kind {
+            case .sections: [("enrollments", "section_id"), ("evidence_events", "section_id")]
+            case .courses: [("sections", "course_id"), ("course_frameworks", "course_id")]
+            default:
+                [
+                    ("people", "organization_id"), ("courses", "school_id"), ("sections", "school_id"),
+                    ("organizations", "parent_id"),
+                ]
+            }
+        for sourcedID in removed {
+            guard let id = ids[sourcedID] else { continue }
+            var referenced = false
+            for (other, column) in references {
+                let row = try await db.raw(
+                    "SELECT 1 AS found FROM \(unsafeRaw: other) WHERE \(unsafeRaw: column) = \(bind: id) LIMIT 1"
+                ).first()
+                if row != nil {
+                    referenced = true
+                    break
+                }
+            }
+            if referenced {
+                line.kept += 1
+            } else {
+                try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE id = \(bind: id)").run()
+                line.removed += 1
+            }
+        }
+    }
+
+    // MARK: People
+
+    mutating func upsertPeople(_ line: inout ImportSummary.Line) async throws {
+        let existing = try await stored(
+            "people",
+            [
+                "id", "role", "given_name", "family_name", "username", "organization_id", "grade_level", "active",
+                "sourced_id",
+            ])
+        for (sourcedID, row) in existing {
+            personIDs[sourcedID] = try row.string("id")
+            personRoles[sourcedID] = Role(rawValue: try row.string("role"))
+        }
+        for record in live(.people, roster.people, \.origin) {
+            let sourcedID = record.origin.sourcedID
+            if let row = existing[sourcedID] {
+                let id = try row.string("id")
+                let storedRole = Role(rawValue: try row.string("role")) ?? .student
+                let role = record.role ?? storedRole
+                let storedOrganization = try row.string("organization_id")
+                let organizationID =
+                    record.organizationSourcedID.flatMap { organizationIDs[$0] } ?? storedOrganization
+                personRoles[sourcedID] = role
+                let same =
+                    try row.string("role") == role.rawValue && row.string("given_name") == record.givenName
+                    && row.string("family_name") == record.familyName
+                    && row.optionalString("username") == record.username
+                    && row.string("organization_id") == organizationID
+                    && row.optionalString("grade_level") == record.gradeLevel && row.bool("active") == record.active
+                if same {
+                    line.unchanged += 1
+                    continue
+                }
+                try await db.raw(
+                    """
+                    UPDATE people SET role = \(bind: role.rawValue), given_name = \(bind: record.givenName), \
+                    family_name = \(bind: record.familyName), username = \(bind: record.username), \
+                    organization_id = \(bind: organizationID), grade_level = \(bind: record.gradeLevel), \
+                    active = \(bind: record.active ? 1 : 0) WHERE id = \(bind: id)
+                    """
+                ).run()
+                if !record.active { try await Self.endSessions(db, personID: id) }
+                line.updated += 1
+            } else {
+                guard let role = record.role,
+                    let organizationID = record.organizationSourcedID.flatMap({ organizationIDs[$0] })
+                else { continue }
+                let id = Store.importedID("p", sourcedID)
+                personIDs[sourcedID] = id
+                personRoles[sourcedID] = role
+                try await db.insertRows(
+                    "people", columns: Store.personColumns + ["active"],
+                    rows: [
+                        [
+                            id, role.rawValue, record.givenName, record.familyName, record.username, organizationID,
+                            record.gradeLevel, sourcedID, record.active ? 1 : 0,
+                        ]
+                    ])
+                line.created += 1
+            }
+        }
+    }
+
+    /// People the source removed are deactivated: they cannot sign in, and keep their evidence.
+    mutating func deactivatePeople(_ line: inout ImportSummary.Line) async throws {
+        let stored = try await stored("people", ["sourced_id", "active"])
+        for sourcedID in removedSourcedIDs(.people, records: roster.people, origin: \.origin, stored: stored.keys) {
+            guard let row = stored[sourcedID], try row.bool("active"), let id = personIDs[sourcedID] else { continue }
+            try await db.raw("UPDATE people SET active = 0 WHERE id = \(bind: id)").run()
+            try await Self.endSessions(db, personID: id)
+            line.removed += 1
+        }
+    }
+
+    static func endSessions(_ db: any SQLDatabase, personID: String) async throws {
+        try await db.raw("DELETE FROM sessions WHERE person_id = \(bind: personID)").run()
+        try await db.raw("DELETE FROM api_tokens WHERE person_id = \(bind: personID)").run()
+    }
+
+    // MARK: Enrollments and guardians
+
+    mutating func upsertEnrollments(_ line: inout ImportSummary.Line) async throws {
+        let rows = try await db.raw(
+            "SELECT section_id, person_id, role, sourced_id FROM enrollments WHERE sourced_id IS NOT NULL"
+        ).all()
+        var existing: [String: (section: String, person: String, role: String)] = [:]
+        for row in rows {
+            existing[try row.string("sourced_id")] = (
+                try row.string("section_id"), try row.string("person_id"), try row.string("role")
+            )
+        }
+        let deletedSections = Set(roster.sections.filter(\.origin.deleted).map(\.origin.sourcedID))
+        let deletedPeople = Set(roster.people.filter(\.origin.deleted).map(\.origin.sourcedID))
+        var pairs: Set<String> = []
+        for record in live(.enrollments, roster.enrollments, \.origin) {
+            guard let role = record.role, !deletedSections.contains(record.sectionSourcedID),
+                !deletedPeople.contains(record.personSourcedID),
+                let sectionID = sectionIDs[record.sectionSourcedID], let personID = personIDs[record.personSourcedID],
+                pairs.insert(sectionID + "\u{0}" + personID).inserted
+            else { continue }
+            if let current = existing[record.origin.sourcedID] {
+                if current == (sectionID, personID, role.rawValue) {
+                    line.unchanged += 1
+                    continue
+                }
+                try await db.raw("DELETE FROM enrollments WHERE sourced_id = \(bind: record.origin.sourcedID)").run()
+                line.updated += 1
+            } else {
+                line.created += 1
+            }
+            try await db.raw(
+                "DELETE FROM enrollments WHERE section_id = \(bind: sectionID) AND person_id = \(bind: personID)"
+            ).run()
+            try await db.insertRows(
+                "enrollments", columns: ["section_id", "person_id", "role", "sourced_id"],
+                rows: [[sectionID, personID, role.rawValue, record.origin.sourcedID]])
+        }
+    }
+
+    mutating func removeEnrollments(_ line: inout ImportSummary.Line) async throws {
+        let stored = try await stored("enrollments", ["sourced_id"]).keys
+        var removed = removedSourcedIDs(.enrollments, records: roster.enrollments, origin: \.origin, stored: stored)
+        // Enrollments of sections or people the source deletes go with them.
+        let goneSections = Set(
+            removedSourcedIDs(.sections, records: roster.sections, origin: \.origin, stored: sectionIDs.keys)
+                .compactMap { sectionIDs[$0] })
+        let gonePeople = Set(
+            removedSourcedIDs(.people, records: roster.people, origin: \.origin, stored: personIDs.keys)
+                .compactMap { personIDs[$0] })
+        if !goneSections.isEmpty || !gonePeople.isEmpty {
+            for row in try await db.raw(
+                "SELECT section_id, person_id, sourced_id FROM enrollments WHERE sourced_id IS NOT NULL"
+            ).all() {
+                if try goneSections.contains(row.string("section_id")) || gonePeople.contains(row.string("person_id")) {
+                    removed.append(try row.string("sourced_id"))
+                }
+            }
+        }
+        for sourcedID in Set(removed).sorted() where stored.contains(sourcedID) {
+            try await db.raw("DELETE FROM enrollments WHERE sourced_id = \(bind: sourcedID)").run()
+            line.removed += 1
+        }
+    }
+
+    /// Links a guardian and a student who name each other (in either direction) as agents.
+    mutating func linkGuardians(_ line: inout ImportSummary.Line) async throws {
+        var wanted: Set<[String]> = []
+        for record in live(.people, roster.people, \.origin) {
+            for agent in record.agentSourcedIDs {
+                let pair = [record.origin.sourcedID, agent]
+                switch (personRoles[pair[0]], personRoles[pair[1]]) {
+                case (.guardian, .student): wanted.insert([pair[0], pair[1]])
+                case (.student, .guardian): wanted.insert([pair[1], pair[0]])
+                default: continue
+                }
+            }
+        }
+        for pair in wanted.sorted(by: { $0.joined() < $1.joined() }) {
+            guard let guardian = personIDs[pair[0]], let student = personIDs[pair[1]] else { continue }
+            let present = try await db.raw(
+                """
+                SELECT 1 AS found FROM guardian_links WHERE guardian_id = \(bind: guardian) \
+                AND student_id = \(bind: student)
+                """
+            ).first()
+            if present != nil {
+                line.unchanged += 1
+                continue
+            }
+            try await db.insertRows(
+                "guardian_links", columns: ["guardian_id", "student_id"], rows: [[guardian, student]])
+            line.created += 1
+        }
+    }
+}

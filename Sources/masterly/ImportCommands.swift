@@ -12,7 +12,7 @@ struct Import: AsyncParsableCommand {
             Every problem is printed as FILE:LINE: FIELD: MESSAGE. On any error nothing is written and the \
             command exits 1; warnings are printed and the import proceeds.
             """,
-        subcommands: [ImportOneRoster.self])
+        subcommands: [ImportOneRoster.self, ImportCASE.self, ImportMoodle.self])
 }
 
 /// The person CLI imports are audited as.
@@ -58,6 +58,146 @@ struct ImportOneRoster: AsyncParsableCommand {
         await store.close()
         ImportReport.print(outcome, dryRun: dryRun)
         if !outcome.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct ImportCASE: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Import a CASE 1.0 or 1.1 package (CFPackage JSON) as a framework; prints what changed.",
+        discussion: """
+            The framework is matched by its CFDocument identifier and items by theirs: importing the package \
+            again changes nothing, and a newer version updates the framework in place (items it no longer has \
+            are retired, keeping their evidence). isChildOf builds the tree, precedes the prerequisites; other \
+            associations are kept as links for export.
+            """)
+
+    @Argument(help: "The CASE package (JSON).")
+    var file: String
+
+    @Option(help: "A SQLite file path, sqlite:PATH, or postgres://… (env MASTERLY_DATABASE_URL).")
+    var database: String?
+
+    @Flag(help: "Check and preview the changes without writing anything.")
+    var dryRun = false
+
+    func run() async throws {
+        try await FrameworkImportRun(file: file, format: .caseJSON, database: database, dryRun: dryRun).run()
+    }
+}
+
+struct ImportMoodle: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moodle",
+        abstract: "Import a Moodle competency framework CSV (tool_lpimportcsv, 14 columns); prints the counts.",
+        discussion: """
+            Columns are read by position, as Moodle does. Re-importing the same file updates the framework in \
+            place (matched by the framework's ID number) instead of creating a copy.
+            """)
+
+    @Argument(help: "The Moodle framework CSV file.")
+    var file: String
+
+    @Option(help: "A SQLite file path, sqlite:PATH, or postgres://… (env MASTERLY_DATABASE_URL).")
+    var database: String?
+
+    @Flag(help: "Check and preview the changes without writing anything.")
+    var dryRun = false
+
+    func run() async throws {
+        try await FrameworkImportRun(file: file, format: .moodleCSV, database: database, dryRun: dryRun).run()
+    }
+}
+
+/// Reads a framework file and imports it, printing the outcome.
+struct FrameworkImportRun {
+    var file: String
+    var format: FrameworkImporter.Format
+    var database: String?
+    var dryRun: Bool
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            ImportReport.note("\(file): cannot be read (no such file?)")
+            throw ExitCode(1)
+        }
+        let (store, _) = try await Bootstrap.openStore(databaseFlag: database)
+        let outcome: ImportOutcome
+        do {
+            outcome = try await FrameworkImporter(store: store).importFramework(
+                data, format: format, fileName: url.lastPathComponent, by: commandLineActor, at: Date(),
+                dryRun: dryRun)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        ImportReport.print(outcome, dryRun: dryRun)
+        if !outcome.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export frameworks (CASE JSON, Moodle CSV) and gradebooks to standard output.",
+        subcommands: [ExportCASE.self, ExportMoodle.self])
+}
+
+struct ExportCASE: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Print a framework as a CASE 1.1 package (JSON) that validates against the official schema.")
+
+    @Argument(help: "The framework's id, or the source identifier it was imported with (a CASE identifier).")
+    var framework: String
+
+    @Option(help: "A SQLite file path, sqlite:PATH, or postgres://… (env MASTERLY_DATABASE_URL).")
+    var database: String?
+
+    func run() async throws {
+        try await FrameworkExportRun(framework: framework, format: .caseJSON, database: database).run()
+    }
+}
+
+struct ExportMoodle: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moodle", abstract: "Print a framework as a Moodle competency framework CSV (tool_lpimportcsv).")
+
+    @Argument(help: "The framework's id, or the source identifier it was imported with.")
+    var framework: String
+
+    @Option(help: "A SQLite file path, sqlite:PATH, or postgres://… (env MASTERLY_DATABASE_URL).")
+    var database: String?
+
+    func run() async throws {
+        try await FrameworkExportRun(framework: framework, format: .moodleCSV, database: database).run()
+    }
+}
+
+/// Prints one framework in one format, or exits 1 naming the unknown framework.
+struct FrameworkExportRun {
+    var framework: String
+    var format: FrameworkImporter.Format
+    var database: String?
+
+    func run() async throws {
+        let (store, _) = try await Bootstrap.openStore(databaseFlag: database)
+        let data: Data?
+        do {
+            data = try await FrameworkImporter(store: store).export(framework, format: format)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        guard let data else {
+            ImportReport.note(
+                "masterly export: there is no framework '\(framework)' (give its id or source identifier)")
+            throw ExitCode(1)
+        }
+        FileHandle.standardOutput.write(data)
+        if data.last != UInt8(ascii: "\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
     }
 }
 

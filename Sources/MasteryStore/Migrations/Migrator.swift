@@ -15,6 +15,7 @@ enum Migrator {
         CreateEvidenceCoveringIndex(),
         CreateTracingParameters(),
         CreateRosterImport(),
+        CreateFrameworkInterchange(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

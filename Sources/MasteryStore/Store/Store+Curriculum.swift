@@ -44,12 +44,13 @@ extension Store {
         let scales = try await db.select().column("*").from("scales")
             .where("id", .in, Array(Set(frameworks.map(\.scaleID.rawValue)))).all().map(Rows.scale)
         let strands = try await db.select().column("*").from("strands").where("framework_id", .in, frameworkIDs)
-            .all().map(Rows.strand)
+            .where("retired", .equal, 0).all().map(Rows.strand)
             .sorted { (order[$0.frameworkID]!, $0.position) < (order[$1.frameworkID]!, $1.position) }
         let strandOrder = Dictionary(uniqueKeysWithValues: strands.enumerated().map { ($1.id, $0) })
-        let competencies = try await db.select().column("*").from("competencies")
-            .where("framework_id", .in, frameworkIDs).all().map(Rows.competency)
-            .sorted { (strandOrder[$0.strandID] ?? 0, $0.position) < (strandOrder[$1.strandID] ?? 0, $1.position) }
+        let competencies = Self.treeOrder(
+            try await db.select().column("*").from("competencies")
+                .where("framework_id", .in, frameworkIDs).where("retired", .equal, 0).all().map(Rows.competency),
+            strandOrder: strandOrder)
         let indicatorRows = try await db.raw(
             """
             SELECT performance_indicators.* FROM performance_indicators
@@ -68,6 +69,26 @@ extension Store {
         return Curriculum(
             frameworks: frameworks, scales: Dictionary(uniqueKeysWithValues: scales.map { ($0.id, $0) }),
             strands: strands, competencies: competencies, indicators: indicators)
+    }
+
+    /// Competencies in reading order: by strand, then each competency followed by its children (by position,
+    /// then id, so every database gives the same order).
+    static func treeOrder(_ competencies: [Competency], strandOrder: [Strand.ID: Int]) -> [Competency] {
+        let ids = Set(competencies.map(\.id))
+        let children = Dictionary(grouping: competencies) { $0.parentID.flatMap { ids.contains($0) ? $0 : nil } }
+        func sorted(_ nodes: [Competency]) -> [Competency] {
+            nodes.sorted {
+                (strandOrder[$0.strandID] ?? 0, $0.position, $0.id.rawValue)
+                    < (strandOrder[$1.strandID] ?? 0, $1.position, $1.id.rawValue)
+            }
+        }
+        var result: [Competency] = []
+        func visit(_ node: Competency) {
+            result.append(node)
+            for child in sorted(children[node.id] ?? []) { visit(child) }
+        }
+        for root in sorted(children[nil] ?? []) { visit(root) }
+        return result
     }
 
     public func tasks(framework frameworkID: Framework.ID) async throws -> [PerformanceTask] {

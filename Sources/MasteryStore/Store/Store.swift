@@ -53,7 +53,7 @@ public final class Store: Sendable {
             for table in [
                 "audit_log", "api_tokens", "sessions", "academic_sessions", "tracing_parameters", "mastery_records",
                 "evidence_events",
-                "rubric_criteria", "tasks",
+                "rubric_criteria", "tasks", "competency_prerequisites", "framework_links",
                 "enrollments", "sections", "course_frameworks", "courses", "performance_indicators", "competencies",
                 "strands", "frameworks", "scales", "guardian_links", "credentials", "people", "organizations",
             ] {

@@ -141,7 +141,7 @@ struct FrameworkImportRun {
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export frameworks (CASE JSON, Moodle CSV) and gradebooks to standard output.",
-        subcommands: [ExportCASE.self, ExportMoodle.self])
+        subcommands: [ExportCASE.self, ExportMoodle.self, ExportGradebook.self, ExportMastery.self])
 }
 
 struct ExportCASE: AsyncParsableCommand {
@@ -172,6 +172,60 @@ struct ExportMoodle: AsyncParsableCommand {
 
     func run() async throws {
         try await FrameworkExportRun(framework: framework, format: .moodleCSV, database: database).run()
+    }
+}
+
+struct ExportGradebook: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gradebook",
+        abstract: "Print a section's mastery gradebook as CSV (a value and a level column per competency).")
+
+    @Argument(help: "The section's id.")
+    var section: String
+
+    @Option(help: "A SQLite file path, sqlite:PATH, or postgres://… (env MASTERLY_DATABASE_URL).")
+    var database: String?
+
+    func run() async throws {
+        let (store, _) = try await Bootstrap.openStore(databaseFlag: database)
+        let csv: String?
+        do { csv = try await Exports(store: store).gradebookCSV(section: Section.ID(section)) } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        guard let csv else {
+            ImportReport.note("masterly export gradebook: there is no section '\(section)'")
+            throw ExitCode(1)
+        }
+        FileHandle.standardOutput.write(Data(csv.utf8))
+    }
+}
+
+struct ExportMastery: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mastery",
+        abstract: "Print a student's mastery report as CSV (every competency of every section they are in).")
+
+    @Argument(help: "The student's id.")
+    var student: String
+
+    @Option(help: "A SQLite file path, sqlite:PATH, or postgres://… (env MASTERLY_DATABASE_URL).")
+    var database: String?
+
+    func run() async throws {
+        let (store, _) = try await Bootstrap.openStore(databaseFlag: database)
+        let csv: String?
+        do { csv = try await Exports(store: store).masteryReportCSV(student: Person.ID(student)) } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        guard let csv else {
+            ImportReport.note("masterly export mastery: there is no student '\(student)'")
+            throw ExitCode(1)
+        }
+        FileHandle.standardOutput.write(Data(csv.utf8))
     }
 }
 

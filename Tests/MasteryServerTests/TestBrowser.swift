@@ -25,7 +25,7 @@ struct TestBrowser {
     }
 
     mutating func get(_ uri: String) async throws -> Page {
-        try await send(uri, method: .get, body: nil, contentType: nil)
+        try await send(uri, method: .get, body: nil as ByteBuffer?, contentType: nil)
     }
 
     /// Posts a urlencoded form; `csrf: true` adds the token the browser holds.
@@ -33,7 +33,30 @@ struct TestBrowser {
         var fields = fields
         if csrf, let token = cookies["masterly_csrf"] { fields.insert(("_csrf", token), at: 0) }
         let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        return try await send(uri, method: .post, body: body, contentType: "application/x-www-form-urlencoded")
+        return try await send(
+            uri, method: .post, body: ByteBuffer(string: body), contentType: "application/x-www-form-urlencoded")
+    }
+
+    /// Posts a multipart form with one file, as a browser's file input does.
+    mutating func upload(
+        _ uri: String, _ fields: [(String, String)], file: (field: String, name: String, data: Data), csrf: Bool = true
+    ) async throws -> Page {
+        var fields = fields
+        if csrf, let token = cookies["masterly_csrf"] { fields.insert(("_csrf", token), at: 0) }
+        let boundary = "----masterly-test-boundary"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8))
+        body.append(file.data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        return try await send(
+            uri, method: .post, body: ByteBuffer(bytes: body), contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
     static func encode(_ text: String) -> String {
@@ -41,13 +64,13 @@ struct TestBrowser {
     }
 
     mutating func send(
-        _ uri: String, method: HTTPRequest.Method, body: String?, contentType: String?
+        _ uri: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String?
     ) async throws -> Page {
         var headers = HTTPFields()
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if let contentType { headers[.contentType] = contentType }
         let response = try await client.execute(
-            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            uri: uri, method: method, headers: headers, body: body)
         for header in response.headers[values: .setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }

@@ -5,6 +5,7 @@ Every page a test visits gets a screenshot and an axe-core WCAG 2.1 A/AA check.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -140,3 +141,34 @@ def test_teacher_records_evidence_in_the_drill_down_and_the_admin_sees_it_audite
     assert h1_text(driver) == "Audit log"
     assert "evidence.record" in driver.find_element(By.TAG_NAME, "body").text
     axe_check(driver, "admin-audit-log")
+
+
+def test_admin_checks_then_imports_a_moodle_framework(driver, base_url, login, axe_check, tmp_path):
+    """The import page: choose a file, see the preview (nothing written), confirm, see what changed."""
+    shared = Path(__file__).resolve().parents[3] / "shared" / "data" / "interop" / "moodle" / "example.csv"
+    if shared.exists():
+        upload, expected = shared, "64 competencies"
+    else:  # without ../shared, a small framework written here
+        upload = tmp_path / "habits.csv"
+        upload.write_text(
+            "Parent,ID,Name,Description,Format,Scale,Config,Rule,Outcome,RuleConfig,Related,Exported,IsFramework,Taxonomy\n"
+            ',E2E,E2E habits,,1,"Not yet,Yes","[{""scaleid"":""1""},{""id"":2,""scaledefault"":1,""proficient"":1}]",,,,,,1,\n'
+            ",E2E-1,Listens,,1,,,,0,null,,1,,\n", encoding="utf-8")
+        expected = "1 competencies"
+    login(driver, "admin")
+    driver.get(f"{base_url}/admin/import")
+    assert h1_text(driver) == "Import and export"
+    axe_check(driver, "admin-import")
+    form = driver.find_element(By.CSS_SELECTOR, "form#import-form")
+    form.find_element(By.CSS_SELECTOR, "input[name=kind][value=moodle]").click()
+    form.find_element(By.CSS_SELECTOR, "input#file").send_keys(str(upload))
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "form#confirm-form")),
+             f"no preview with a confirm button at {driver.current_url}")
+    preview = driver.find_element(By.CSS_SELECTOR, "#preview").text
+    assert expected in preview, preview
+    axe_check(driver, "admin-import-preview")
+    driver.find_element(By.CSS_SELECTOR, "form#confirm-form button[type=submit]").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "#result")), "no result after confirming")
+    assert "Imported" in driver.find_element(By.CSS_SELECTOR, "#result h2").text
+    axe_check(driver, "admin-import-done")

@@ -18,8 +18,12 @@ public struct CASEWriter {
     public func write(_ package: FrameworkPackage) -> Data {
         let now = CASEJSON.now()
         let frameworkDetails = CASEJSON.object(package.details)
-        let documentID = package.sourceIdentifier ?? NameBasedUUID.make("framework:\(package.id ?? package.code)")
-        var document = frameworkDetails["CFDocument"] as? CASEJSON.Object ?? [:]
+        let documentID =
+            package.sourceIdentifier.flatMap { NameBasedUUID.isUUID($0) ? $0 : nil }
+            ?? NameBasedUUID.make("framework:\(package.sourceIdentifier ?? package.id ?? package.code)")
+        var document = (frameworkDetails["CFDocument"] as? CASEJSON.Object ?? [:]).filter {
+            CASEReader.known["CFDocument"]!.contains($0.key)
+        }
         document["identifier"] = documentID
         document["title"] = package.title
         document["uri"] = document["uri"] ?? "\(baseURI)/CFDocuments/\(documentID)"
@@ -46,7 +50,9 @@ public struct CASEWriter {
         var links: [String: CASEJSON.Object] = [:]
         func emit(_ node: FrameworkPackage.Node, isStrand: Bool, parentKey: String?, sequence: Int) {
             let id = identifiers[node.key]!
-            var item = CASEJSON.object(node.details)
+            // Only CASE's own properties travel (a framework from Moodle keeps Moodle's in its details).
+            let itemKeys = CASEReader.known["CFItems"]!.union([CASEReader.parentAssociationKey])
+            var item = CASEJSON.object(node.details).filter { itemKeys.contains($0.key) }
             let parentAssociation = item.removeValue(forKey: CASEReader.parentAssociationKey) as? CASEJSON.Object
             item["identifier"] = id
             item["uri"] = item["uri"] ?? "\(baseURI)/CFItems/\(id)"
@@ -134,7 +140,9 @@ public struct CASEWriter {
             ])
         }
         for link in package.links {
-            var association = CASEJSON.object(link.details)
+            var association = CASEJSON.object(link.details).filter {
+                CASEReader.known["CFAssociations"]!.contains($0.key)
+            }
             if association.isEmpty {
                 association = [
                     "associationType": link.type,

@@ -9,6 +9,8 @@ public struct AppServices: Sendable {
     /// The current time; tests pin it.
     public let clock: @Sendable () -> Date
     public let logger: Logger
+    /// Files checked on the import page and waiting for the administrator to confirm.
+    public let uploads = UploadStash()
 
     public init(
         store: Store, configuration: ServerConfiguration, clock: @escaping @Sendable () -> Date = { Date() },

@@ -32,6 +32,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     SectionRoutes(services: services).register(on: router)
     StudentRoutes(services: services).register(on: router)
     AdminRoutes(services: services).register(on: router)
+    ImportRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     return router
 }

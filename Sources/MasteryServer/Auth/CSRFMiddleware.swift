@@ -11,6 +11,8 @@ struct CSRFMiddleware: RouterMiddleware {
     let services: AppServices
     static let fieldName = "_csrf"
     static let maxFormBytes = 1_000_000
+    /// Uploads (rosters, frameworks) may be larger than ordinary forms.
+    static let maxUploadBytes = 64_000_000
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -23,8 +25,17 @@ struct CSRFMiddleware: RouterMiddleware {
         let isNew = existing.count < 20
         context.csrfToken = isNew ? Store.newSecret() : existing
         if request.method != .get, request.method != .head, !request.uri.path.hasPrefix("/api/") {
-            let body = try await request.collectBody(upTo: Self.maxFormBytes)
-            let form = FormData(urlEncoded: String(buffer: body))
+            let form: FormData
+            if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) {
+                let body = try await request.collectBody(upTo: Self.maxUploadBytes)
+                guard let multipart = MultipartForm(body: Data(body.readableBytesView), boundary: boundary) else {
+                    throw AppError.invalid(message: "The upload could not be read (malformed multipart form).")
+                }
+                form = FormData(multipart: multipart)
+            } else {
+                let body = try await request.collectBody(upTo: Self.maxFormBytes)
+                form = FormData(urlEncoded: String(buffer: body))
+            }
             guard !isNew, let sent = form[Self.fieldName], Self.constantTimeEqual(sent, existing) else {
                 throw AppError.csrf
             }

@@ -26,6 +26,10 @@ struct StudentPage {
                     ? "Hi, \(student.givenName)" : "Student\(student.gradeLevel.map { " · grade \($0)" } ?? "")",
                 lead: "Each competency shows the level reached, what it looks like, and what the next level looks like."
             ),
+            .p(
+                .a(
+                    .class("button secondary"), .href("/students/\(student.id.rawValue)/mastery.csv"),
+                    .text(isOwnTracker ? "Download my mastery report (CSV)" : "Download the mastery report (CSV)"))),
             .forEach(blocks) { block in section(block) },
             .section(
                 .class("card"),

@@ -27,6 +27,7 @@ struct SectionRoutes {
             let id = Section.ID(try context.parameters.require("id"))
             try await authorizer.require(user, .viewGradebook, section: id)
             let data = try await SectionData.load(id, store: services.store)
+            let csv = GradebookCSV.export(data.gradebook)
             let name = data.section.name.filter { $0.isLetter || $0.isNumber || $0 == " " }.replacingOccurrences(
                 of: " ", with: "-")
             return Response(
@@ -35,7 +36,7 @@ struct SectionRoutes {
                     .contentType: "text/csv; charset=utf-8",
                     .contentDisposition: "attachment; filename=\"gradebook-\(name).csv\"",
                 ],
-                body: .init(byteBuffer: ByteBuffer(string: GradebookCSV.export(data.gradebook))))
+                body: .init(byteBuffer: ByteBuffer(string: csv)))
         }
     }
 }

@@ -18,6 +18,21 @@ struct StudentRoutes {
             return HTMLResponse.render(
                 try await trackerPage(student, viewer: user).render(PageContext(context, path: request.uri.path)))
         }
+        router.get("/students/{id}/mastery.csv") { _, context in
+            let user = try context.requireUser()
+            let id = Person.ID(try context.parameters.require("id"))
+            try await authorizer.require(user, .viewStudentRecord, student: id)
+            guard let csv = try await Exports(store: store).masteryReportCSV(student: id) else {
+                throw AppError.notFound("The student")
+            }
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/csv; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"mastery-report.csv\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: csv)))
+        }
         router.get("/students/{id}/competencies/{cid}") { request, context in
             let (user, student, competency) = try await target(context)
             try await authorizer.require(user, .viewStudentRecord, student: student.id)

@@ -1,10 +1,20 @@
 import Foundation
 
-/// The fields of a urlencoded form post. Repeated names keep every value in order.
+/// The fields of a form post (urlencoded, or multipart with uploaded files). Repeated names keep every value
+/// in order.
 struct FormData: Sendable, Equatable {
     private(set) var fields: [(name: String, value: String)] = []
+    private(set) var files: [MultipartForm.File] = []
 
     init() {}
+
+    init(multipart: MultipartForm) {
+        fields = multipart.fields
+        files = multipart.files
+    }
+
+    /// The uploaded file of a field, if one was chosen.
+    func file(_ name: String) -> MultipartForm.File? { files.first { $0.field == name && !$0.fileName.isEmpty } }
 
     init(urlEncoded text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
@@ -33,5 +43,6 @@ struct FormData: Sendable, Equatable {
 
     static func == (lhs: FormData, rhs: FormData) -> Bool {
         lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.value) == rhs.fields.map(\.value)
+            && lhs.files == rhs.files
     }
 }

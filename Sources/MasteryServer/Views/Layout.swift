@@ -72,7 +72,7 @@ enum Layout {
         case .student: [("My tracker", "/")]
         case .guardian: [("My children", "/")]
         case .coach: [("School", "/")]
-        case .admin: [("Overview", "/"), ("Audit log", "/admin/audit")]
+        case .admin: [("Overview", "/"), ("Import", "/admin/import"), ("Audit log", "/admin/audit")]
         }
     }
 

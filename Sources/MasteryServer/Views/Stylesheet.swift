@@ -32,6 +32,11 @@ enum Stylesheet {
         background:#fff;color:var(--ink)}
         fieldset{border:1px solid var(--line);border-radius:.5rem;margin:0 0 1rem;padding:.75rem}legend{font-weight:600}
         .choice-row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}.choice{font-weight:500}
+        .choice-column{display:flex;flex-direction:column;gap:.4rem}
+        .problems ol{padding-left:1.5rem;max-height:28rem;overflow:auto}.problem{margin:.25rem 0}
+        .problem code{font-size:.875rem;background:#f1f4f7;padding:.05rem .3rem;border-radius:.25rem;overflow-wrap:anywhere}
+        .problem.error strong{color:#7a1c13}.problem.warning strong{color:#6b4e00}
+        .plain-list{list-style:none;padding:0}.plain-list li{padding:.35rem 0;border-bottom:1px solid var(--line)}
         .button{display:inline-block;font:inherit;font-weight:600;padding:.55rem 1rem;border-radius:.45rem;border:1px solid var(--brand);
         background:#fff;color:var(--brand);text-decoration:none;cursor:pointer;margin-right:.5rem}
         .button.primary{background:var(--brand);color:var(--brand-ink)}.button.small{padding:.3rem .6rem;font-size:.875rem}

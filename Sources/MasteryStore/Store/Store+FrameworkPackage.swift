@@ -5,15 +5,21 @@ import SQLKit
 /// Frameworks from and to interchange formats (CASE, Moodle): applied in place by their source identifier,
 /// read back whole for export.
 extension Store {
-    /// A framework by its Masterly id or by the source identifier it was imported with.
+    /// A framework by its Masterly id, the source identifier it was imported with, or (when only one has it)
+    /// its code.
     public func framework(key: String) async throws -> Framework? {
         try await driver.withConnection { db in
-            try await db.raw(
+            let matches = try await db.raw(
                 """
                 SELECT * FROM frameworks WHERE id = \(bind: key) OR source_identifier = \(bind: key.lowercased()) \
-                OR source_identifier = \(bind: key)
+                OR source_identifier = \(bind: key) OR code = \(bind: key)
                 """
-            ).first().map(Rows.framework)
+            ).all().map(Rows.framework)
+            if let exact = matches.first(where: { $0.id.rawValue == key }) { return exact }
+            if let imported = matches.first(where: { $0.sourceIdentifier?.lowercased() == key.lowercased() }) {
+                return imported
+            }
+            return matches.count == 1 ? matches[0] : nil
         }
     }
 

@@ -22,6 +22,8 @@ struct AccessPolicyTests {
         "teacher/teacher/viewGradebook", "coach/sameSchool/viewGradebook", "admin/sameSchool/viewGradebook",
         "admin/sameDistrict/viewGradebook",
         "teacher/teacher/manageSection", "admin/sameSchool/manageSection", "admin/sameDistrict/manageSection",
+        // A student's learning work (playlist progress): the student, and their teachers on their behalf.
+        "student/itself/workOnLearning", "teacher/teacher/workOnLearning",
         "student/itself/editLearnerProfile", "teacher/teacher/editLearnerProfile",
         "teacher/teacher/viewSensitiveProfile", "admin/sameSchool/viewSensitiveProfile",
         // Frameworks are the school's curriculum: readable by everyone in it.

@@ -12,6 +12,8 @@ extension Access {
         case viewGradebook
         /// A section's settings (its calculation policy override).
         case manageSection
+        /// A student's own learning work: starting and finishing playlist items, handing in checkpoints.
+        case workOnLearning
         /// A student's learner profile (interests, strengths, preferences).
         case editLearnerProfile
         /// Sensitive profile fields (accommodations): staff with a need only.

@@ -27,6 +27,8 @@ extension Access {
                 case (.teacher, .teacher), (.admin, .sameSchool), (.admin, .sameDistrict): true
                 default: false
                 }
+            case .workOnLearning:
+                (role == .student && relation == .itself) || (role == .teacher && relation == .teacher)
             case .editLearnerProfile:
                 (role == .student && relation == .itself) || (role == .teacher && relation == .teacher)
             case .viewSensitiveProfile:

@@ -10,6 +10,8 @@ public enum EvidenceSource: String, Codable, Sendable, CaseIterable {
     case manual
     /// Brought in from another system (xAPI, a gradebook import, a backpack).
     case imported
+    /// A playlist checkpoint the student handed in and the teacher scored.
+    case checkpoint
 
     public var displayName: String {
         switch self {
@@ -18,6 +20,7 @@ public enum EvidenceSource: String, Codable, Sendable, CaseIterable {
         case .observation: "Observation"
         case .manual: "Entry"
         case .imported: "Imported"
+        case .checkpoint: "Checkpoint"
         }
     }
 }

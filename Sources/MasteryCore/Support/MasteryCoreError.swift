@@ -6,6 +6,8 @@ public enum MasteryCoreError: Error, Hashable, Sendable, CustomStringConvertible
     case invalidRollupRule(String)
     case invalidPolicy(String)
     case invalidEvidence(String)
+    /// A change the workflow does not allow (a plan's status, …), with why.
+    case notAllowed(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum MasteryCoreError: Error, Hashable, Sendable, CustomStringConvertible
         case .invalidRollupRule(let message): "invalid rollup rule: \(message)"
         case .invalidPolicy(let message): "invalid calculation policy: \(message)"
         case .invalidEvidence(let message): "invalid evidence: \(message)"
+        case .notAllowed(let message): message
         }
     }
 }

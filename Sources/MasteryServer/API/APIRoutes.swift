@@ -29,6 +29,7 @@ struct APIRoutes {
         router.get("/api/v1/sections/{id}/gradebook") { _, context in try await gradebook(context) }
         router.post("/api/v1/evidence") { request, context in try await recordEvidence(request, context) }
         router.get("/api/v1/students/{id}/mastery") { _, context in try await mastery(context) }
+        registerLearning(on: router)
     }
 
     func me(_ context: AppRequestContext) async throws -> Response {

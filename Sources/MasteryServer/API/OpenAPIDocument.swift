@@ -156,6 +156,87 @@ enum OpenAPIDocument {
                 "401": { $ref: "#/components/responses/Error" }
                 "403": { $ref: "#/components/responses/Error" }
                 "404": { $ref: "#/components/responses/Error" }
+          /api/v1/students/{id}/next-steps:
+            get:
+              summary: What the student should do next, best first
+              description: >-
+                Competencies not yet mastered whose prerequisites are all mastered (never a locked one), ranked by
+                what the student has started, overdue pathway steps, their goals, pathway order and closeness to
+                mastery; each with plain-language reasons and the playlist items that fit (the student's preferred
+                ways of learning first). Also what is still locked and the student's place on each pathway.
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "200":
+                  description: Next steps
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [student, generatedAt, steps, blocked, pathways]
+                        properties:
+                          student: { $ref: "#/components/schemas/Named" }
+                          generatedAt: { type: string, format: date-time }
+                          steps:
+                            type: array
+                            items:
+                              type: object
+                              required: [competencyId, code, title, reason, reasons, overdue, servesGoal, items]
+                              properties:
+                                competencyId: { type: string }
+                                code: { type: string }
+                                title: { type: string }
+                                reason: { type: string, description: "Every reason, in plain language" }
+                                reasons: { type: array, items: { type: string } }
+                                pathwayId: { type: string }
+                                pathwayStep: { type: integer, minimum: 1 }
+                                targetDate: { type: string, format: date-time }
+                                overdue: { type: boolean }
+                                servesGoal: { type: boolean }
+                                items:
+                                  type: array
+                                  items:
+                                    type: object
+                                    required: [playlistId, itemId, kind, title, required, modality, minutes, reason]
+                                    properties:
+                                      playlistId: { type: string }
+                                      itemId: { type: string }
+                                      kind: { type: string, enum: [resource, practice, small-group, project, checkpoint] }
+                                      title: { type: string }
+                                      required: { type: boolean }
+                                      modality: { type: string, enum: [video, reading, hands-on, discussion, online-tool] }
+                                      minutes: { type: integer }
+                                      url: { type: string }
+                                      status: { type: string, enum: [started, submitted, done] }
+                                      reason: { type: string }
+                          blocked:
+                            type: array
+                            items:
+                              type: object
+                              required: [competencyId, code, title, blockedBy, notYetOpen]
+                              properties:
+                                competencyId: { type: string }
+                                code: { type: string }
+                                title: { type: string }
+                                blockedBy: { type: array, items: { type: string } }
+                                notYetOpen: { type: boolean }
+                          pathways:
+                            type: array
+                            items:
+                              type: object
+                              required: [id, title, pacing, position, completed, steps, expected, pace]
+                              properties:
+                                id: { type: string }
+                                title: { type: string }
+                                pacing: { type: string, enum: [self-paced, teacher-paced] }
+                                position: { type: integer, description: "0-based index of the first step not done" }
+                                completed: { type: integer, description: "Steps done, in any order" }
+                                steps: { type: integer }
+                                expected: { type: integer }
+                                pace: { type: string }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
         components:
           securitySchemes:
             bearer: { type: http, scheme: bearer }

@@ -33,6 +33,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     StudentRoutes(services: services).register(on: router)
     AdminRoutes(services: services).register(on: router)
     ImportRoutes(services: services).register(on: router)
+    LearningRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     return router
 }

@@ -78,6 +78,7 @@ struct DemoSchoolBuilder {
                     grade: course.code.hasSuffix("6") ? "6" : "7", first: sectionNumber == 1)
             }
         }
+        addLearningDesign()
     }
 
     mutating func addPerson(_ person: Person) {

@@ -19,7 +19,8 @@ struct SectionPage {
                 lead: "Taught by \(teachers.map(\.displayName).joined(separator: ", ")). Calculation: \(policySummary)."
             ),
             .p(
-                .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/gradebook.csv"), "Download CSV")
+                .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/gradebook.csv"), "Download CSV"),
+                .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/pathway"), "Pathway map")
             ),
             .unwrap(curriculum.scales.values.sorted { $0.name < $1.name }.first) { Components.legend($0) },
             .div(

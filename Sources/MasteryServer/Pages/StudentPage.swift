@@ -15,6 +15,8 @@ struct StudentPage {
     var blocks: [SectionBlock]
     var recent: [(evidence: Evidence, competency: Competency)]
     var isOwnTracker: Bool
+    /// The advisor's first recommendations (the "what to do next" panel).
+    var nextSteps: [NextStepAdvisor.Step] = []
 
     func render(_ page: PageContext) -> HTML {
         let title = isOwnTracker ? "My tracker" : "\(student.displayName)"
@@ -30,6 +32,7 @@ struct StudentPage {
                 .a(
                     .class("button secondary"), .href("/students/\(student.id.rawValue)/mastery.csv"),
                     .text(isOwnTracker ? "Download my mastery report (CSV)" : "Download the mastery report (CSV)"))),
+            nextPanel(),
             .forEach(blocks) { block in section(block) },
             .section(
                 .class("card"),
@@ -51,6 +54,27 @@ struct StudentPage {
                         })
                 )
             )
+        )
+    }
+
+    func nextPanel() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card next-panel"), .id("next-panel"), .attribute(named: "aria-labelledby", value: "next-title"),
+            .h2(.id("next-title"), "What to do next"),
+            .if(
+                nextSteps.isEmpty, .p(.class("muted"), "Nothing is unlocked right now."),
+                else: .ol(
+                    .forEach(nextSteps) { step in
+                        .li(
+                            .strong(.text("\(step.competency.code) — \(step.competency.title)")),
+                            .unwrap(step.reasons.first) { .text(": \($0)") }
+                        )
+                    })
+            ),
+            .p(
+                .a(
+                    .class("button primary"), .href("/students/\(student.id.rawValue)/next-steps"),
+                    .text(isOwnTracker ? "See my next steps and playlists" : "See next steps and playlists")))
         )
     }
 

@@ -74,7 +74,11 @@ struct StudentRoutes {
         let evidence = try await store.evidence(student: student.id)
         let recent = evidence.values.joined().sorted { $0.observedAt > $1.observedAt }.prefix(8)
             .compactMap { piece in byID[piece.competencyID].map { (evidence: piece, competency: $0) } }
-        return StudentPage(student: student, blocks: blocks, recent: recent, isOwnTracker: viewer.id == student.id)
+        let learning = try await LearningData.load(student: student.id, store: store)
+        let state = try await LearningData.state(of: student.id, store: store)
+        return StudentPage(
+            student: student, blocks: blocks, recent: recent, isOwnTracker: viewer.id == student.id,
+            nextSteps: learning.advisor.advise(state, at: services.clock(), limit: 3))
     }
 
     func competencyPage(

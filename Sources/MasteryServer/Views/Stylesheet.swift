@@ -33,6 +33,11 @@ enum Stylesheet {
         fieldset{border:1px solid var(--line);border-radius:.5rem;margin:0 0 1rem;padding:.75rem}legend{font-weight:600}
         .choice-row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}.choice{font-weight:500}
         .choice-column{display:flex;flex-direction:column;gap:.4rem}
+        .step-list{list-style:none;padding:0}.step h3{margin-top:0}.step-number{color:var(--muted)}
+        .reasons{margin:.25rem 0 .75rem;padding-left:1.25rem}.tag-overdue{background:#fde8e7;color:#7a1c13}
+        .pathway-progress{display:block;width:100%;max-width:28rem;height:.75rem;margin-top:.35rem}
+        .checkpoint-form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+        .next-panel ol{padding-left:1.25rem}.next-panel li{margin:.3rem 0}
         .problems ol{padding-left:1.5rem;max-height:28rem;overflow:auto}.problem{margin:.25rem 0}
         .problem code{font-size:.875rem;background:#f1f4f7;padding:.05rem .3rem;border-radius:.25rem;overflow-wrap:anywhere}
         .problem.error strong{color:#7a1c13}.problem.warning strong{color:#6b4e00}

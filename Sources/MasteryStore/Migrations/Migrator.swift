@@ -16,6 +16,8 @@ enum Migrator {
         CreateTracingParameters(),
         CreateRosterImport(),
         CreateFrameworkInterchange(),
+        CreatePathways(),
+        CreateLearnerRecords(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -17,6 +17,9 @@ public struct SchoolData: Sendable {
     public var courses: [Course] = []
     public var sections: [Section] = []
     public var enrollments: [Enrollment] = []
+    public var prerequisites: [CompetencyPrerequisite] = []
+    public var pathways: [Pathway] = []
+    public var playlists: [Playlist] = []
     /// `record` events only, in the order they should be recorded.
     public var evidence: [EvidenceEvent] = []
 

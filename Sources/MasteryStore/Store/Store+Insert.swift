@@ -67,6 +67,9 @@ extension Store {
                     }
                 })
             try await db.insertRows(
+                "competency_prerequisites", columns: ["prerequisite_id", "competency_id"],
+                rows: data.prerequisites.map { [$0.prerequisite.rawValue, $0.competency.rawValue] })
+            try await db.insertRows(
                 "courses", columns: ["id", "school_id", "code", "title", "sourced_id"],
                 rows: data.courses.map { [$0.id.rawValue, $0.schoolID.rawValue, $0.code, $0.title, $0.sourcedID] })
             try await db.insertRows(
@@ -76,6 +79,8 @@ extension Store {
                 })
             try await db.insertRows(
                 "sections", columns: Self.sectionColumns, rows: try data.sections.map(Self.sectionRow))
+            try await Self.write(data.pathways, db)
+            try await Self.write(data.playlists, db)
             try await db.insertRows(
                 "enrollments", columns: ["section_id", "person_id", "role"],
                 rows: data.enrollments.map { [$0.sectionID.rawValue, $0.personID.rawValue, $0.role.rawValue] })

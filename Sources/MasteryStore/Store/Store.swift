@@ -51,7 +51,9 @@ public final class Store: Sendable {
     public func eraseAllData() async throws {
         try await driver.withTransaction { db in
             for table in [
-                "audit_log", "api_tokens", "sessions", "academic_sessions", "tracing_parameters", "mastery_records",
+                "audit_log", "api_tokens", "sessions", "academic_sessions", "playlist_assignments", "item_progress",
+                "conference_picks", "learning_plans", "learner_profiles", "reflections", "goal_notes", "goals",
+                "playlist_competencies", "playlists", "pathways", "tracing_parameters", "mastery_records",
                 "evidence_events",
                 "rubric_criteria", "tasks", "competency_prerequisites", "framework_links",
                 "enrollments", "sections", "course_frameworks", "courses", "performance_indicators", "competencies",

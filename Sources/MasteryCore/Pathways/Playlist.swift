@@ -1,0 +1,163 @@
+/// A set of learning activities for one or more competencies: resources, practice, small-group lessons with
+/// the teacher, projects and checkpoints (assessments that produce evidence). Must-dos are for everyone;
+/// may-dos are choices. Items can be released conditionally on a checkpoint's result.
+public struct Playlist: Identifiable, Hashable, Codable, Sendable {
+    public typealias ID = Identifier<Playlist>
+
+    public var id: ID
+    public var title: String
+    public var competencyIDs: [Competency.ID]
+    public var items: [PlaylistItem]
+    /// Whether students may choose how to show mastery (any checkpoint of the playlist counts).
+    public var allowsAssessmentChoice: Bool
+
+    public init(
+        id: ID, title: String, competencyIDs: [Competency.ID], items: [PlaylistItem],
+        allowsAssessmentChoice: Bool = false
+    ) {
+        self.id = id
+        self.title = title
+        self.competencyIDs = competencyIDs
+        self.items = items
+        self.allowsAssessmentChoice = allowsAssessmentChoice
+    }
+
+    public func item(_ id: PlaylistItem.ID) -> PlaylistItem? { items.first { $0.id == id } }
+
+    /// The items a student can see: those without a release condition, and those whose checkpoint result
+    /// (`checkpointScores`, by checkpoint item) falls in their range.
+    public func released(checkpointScores: [PlaylistItem.ID: Double]) -> [PlaylistItem] {
+        items.filter { item in
+            guard let release = item.release else { return true }
+            guard let score = checkpointScores[release.checkpointID] else { return false }
+            return release.contains(score)
+        }
+    }
+}
+
+public struct PlaylistItem: Identifiable, Hashable, Codable, Sendable {
+    public typealias ID = Identifier<PlaylistItem>
+
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case resource, practice
+        case smallGroup = "small-group"
+        case project, checkpoint
+
+        public var label: String {
+            switch self {
+            case .resource: "Resource"
+            case .practice: "Practice"
+            case .smallGroup: "Small group with the teacher"
+            case .project: "Project"
+            case .checkpoint: "Checkpoint"
+            }
+        }
+    }
+
+    public enum Modality: String, Codable, Sendable, CaseIterable {
+        case video, reading
+        case handsOn = "hands-on"
+        case discussion
+        case onlineTool = "online-tool"
+
+        public var label: String {
+            switch self {
+            case .video: "Video"
+            case .reading: "Reading"
+            case .handsOn: "Hands-on"
+            case .discussion: "Discussion"
+            case .onlineTool: "Online tool"
+            }
+        }
+    }
+
+    /// Released only when the checkpoint's score is in `lowest...highest` (either bound open when nil):
+    /// Canvas-style mastery paths, on the checkpoint's level.
+    public struct Release: Hashable, Codable, Sendable {
+        public var checkpointID: PlaylistItem.ID
+        public var lowest: Double?
+        public var highest: Double?
+
+        public init(checkpointID: PlaylistItem.ID, lowest: Double? = nil, highest: Double? = nil) {
+            self.checkpointID = checkpointID
+            self.lowest = lowest
+            self.highest = highest
+        }
+
+        public func contains(_ score: Double) -> Bool {
+            (lowest.map { score >= $0 } ?? true) && (highest.map { score <= $0 } ?? true)
+        }
+    }
+
+    public var id: ID
+    public var kind: Kind
+    public var title: String
+    public var details: String
+    public var url: String?
+    public var isRequired: Bool
+    public var modality: Modality
+    public var minutes: Int
+    /// The level of the scale the item works towards.
+    public var targetLevel: Double?
+    public var release: Release?
+
+    public init(
+        id: ID, kind: Kind, title: String, details: String = "", url: String? = nil, isRequired: Bool,
+        modality: Modality, minutes: Int, targetLevel: Double? = nil, release: Release? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.details = details
+        self.url = url
+        self.isRequired = isRequired
+        self.modality = modality
+        self.minutes = minutes
+        self.targetLevel = targetLevel
+        self.release = release
+    }
+}
+
+/// A student's progress on one playlist item.
+public struct ItemProgress: Hashable, Codable, Sendable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case started
+        /// A checkpoint handed in, waiting for the teacher to score it.
+        case submitted
+        case done
+    }
+
+    public var studentID: Person.ID
+    public var itemID: PlaylistItem.ID
+    public var status: Status
+    /// A checkpoint's score once the teacher has scored it.
+    public var score: Double?
+    /// How the student chose to show mastery, when the playlist allows a choice.
+    public var choice: AssessmentChoice?
+
+    public init(
+        studentID: Person.ID, itemID: PlaylistItem.ID, status: Status, score: Double? = nil,
+        choice: AssessmentChoice? = nil
+    ) {
+        self.studentID = studentID
+        self.itemID = itemID
+        self.status = status
+        self.score = score
+        self.choice = choice
+    }
+}
+
+/// Ways a student may choose to show mastery when a playlist allows choice in assessment.
+public enum AssessmentChoice: String, Codable, Sendable, CaseIterable {
+    case checkpoint, project, presentation, conversation, portfolio
+
+    public var label: String {
+        switch self {
+        case .checkpoint: "The checkpoint task"
+        case .project: "A project"
+        case .presentation: "A presentation"
+        case .conversation: "A conversation with my teacher"
+        case .portfolio: "A piece from my portfolio"
+        }
+    }
+}

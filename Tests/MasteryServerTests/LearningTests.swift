@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MasteryCore
+import MasteryStore
+import Testing
+
+@testable import MasteryServer
+
+@Suite("Pathways, playlists and next steps")
+struct LearningTests {
+    @Test("The next-steps API: unlocked competencies only, with reasons; the student, their guardian and teacher only")
+    func nextStepsAPI() async throws {
+        try await withApp { client, services in
+            let student = try await APIClient.signIn(client, "student")
+            let me = try await student.call("/api/v1/me")
+            let id = try #require(me.object["id"] as? String)
+            let response = try await student.call("/api/v1/students/\(id)/next-steps")
+            #expect(response.status == .ok)
+            let steps = try #require(response.object["steps"] as? [[String: Any]])
+            #expect(!steps.isEmpty)
+            let records = try await services.store.records(student: Person.ID(id))
+            let mastered = Set(records.filter { $0.value.mastered }.keys.map(\.rawValue))
+            let edges = try await services.store.prerequisites()
+            for step in steps {
+                let competency = try #require(step["competencyId"] as? String)
+                #expect(!mastered.contains(competency))
+                let needs = edges.filter { $0.competency.rawValue == competency }.map(\.prerequisite.rawValue)
+                #expect(needs.allSatisfy(mastered.contains), "\(competency) is locked")
+                #expect((step["reason"] as? String)?.isEmpty == false)
+            }
+            let blocked = try #require(response.object["blocked"] as? [[String: Any]])
+            #expect(
+                blocked.allSatisfy {
+                    ($0["blockedBy"] as? [String])?.isEmpty == false || $0["notYetOpen"] as? Bool == true
+                })
+            let guardian = try await APIClient.signIn(client, "guardian")
+            #expect(try await guardian.call("/api/v1/students/\(id)/next-steps").status == .ok)
+            let teacher = try await APIClient.signIn(client, "teacher")
+            #expect(try await teacher.call("/api/v1/students/\(id)/next-steps").status == .ok)
+            let sections = try await services.store.sections(of: Person.ID(id), as: .student)
+            let classmate = try #require(
+                try await services.store.members(of: sections[0].id, as: .student).first { $0.id.rawValue != id })
+            #expect(try await student.call("/api/v1/students/\(classmate.id.rawValue)/next-steps").status == .forbidden)
+            #expect(
+                try await guardian.call("/api/v1/students/\(classmate.id.rawValue)/next-steps").status == .forbidden)
+        }
+    }
+
+    @Test(
+        "A student starts an item and hands in a checkpoint; the teacher scores it and the competency opens what follows"
+    )
+    func checkpointFlow() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let student = try #require(try await store.credentials(username: "student")?.person)
+            let section = try #require(try await store.sections(of: student.id, as: .student).first)
+            // A next step that has a dependent, so mastering it unlocks something.
+            let data = try await LearningData.load(student: student.id, store: store)
+            let state = try await LearningData.state(of: student.id, store: store)
+            let steps = data.advisor.advise(state, at: TestSchool.now, limit: 100)
+            let graph = data.advisor.catalog.prerequisites
+            let step = try #require(steps.first { !(graph.dependents[$0.competency.id] ?? []).isEmpty })
+            let checkpoint = try #require(step.items.first { $0.item.kind == .checkpoint })
+            let practice = try #require(step.items.first { $0.item.kind == .practice })
+
+            var browser = TestBrowser(client)
+            _ = try await browser.login("student")
+            let page = try await browser.get("/students/\(student.id.rawValue)/next-steps")
+            #expect(
+                page.status == .ok && page.body.contains("What to do next") && page.body.contains(step.competency.code))
+            let base = "/students/\(student.id.rawValue)/items"
+            let started = try await browser.post("\(base)/\(practice.item.id.rawValue)/start", [])
+            #expect(started.status == .seeOther)
+            #expect(try await store.progress(student: student.id)[practice.item.id]?.status == .started)
+            let refused = try await browser.post("\(base)/\(checkpoint.item.id.rawValue)/done", [])
+            #expect(refused.status == .unprocessableContent)
+            #expect(
+                try await browser.post("\(base)/\(checkpoint.item.id.rawValue)/submit", [("choice", "project")]).status
+                    == .seeOther)
+            #expect(try await store.progress(student: student.id)[checkpoint.item.id]?.choice == .project)
+            #expect(try await browser.post("\(base)/no-such-item/start", []).status == .notFound)
+
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            let map = try await teacher.get("/sections/\(section.id.rawValue)/pathway")
+            #expect(
+                map.status == .ok && map.body.contains("Checkpoints to score")
+                    && map.body.contains(checkpoint.item.title))
+            #expect(map.body.contains("shown by: a project"))
+            let before = try await store.events(student: student.id, competency: step.competency.id).count
+            var mastered = false
+            for _ in 0..<3 where !mastered {
+                let scored = try await teacher.post(
+                    "/sections/\(section.id.rawValue)/checkpoints",
+                    [("student", student.id.rawValue), ("item", checkpoint.item.id.rawValue), ("score", "4")])
+                #expect(scored.status == .seeOther)
+                mastered = try await store.records(student: student.id)[step.competency.id]?.mastered == true
+            }
+            #expect(mastered)
+            let events = try await store.events(student: student.id, competency: step.competency.id)
+            #expect(events.count > before && events.last?.source == .checkpoint)
+            #expect(try await store.progress(student: student.id)[checkpoint.item.id]?.score == 4)
+            let after = data.advisor.advise(
+                try await LearningData.state(of: student.id, store: store), at: TestSchool.now, limit: 100)
+            #expect(!after.contains { $0.competency.id == step.competency.id })
+            let blocked = data.advisor.blocked(
+                try await LearningData.state(of: student.id, store: store), at: TestSchool.now)
+            #expect(!blocked.contains { $0.blockers.contains(step.competency.id) })
+
+            // A guardian reads but cannot act; another teacher cannot see the map.
+            var guardian = TestBrowser(client)
+            _ = try await guardian.login("guardian")
+            #expect(try await guardian.get("/students/\(student.id.rawValue)/next-steps").status == .ok)
+            #expect(try await guardian.post("\(base)/\(practice.item.id.rawValue)/done", []).status == .forbidden)
+            var other = TestBrowser(client)
+            _ = try await other.login("teacher5")
+            #expect(try await other.get("/sections/\(section.id.rawValue)/pathway").status == .forbidden)
+        }
+    }
+}

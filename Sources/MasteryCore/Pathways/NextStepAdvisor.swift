@@ -159,8 +159,8 @@ public struct NextStepAdvisor: Sendable {
             stepNumber = stepIndex
             targetDate = pathway.steps[stepIndex].targetDate
             let position = pathway.position(mastered: mastered)
-            let where_ = stepIndex == position ? "It is next on your pathway" : "It is on your pathway"
-            reasons.append("\(where_) “\(pathway.title)” (step \(stepIndex + 1) of \(pathway.steps.count)).")
+            let placement = stepIndex == position ? "It is next on your pathway" : "It is on your pathway"
+            reasons.append("\(placement) “\(pathway.title)” (step \(stepIndex + 1) of \(pathway.steps.count)).")
             if let targetDate {
                 overdue = targetDate < now
                 reasons.append(

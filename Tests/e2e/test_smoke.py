@@ -172,3 +172,59 @@ def test_admin_checks_then_imports_a_moodle_framework(driver, base_url, login, a
     wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "#result")), "no result after confirming")
     assert "Imported" in driver.find_element(By.CSS_SELECTOR, "#result h2").text
     axe_check(driver, "admin-import-done")
+
+
+def test_student_hands_in_a_checkpoint_and_the_next_target_unlocks(driver, base_url, login, axe_check):
+    """Next steps: the student starts a playlist item and hands in the checkpoint; the teacher scores it on the
+    pathway map; the competency it unlocks appears in the student's next steps."""
+    session = api_session(base_url, "student")
+    token, student = session["token"], session["user"]["id"]
+    advice = api_get(base_url, f"/api/v1/students/{student}/next-steps", token)
+    section = api_get(base_url, "/api/v1/sections", token)["sections"][0]["id"]
+    # A recommended step that alone blocks something else, so mastering it unlocks that.
+    steps = {step["competencyId"]: step for step in advice["steps"]}
+    unlocks = [(b["blockedBy"][0], b["competencyId"]) for b in advice["blocked"]
+               if len(b["blockedBy"]) == 1 and b["blockedBy"][0] in steps]
+    assert unlocks, f"no next step of the demo student unlocks anything: {advice['blocked']}"
+    target, unlocked = unlocks[0]
+    checkpoint = next(item for item in steps[target]["items"] if item["kind"] == "checkpoint")
+
+    login(driver, "student")
+    driver.get(f"{base_url}/students/{student}/next-steps")
+    assert h1_text(driver) == "What to do next"
+    assert not driver.find_elements(By.CSS_SELECTOR, f"[id='step-{unlocked}']"), "the locked competency is offered"
+    axe_check(driver, "student-next-steps")
+    for attempt in range(3):
+        row = f"[id='item-{checkpoint['itemId']}']"
+        start = driver.find_elements(By.CSS_SELECTOR, f"{row} form[action$='/start'] button")
+        if start:  # not started yet, or scored before and tried again
+            start[0].click()
+            wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, f"{row} form[action$='/submit']")),
+                     "no hand-in form after starting the checkpoint")
+        if "Handed in" not in driver.find_element(By.CSS_SELECTOR, row).text:
+            driver.find_element(By.CSS_SELECTOR, f"{row} form[action$='/submit'] button").click()
+        wait_for(driver, EC.text_to_be_present_in_element((By.CSS_SELECTOR, row), "Handed in"),
+                 "the checkpoint is not shown as handed in")
+        if attempt == 0:
+            axe_check(driver, "student-next-steps-handed-in")
+
+        driver.delete_all_cookies()
+        login(driver, "teacher")
+        driver.get(f"{base_url}/sections/{section}/pathway")
+        assert h1_text(driver) == "Pathway map"
+        if attempt == 0:
+            axe_check(driver, "teacher-pathway-map")
+        form = driver.find_element(
+            By.XPATH, f"//form[contains(@class,'checkpoint-form')][input[@name='item'][@value='{checkpoint['itemId']}']]")
+        form.find_elements(By.CSS_SELECTOR, "select[name=score] option")[-1].click()  # the top level
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[role=status]")), "no confirmation after scoring")
+
+        driver.delete_all_cookies()
+        login(driver, "student")
+        driver.get(f"{base_url}/students/{student}/next-steps")
+        if driver.find_elements(By.CSS_SELECTOR, f"[id='step-{unlocked}']"):
+            break
+    assert driver.find_elements(By.CSS_SELECTOR, f"[id='step-{unlocked}']"), "the next target did not unlock"
+    assert not driver.find_elements(By.CSS_SELECTOR, f"[id='step-{target}']"), "the mastered competency is still offered"
+    axe_check(driver, "student-next-steps-unlocked")

@@ -68,6 +68,8 @@ public struct NextStepAdvisor: Sendable {
         public var playlistID: Playlist.ID
         public var item: PlaylistItem
         public var status: ItemProgress.Status?
+        /// A scored checkpoint's score.
+        public var score: Double?
         public var reason: String
         /// Whether the student may choose how to show mastery (for a checkpoint).
         public var allowsChoice: Bool
@@ -86,6 +88,7 @@ public struct NextStepAdvisor: Sendable {
     private let byID: [Competency.ID: Competency]
     private let pathwayOf: [Competency.ID: (pathway: Int, step: Int)]
     private let playlistsOf: [Competency.ID: [Playlist]]
+    private let competenciesOfItem: [PlaylistItem.ID: [Competency.ID]]
 
     public init(catalog: Catalog) {
         self.catalog = catalog
@@ -105,44 +108,101 @@ public struct NextStepAdvisor: Sendable {
             for competency in playlist.competencyIDs { playlistsOf[competency, default: []].append(playlist) }
         }
         self.playlistsOf = playlistsOf
+        var competenciesOfItem: [PlaylistItem.ID: [Competency.ID]] = [:]
+        for playlist in catalog.playlists {
+            for item in playlist.items { competenciesOfItem[item.id, default: []] += playlist.competencyIDs }
+        }
+        self.competenciesOfItem = competenciesOfItem
+    }
+
+    /// What one question needs about a student, worked out once (not per competency).
+    struct Context {
+        var mastered: Set<Competency.ID>
+        /// Per pathway: how many steps are due (a teacher-paced pathway opens up to that step) and the
+        /// student's current step.
+        var expected: [Int]
+        var position: [Int]
+        /// Competencies with a playlist item started or handed in.
+        var inProgress: Set<Competency.ID>
+    }
+
+    func context(_ student: Student, at now: Date) -> Context {
+        let mastered = student.mastered
+        var inProgress: Set<Competency.ID> = []
+        for (item, progress) in student.progress where progress.status == .started || progress.status == .submitted {
+            inProgress.formUnion(competenciesOfItem[item] ?? [])
+        }
+        return Context(
+            mastered: mastered, expected: catalog.pathways.map { $0.expectedPosition(at: now) },
+            position: catalog.pathways.map { $0.position(mastered: mastered) }, inProgress: inProgress)
     }
 
     /// Whether a teacher-paced pathway has not opened the competency's step yet.
-    func notYetOpen(_ competency: Competency.ID, at now: Date) -> Bool {
+    func notYetOpen(_ competency: Competency.ID, _ context: Context) -> Bool {
         guard let (pathwayIndex, stepIndex) = pathwayOf[competency] else { return false }
-        let pathway = catalog.pathways[pathwayIndex]
-        return pathway.pacing == .teacherPaced && stepIndex > pathway.expectedPosition(at: now)
+        return catalog.pathways[pathwayIndex].pacing == .teacherPaced && stepIndex > context.expected[pathwayIndex]
     }
 
-    /// The unlocked, unmastered competencies, best first (at most `limit`).
-    public func advise(_ student: Student, at now: Date, limit: Int = 10) -> [Step] {
-        let mastered = student.mastered
-        var candidates: [(key: [Int], step: Step)] = []
-        for competency in catalog.competencies where !mastered.contains(competency.id) {
-            guard catalog.prerequisites.isUnlocked(competency.id, mastered: mastered),
-                !notYetOpen(competency.id, at: now)
-            else { continue }
-            candidates.append(rank(competency, student, mastered: mastered, now: now))
+    /// How candidates are ordered (smaller first): in progress, overdue, serving a goal, pathway order,
+    /// closeness to mastery, curriculum order.
+    struct RankKey: Comparable {
+        var notStarted: Int
+        var notOverdue: Int
+        var noGoal: Int
+        var step: Int
+        var distance: Int
+        var order: Int
+
+        static func < (a: RankKey, b: RankKey) -> Bool {
+            (a.notStarted, a.notOverdue, a.noGoal, a.step, a.distance, a.order)
+                < (b.notStarted, b.notOverdue, b.noGoal, b.step, b.distance, b.order)
         }
-        candidates.sort { $0.key.lexicographicallyPrecedes($1.key) }
-        return candidates.prefix(limit).map(\.step)
+    }
+
+    func key(_ competency: Competency, _ student: Student, _ context: Context, now: Date) -> RankKey {
+        var overdue = false
+        var step = Int.max / 2
+        if let (pathwayIndex, stepIndex) = pathwayOf[competency.id] {
+            step = stepIndex
+            overdue = (catalog.pathways[pathwayIndex].steps[stepIndex].targetDate.map { $0 < now }) ?? false
+        }
+        let value = student.records[competency.id]?.value ?? 0
+        let threshold = catalog.thresholds[competency.id] ?? 0
+        return RankKey(
+            notStarted: context.inProgress.contains(competency.id) ? 0 : 1, notOverdue: overdue ? 0 : 1,
+            noGoal: (student.goals[competency.id]?.isEmpty ?? true) ? 1 : 0, step: step,
+            distance: Int(((threshold - value) * 1000).rounded()), order: order[competency.id] ?? Int.max / 2)
+    }
+
+    /// The unlocked, unmastered competencies, best first (at most `limit`). Candidates are ranked on cheap
+    /// keys; reasons and playlist items are written only for those returned.
+    public func advise(_ student: Student, at now: Date, limit: Int = 10) -> [Step] {
+        let context = context(student, at: now)
+        var candidates: [(key: RankKey, competency: Competency)] = []
+        for competency in catalog.competencies where !context.mastered.contains(competency.id) {
+            guard catalog.prerequisites.isUnlocked(competency.id, mastered: context.mastered),
+                !notYetOpen(competency.id, context)
+            else { continue }
+            candidates.append((key(competency, student, context, now: now), competency))
+        }
+        candidates.sort { $0.key < $1.key }
+        return candidates.prefix(limit).map { step(for: $0.competency, student, context, now: now) }
     }
 
     /// Competencies not mastered that are locked, with their unmastered prerequisites.
     public func blocked(_ student: Student, at now: Date) -> [Blocked] {
-        let mastered = student.mastered
+        let context = context(student, at: now)
         return catalog.competencies.compactMap { competency in
-            guard !mastered.contains(competency.id) else { return nil }
-            let blockers = catalog.prerequisites.blockers(of: competency.id, mastered: mastered)
-            let closed = notYetOpen(competency.id, at: now)
+            guard !context.mastered.contains(competency.id) else { return nil }
+            let blockers = catalog.prerequisites.blockers(of: competency.id, mastered: context.mastered)
+            let closed = notYetOpen(competency.id, context)
             guard !blockers.isEmpty || closed else { return nil }
             return Blocked(competency: competency, blockers: blockers, notYetOpen: blockers.isEmpty && closed)
         }
     }
 
-    func rank(
-        _ competency: Competency, _ student: Student, mastered: Set<Competency.ID>, now: Date
-    ) -> (key: [Int], step: Step) {
+    /// A recommended step with its reasons and playlist items.
+    func step(for competency: Competency, _ student: Student, _ context: Context, now: Date) -> Step {
         var reasons: [String] = []
         let prerequisites = catalog.prerequisites.prerequisites[competency.id] ?? []
         if !prerequisites.isEmpty {
@@ -158,7 +218,7 @@ public struct NextStepAdvisor: Sendable {
             pathwayID = pathway.id
             stepNumber = stepIndex
             targetDate = pathway.steps[stepIndex].targetDate
-            let position = pathway.position(mastered: mastered)
+            let position = context.position[pathwayIndex]
             let placement = stepIndex == position ? "It is next on your pathway" : "It is on your pathway"
             reasons.append("\(placement) “\(pathway.title)” (step \(stepIndex + 1) of \(pathway.steps.count)).")
             if let targetDate {
@@ -189,18 +249,13 @@ public struct NextStepAdvisor: Sendable {
         } else if (record?.evidenceCount ?? 0) == 0 {
             reasons.append("You have no evidence on it yet.")
         }
-        let closeness = Int(((record?.value ?? 0) - (threshold ?? 0)) * 1000)
-        let key = [
-            started == nil ? 1 : 0, overdue ? 0 : 1, goals.isEmpty ? 1 : 0,
-            stepNumber ?? Int.max / 2, -closeness, order[competency.id] ?? Int.max / 2,
-        ]
-        let step = Step(
+        return Step(
             competency: competency, reasons: reasons, items: items, pathwayID: pathwayID, pathwayStep: stepNumber,
             targetDate: targetDate, isOverdue: overdue, servesGoal: !goals.isEmpty)
-        return (key, step)
     }
 
-    /// The released, unfinished items of the competency's playlists: started first, must-dos before may-dos,
+    /// The released, unfinished items of the competency's playlists (and its scored checkpoints, which may be
+    /// tried again): started first, must-dos before may-dos,
     /// the student's preferred modalities first, then the playlist's order.
     func suggestions(for competency: Competency.ID, _ student: Student) -> [Suggestion] {
         var result: [(key: [Int], suggestion: Suggestion)] = []
@@ -213,19 +268,23 @@ public struct NextStepAdvisor: Sendable {
             for (itemIndex, item) in playlist.items.enumerated() {
                 guard visible.contains(item.id) else { continue }
                 let status = student.progress[item.id]?.status
-                if status == .done { continue }
+                // Done items leave the list, except checkpoints: the competency is not mastered yet, so the
+                // student may try again.
+                if status == .done && item.kind != .checkpoint { continue }
                 let preference = student.preferredModalities.firstIndex(of: item.modality)
                 var reason = item.isRequired ? "Must-do" : "May-do: your choice"
                 if preference != nil { reason += "; \(item.modality.label.lowercased()) is how you like to learn" }
                 if item.release != nil { reason += "; opened by your checkpoint result" }
+                let inProgress = status == .started || status == .submitted
                 let key = [
-                    status == nil ? 1 : 0, item.isRequired ? 0 : 1, preference ?? 99, playlistIndex, itemIndex,
+                    inProgress ? 0 : 1, item.isRequired ? 0 : 1, preference ?? 99, playlistIndex, itemIndex,
                 ]
                 result.append(
                     (
                         key,
                         Suggestion(
-                            playlistID: playlist.id, item: item, status: status, reason: reason,
+                            playlistID: playlist.id, item: item, status: status,
+                            score: student.progress[item.id]?.score, reason: reason,
                             allowsChoice: playlist.allowsAssessmentChoice && item.kind == .checkpoint)
                     ))
             }
@@ -256,11 +315,13 @@ public struct NextStepAdvisor: Sendable {
         return text
     }
 
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "5 Oct 2026" (UTC).
     static func day(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMM yyyy"
-        return formatter.string(from: date)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
     }
 }

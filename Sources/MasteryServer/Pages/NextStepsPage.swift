@@ -155,7 +155,8 @@ struct NextStepsPage {
                         ? handIn(suggestion, base: base, page) : button("done", "Mark done", primary: true))
             )
         case .done:
-            return .span(.class("tag tag-mastered"), "Done")
+            let score = suggestion.score.map { "Scored \(DisplayRounding.text($0))" } ?? "Done"
+            return .group(.span(.class("tag"), .text(score)), .if(canWork, button("start", "Try again")))
         case nil:
             return .if(canWork, button("start", "Start"), else: .span(.class("muted"), "Not started"))
         }

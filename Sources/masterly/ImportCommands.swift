@@ -12,7 +12,7 @@ struct Import: AsyncParsableCommand {
             Every problem is printed as FILE:LINE: FIELD: MESSAGE. On any error nothing is written and the \
             command exits 1; warnings are printed and the import proceeds.
             """,
-        subcommands: [ImportOneRoster.self, ImportCASE.self, ImportMoodle.self])
+        subcommands: [ImportOneRoster.self, ImportCASE.self, ImportMoodle.self, ImportBackpack.self])
 }
 
 /// The person CLI imports are audited as.
@@ -141,7 +141,9 @@ struct FrameworkImportRun {
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export frameworks (CASE JSON, Moodle CSV) and gradebooks to standard output.",
-        subcommands: [ExportCASE.self, ExportMoodle.self, ExportGradebook.self, ExportMastery.self])
+        subcommands: [
+            ExportCASE.self, ExportMoodle.self, ExportGradebook.self, ExportMastery.self, ExportBackpack.self,
+        ])
 }
 
 struct ExportCASE: AsyncParsableCommand {
@@ -252,6 +254,100 @@ struct FrameworkExportRun {
         }
         FileHandle.standardOutput.write(data)
         if data.last != UInt8(ascii: "\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
+    }
+}
+
+struct ImportBackpack: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backpack",
+        abstract: "Bring a student's data backpack (masterly.backpack JSON) into this school as a new student.",
+        discussion: """
+            Competencies are matched by their frameworks' and their own source identifiers, else by codes. \
+            Evidence on matched competencies is recorded again (mastery is recomputed with this school's \
+            policies); mastery on the others is kept as it was. Profile, goals, reflections and plans come along.
+            """)
+
+    @Argument(help: "The backpack file (from GET /api/v1/students/{id}/backpack or the backpack page).")
+    var file: String
+
+    @Option(help: "The school (organization id) the student joins; the first school when omitted.")
+    var school: String?
+
+    @Option(
+        name: .customLong("by"),
+        help: "The administrator (username) doing the import: the evidence is recorded and audited as theirs.")
+    var administrator: String
+
+    @Option(help: "A SQLite file path, sqlite:PATH, or postgres://… (env MASTERLY_DATABASE_URL).")
+    var database: String?
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            ImportReport.note("\(file): cannot be read (no such file?)")
+            throw ExitCode(1)
+        }
+        let backpack: Backpack
+        do {
+            backpack = try Backpack.read(data, fileName: url.lastPathComponent)
+        } catch {
+            for problem in error.problems { ImportReport.note(problem.description) }
+            throw ExitCode(1)
+        }
+        let (store, _) = try await Bootstrap.openStore(databaseFlag: database)
+        do {
+            let schools = try await store.organizations().filter { $0.kind == .school }
+            let target = school.map { Organization.ID($0) } ?? schools.first?.id
+            guard let target, schools.contains(where: { $0.id == target }) else {
+                ImportReport.note(
+                    "masterly import backpack: there is no school '\(school ?? "")' (give an organization id)")
+                await store.close()
+                throw ExitCode(1)
+            }
+            guard let admin = try await store.credentials(username: administrator)?.person, admin.role == .admin else {
+                ImportReport.note("masterly import backpack: '\(administrator)' is not an administrator's username")
+                await store.close()
+                throw ExitCode(1)
+            }
+            let result = try await BackpackService(store: store).importBackpack(
+                backpack, into: target, by: admin.id, at: Date())
+            Console.line("Imported \(result.description).")
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+}
+
+struct ExportBackpack: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backpack",
+        abstract: "Print a student's data backpack (masterly.backpack JSON, including accommodations).")
+
+    @Argument(help: "The student's id.")
+    var student: String
+
+    @Option(help: "A SQLite file path, sqlite:PATH, or postgres://… (env MASTERLY_DATABASE_URL).")
+    var database: String?
+
+    func run() async throws {
+        let (store, _) = try await Bootstrap.openStore(databaseFlag: database)
+        let backpack: Backpack?
+        do {
+            backpack = try await BackpackService(store: store).backpack(
+                of: Person.ID(student), includeSensitive: true, at: Date())
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        guard let backpack else {
+            ImportReport.note("masterly export backpack: there is no student '\(student)'")
+            throw ExitCode(1)
+        }
+        FileHandle.standardOutput.write(try backpack.data())
+        FileHandle.standardOutput.write(Data("\n".utf8))
     }
 }
 

@@ -13,6 +13,9 @@ struct AccessPolicyTests {
         "student/itself/viewStudentRecord", "guardian/guardian/viewStudentRecord", "teacher/teacher/viewStudentRecord",
         "coach/sameSchool/viewStudentRecord", "admin/sameSchool/viewStudentRecord",
         "admin/sameDistrict/viewStudentRecord",
+        // The backpack: the student, their current teachers, and administrators who move it to another school.
+        "student/itself/viewBackpack", "teacher/teacher/viewBackpack", "admin/sameSchool/viewBackpack",
+        "admin/sameDistrict/viewBackpack",
         // Evidence: only the student's own teachers write or correct it.
         "teacher/teacher/recordEvidence", "teacher/teacher/correctEvidence",
         // A section: who teaches it, who is in it, their guardians, the school's coach and admins.
@@ -24,6 +27,8 @@ struct AccessPolicyTests {
         "teacher/teacher/manageSection", "admin/sameSchool/manageSection", "admin/sameDistrict/manageSection",
         // A student's learning work (playlist progress): the student, and their teachers on their behalf.
         "student/itself/workOnLearning", "teacher/teacher/workOnLearning",
+        // A learning plan is signed off by the student, an advisor (their teacher) and a guardian.
+        "student/itself/acknowledgePlan", "teacher/teacher/acknowledgePlan", "guardian/guardian/acknowledgePlan",
         "student/itself/editLearnerProfile", "teacher/teacher/editLearnerProfile",
         "teacher/teacher/viewSensitiveProfile", "admin/sameSchool/viewSensitiveProfile",
         // Frameworks are the school's curriculum: readable by everyone in it.

@@ -92,7 +92,9 @@ struct ImportPageTests {
                 "/admin/import", [("kind", "moodle")],
                 file: ("file", "bad.csv", Data("a,b\n,X,Y,,1,,,,,,,,1,\n".utf8)))
             #expect(moodle.status == .unprocessableContent && moodle.body.contains("bad.csv:1"))
-            #expect(try await services.store.frameworks().count == before)
+            // Nothing of either file was written (other tests may import their own frameworks meanwhile).
+            #expect(try await services.store.frameworks().filter { $0.code == "X" || $0.title == "Y" }.isEmpty)
+            _ = before
         }
     }
 

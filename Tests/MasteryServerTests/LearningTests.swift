@@ -12,16 +12,20 @@ struct LearningTests {
     @Test("The next-steps API: unlocked competencies only, with reasons; the student, their guardian and teacher only")
     func nextStepsAPI() async throws {
         try await withApp { client, services in
-            let student = try await APIClient.signIn(client, "student")
-            let me = try await student.call("/api/v1/me")
-            let id = try #require(me.object["id"] as? String)
-            let response = try await student.call("/api/v1/students/\(id)/next-steps")
+            let store = services.store
+            // A student no other test writes for: the last of the teacher's second section.
+            let teacherPerson = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacherPerson.id, as: .teacher)[1]
+            let person = try #require(try await store.members(of: section.id, as: .student).last)
+            let id = person.id.rawValue
+            let teacher = try await APIClient.signIn(client, "teacher")
+            let response = try await teacher.call("/api/v1/students/\(id)/next-steps")
             #expect(response.status == .ok)
             let steps = try #require(response.object["steps"] as? [[String: Any]])
             #expect(!steps.isEmpty)
-            let records = try await services.store.records(student: Person.ID(id))
+            let records = try await store.records(student: person.id)
             let mastered = Set(records.filter { $0.value.mastered }.keys.map(\.rawValue))
-            let edges = try await services.store.prerequisites()
+            let edges = try await store.prerequisites()
             for step in steps {
                 let competency = try #require(step["competencyId"] as? String)
                 #expect(!mastered.contains(competency))
@@ -34,16 +38,18 @@ struct LearningTests {
                 blocked.allSatisfy {
                     ($0["blockedBy"] as? [String])?.isEmpty == false || $0["notYetOpen"] as? Bool == true
                 })
-            let guardian = try await APIClient.signIn(client, "guardian")
+            let guardianName = try #require(try await store.guardians(ofStudent: person.id).first?.username)
+            let guardian = try await APIClient.signIn(client, guardianName)
             #expect(try await guardian.call("/api/v1/students/\(id)/next-steps").status == .ok)
-            let teacher = try await APIClient.signIn(client, "teacher")
-            #expect(try await teacher.call("/api/v1/students/\(id)/next-steps").status == .ok)
-            let sections = try await services.store.sections(of: Person.ID(id), as: .student)
+            let own = try await APIClient.signIn(client, try #require(person.username))
+            #expect(try await own.call("/api/v1/students/\(id)/next-steps").status == .ok)
             let classmate = try #require(
-                try await services.store.members(of: sections[0].id, as: .student).first { $0.id.rawValue != id })
-            #expect(try await student.call("/api/v1/students/\(classmate.id.rawValue)/next-steps").status == .forbidden)
+                try await store.members(of: section.id, as: .student).first { $0.id != person.id })
+            #expect(try await own.call("/api/v1/students/\(classmate.id.rawValue)/next-steps").status == .forbidden)
             #expect(
                 try await guardian.call("/api/v1/students/\(classmate.id.rawValue)/next-steps").status == .forbidden)
+            let other = try await APIClient.signIn(client, "teacher5")
+            #expect(try await other.call("/api/v1/students/\(id)/next-steps").status == .forbidden)
         }
     }
 

@@ -2,6 +2,9 @@ extension Access {
     public enum Action: String, CaseIterable, Codable, Sendable {
         /// A student's tracker, mastery, evidence and backpack.
         case viewStudentRecord
+        /// A student's data backpack (their portable record): the student, their current teachers, and the
+        /// school's administrators (who move it to another school).
+        case viewBackpack
         /// Record new evidence for a student.
         case recordEvidence
         /// Correct or exclude a student's evidence (audited, with a reason).
@@ -12,8 +15,11 @@ extension Access {
         case viewGradebook
         /// A section's settings (its calculation policy override).
         case manageSection
-        /// A student's own learning work: starting and finishing playlist items, handing in checkpoints.
+        /// A student's own learning work: playlist progress, goals and check-ins, reflections, drafting a
+        /// learning plan (the student, and their teachers with them).
         case workOnLearning
+        /// Sign off a learning plan: the student, their advisor (a teacher) and a guardian each acknowledge it.
+        case acknowledgePlan
         /// A student's learner profile (interests, strengths, preferences).
         case editLearnerProfile
         /// Sensitive profile fields (accommodations): staff with a need only.

@@ -9,6 +9,11 @@ extension Access {
                 case (.coach, .sameSchool), (.admin, .sameSchool), (.admin, .sameDistrict): true
                 default: false
                 }
+            case .viewBackpack:
+                switch (role, relation) {
+                case (.student, .itself), (.teacher, .teacher), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                default: false
+                }
             case .recordEvidence, .correctEvidence:
                 role == .teacher && relation == .teacher
             case .viewSection:
@@ -27,6 +32,9 @@ extension Access {
                 case (.teacher, .teacher), (.admin, .sameSchool), (.admin, .sameDistrict): true
                 default: false
                 }
+            case .acknowledgePlan:
+                (role == .student && relation == .itself) || (role == .teacher && relation == .teacher)
+                    || (role == .guardian && relation == .guardian)
             case .workOnLearning:
                 (role == .student && relation == .itself) || (role == .teacher && relation == .teacher)
             case .editLearnerProfile:

@@ -1,12 +1,26 @@
 import Foundation
 import Hummingbird
 import MasteryCore
+import MasteryInterop
 import MasteryStore
 
 /// `/api/v1/students/{id}/next-steps` (and, for the student's records, the backpack).
 extension APIRoutes {
     func registerLearning(on router: Router<AppRequestContext>) {
         router.get("/api/v1/students/{id}/next-steps") { _, context in try await nextSteps(context) }
+        router.get("/api/v1/students/{id}/backpack") { _, context in
+            let user = try context.requireUser()
+            let id = Person.ID(try context.parameters.require("id"))
+            try await authorizer.require(user, .viewBackpack, student: id)
+            let sensitive = try await authorizer.allows(user, .viewSensitiveProfile, student: id)
+            guard
+                let backpack = try await BackpackService(store: store).backpack(
+                    of: id, includeSensitive: sensitive, at: services.clock())
+            else { throw AppError.notFound("The student") }
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: try backpack.data())))
+        }
     }
 
     func nextSteps(_ context: AppRequestContext) async throws -> Response {

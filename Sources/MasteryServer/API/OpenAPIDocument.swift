@@ -237,6 +237,76 @@ enum OpenAPIDocument {
                 "401": { $ref: "#/components/responses/Error" }
                 "403": { $ref: "#/components/responses/Error" }
                 "404": { $ref: "#/components/responses/Error" }
+          /api/v1/students/{id}/backpack:
+            get:
+              summary: The student's portable record (masterly.backpack, version 1)
+              description: >-
+                Who the student is, every version of their learner profile (accommodations only for staff with a
+                need), goals with check-ins and comments, reflections, learning plans, accomplishments, mastery
+                across every section, and the evidence it was computed from. The student, their current teachers
+                and administrators may read it; `masterly import backpack FILE` brings it into another school.
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "200":
+                  description: The backpack
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [format, version, exportedAt, student, profiles, goals, reflections, plans,
+                                   accomplishments, mastery, evidence, transferred]
+                        properties:
+                          format: { type: string, enum: [masterly.backpack] }
+                          version: { type: integer, minimum: 1 }
+                          exportedAt: { type: string, format: date-time }
+                          student:
+                            type: object
+                            required: [id, givenName, familyName]
+                            properties:
+                              id: { type: string }
+                              givenName: { type: string }
+                              familyName: { type: string }
+                              gradeLevel: { type: string }
+                              school: { type: string }
+                          profiles: { type: array, items: { type: object } }
+                          goals:
+                            type: array
+                            items:
+                              type: object
+                              required: [goal, competencies, notes]
+                              properties:
+                                goal: { type: object }
+                                competencies: { type: array, items: { $ref: "#/components/schemas/CompetencyReference" } }
+                                notes: { type: array, items: { type: object } }
+                          reflections: { type: array, items: { type: object } }
+                          plans: { type: array, items: { type: object } }
+                          accomplishments:
+                            type: array
+                            items:
+                              type: object
+                              required: [kind, title]
+                              properties:
+                                kind: { type: string, enum: [mastered, goal-met, plan-complete] }
+                                title: { type: string }
+                                date: { type: string, format: date-time }
+                          mastery: { type: array, items: { $ref: "#/components/schemas/BackpackMastery" } }
+                          transferred: { type: array, items: { $ref: "#/components/schemas/BackpackMastery" } }
+                          evidence:
+                            type: array
+                            items:
+                              type: object
+                              required: [id, competency, observedAt, source]
+                              properties:
+                                id: { type: string }
+                                competency: { $ref: "#/components/schemas/CompetencyReference" }
+                                score: { type: number }
+                                observedAt: { type: string, format: date-time }
+                                source: { type: string }
+                                comment: { type: string }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
         components:
           securitySchemes:
             bearer: { type: http, scheme: bearer }
@@ -258,6 +328,26 @@ enum OpenAPIDocument {
                           field: { type: string }
                           line: { type: integer }
           schemas:
+            CompetencyReference:
+              type: object
+              required: [frameworkCode, code, title]
+              properties:
+                frameworkCode: { type: string }
+                frameworkSourceIdentifier: { type: string }
+                code: { type: string }
+                title: { type: string }
+                sourceIdentifier: { type: string }
+            BackpackMastery:
+              type: object
+              required: [competency, mastered, evidenceCount, method]
+              properties:
+                competency: { $ref: "#/components/schemas/CompetencyReference" }
+                value: { type: number }
+                level: { type: string }
+                mastered: { type: boolean }
+                evidenceCount: { type: integer }
+                lastObservedAt: { type: string, format: date-time }
+                method: { type: string }
             User:
               type: object
               required: [id, role, name]

@@ -34,6 +34,12 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     AdminRoutes(services: services).register(on: router)
     ImportRoutes(services: services).register(on: router)
     LearningRoutes(services: services).register(on: router)
+    GoalRoutes(services: services).register(on: router)
+    ReflectionRoutes(services: services).register(on: router)
+    ProfileRoutes(services: services).register(on: router)
+    PlanRoutes(services: services).register(on: router)
+    ConferenceRoutes(services: services).register(on: router)
+    BackpackRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     return router
 }

@@ -31,7 +31,18 @@ struct GuardianHomePage {
                                     .class("child-link"), .href("/students/\(child.student.id.rawValue)"),
                                     .text(child.student.displayName))),
                             .p(.class("muted"), .text(child.sections.joined(separator: " · "))),
-                            Components.summaryList(child.summaries)
+                            Components.summaryList(child.summaries),
+                            .ul(
+                                .class("plain-list"),
+                                .forEach(
+                                    [
+                                        ("", "Tracker: what \(child.student.givenName) can do"),
+                                        ("/goals", "Goals"), ("/plan", "Learning plan"),
+                                        ("/conference", "Conference report"),
+                                    ]
+                                ) { path, label in
+                                    .li(.a(.href("/students/\(child.student.id.rawValue)\(path)"), .text(label)))
+                                })
                         )
                     })
             )

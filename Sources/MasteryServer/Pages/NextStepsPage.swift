@@ -24,7 +24,7 @@ struct NextStepsPage {
             .unwrap(message) {
                 .div(.class("notice notice-ok"), .attribute(named: "role", value: "status"), .text($0))
             },
-            .p(.a(.href("/students/\(student.id.rawValue)"), isOwn ? "Back to my tracker" : "Back to the tracker")),
+            StudentNavigation.links(student, current: "next", page),
             pathwayList(),
             .section(
                 .class("next-steps"), .attribute(named: "aria-labelledby", value: "steps-title"),

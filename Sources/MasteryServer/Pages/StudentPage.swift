@@ -28,6 +28,7 @@ struct StudentPage {
                     ? "Hi, \(student.givenName)" : "Student\(student.gradeLevel.map { " · grade \($0)" } ?? "")",
                 lead: "Each competency shows the level reached, what it looks like, and what the next level looks like."
             ),
+            StudentNavigation.links(student, current: "tracker", page),
             .p(
                 .a(
                     .class("button secondary"), .href("/students/\(student.id.rawValue)/mastery.csv"),

@@ -38,6 +38,9 @@ enum Stylesheet {
         .pathway-progress{display:block;width:100%;max-width:28rem;height:.75rem;margin-top:.35rem}
         .checkpoint-form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
         .next-panel ol{padding-left:1.25rem}.next-panel li{margin:.3rem 0}
+        .student-nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 1rem}
+        .student-nav [aria-current]{font-weight:700}.conference-chart h3{font-size:1rem}
+        dl dt{font-weight:600;margin-top:.5rem}dl dd{margin:0 0 .25rem}
         .problems ol{padding-left:1.5rem;max-height:28rem;overflow:auto}.problem{margin:.25rem 0}
         .problem code{font-size:.875rem;background:#f1f4f7;padding:.05rem .3rem;border-radius:.25rem;overflow-wrap:anywhere}
         .problem.error strong{color:#7a1c13}.problem.warning strong{color:#6b4e00}
@@ -83,7 +86,7 @@ enum Stylesheet {
         .growth-chart .threshold{stroke:#166534;stroke-dasharray:4 4}.growth-chart .running{fill:none;stroke:#1d4ed8;stroke-width:2.5}
         .growth-chart .score{fill:#fff;stroke:#16202a;stroke-width:2}
         .breadcrumb{margin:0 0 .5rem}
-        @media print{.site-header,.site-footer,.skip-link,form,.button{display:none}body{background:#fff}.card{box-shadow:none;break-inside:avoid}
+        @media print{.site-header,.site-footer,.skip-link,form,.button,.student-nav,.print-hint,.no-print{display:none}body{background:#fff}.card{box-shadow:none;break-inside:avoid}
         .table-scroll{overflow:visible;border:none}}
         """
 }

@@ -18,6 +18,7 @@ enum Migrator {
         CreateFrameworkInterchange(),
         CreatePathways(),
         CreateLearnerRecords(),
+        CreateTransferredMastery(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

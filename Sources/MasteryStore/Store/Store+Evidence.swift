@@ -45,12 +45,28 @@ extension Store {
     {
         guard !drafts.isEmpty else { return ([], []) }
         return try await driver.withTransaction { db in
+            try await Self.append(drafts, by: actor, at: now, in: db)
+        }
+    }
+
+    /// `append` inside a transaction the caller holds.
+    static func append(
+        _ drafts: [EvidenceDraft], by actor: Person.ID, at now: Date, in db: any SQLDatabase
+    ) async throws
+        -> (events: [EvidenceEvent], records: [MasteryRecord])
+    {
+        do {
             var written: [EvidenceEvent] = []
             var pairs: [(Person.ID, Competency.ID)] = []
             var history: [String: [EvidenceEvent]] = [:]
+            var contexts: [String: PolicyContext] = [:]
             for (index, draft) in drafts.enumerated() {
                 let key = "\(draft.studentID.rawValue)|\(draft.competencyID.rawValue)"
-                let context = try await Self.policyContext(db, student: draft.studentID, competency: draft.competencyID)
+                if contexts[key] == nil {
+                    contexts[key] = try await Self.policyContext(
+                        db, student: draft.studentID, competency: draft.competencyID)
+                }
+                let context = contexts[key]!
                 if history[key] == nil {
                     history[key] = try await Self.events(db, student: draft.studentID, competency: draft.competencyID)
                     pairs.append((draft.studentID, draft.competencyID))
@@ -87,7 +103,12 @@ extension Store {
             }
             var records: [MasteryRecord] = []
             for (student, competency) in pairs {
-                let context = try await Self.policyContext(db, student: student, competency: competency)
+                let context: PolicyContext
+                if let known = contexts["\(student.rawValue)|\(competency.rawValue)"] {
+                    context = known
+                } else {
+                    context = try await Self.policyContext(db, student: student, competency: competency)
+                }
                 let record = MasteryEngine.record(
                     studentID: student, competencyID: competency,
                     events: history["\(student.rawValue)|\(competency.rawValue)"]!, policy: context.policy,

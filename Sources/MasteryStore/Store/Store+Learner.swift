@@ -235,3 +235,94 @@ extension Store {
         }
     }
 }
+
+/// A student arriving from another school with their backpack.
+extension Store {
+    /// Mastery brought from another school that no framework here matched (kept verbatim as JSON).
+    public func transferredMastery(student: Person.ID) async throws -> [String] {
+        try await driver.withConnection { db in
+            try await db.raw(
+                "SELECT record_json FROM transferred_mastery WHERE student_id = \(bind: student.rawValue) ORDER BY sequence"
+            ).all().map { try $0.string("record_json") }
+        }
+    }
+
+    /// Creates a student from another school's record in one transaction: the person, profile versions,
+    /// goals and notes, plans, evidence (recomputing mastery; `evidenceIDs` are the ids it had there),
+    /// reflections (pointing at the evidence's new ids) and unmatched mastery.
+    public func importStudent(
+        _ person: Person, profiles: [LearnerProfile], goals: [Goal], notes: [GoalNote], reflections: [Reflection],
+        plans: [LearningPlan], evidence: [EvidenceDraft], evidenceIDs: [String], transferred: [String],
+        by actor: Person.ID, at now: Date
+    ) async throws {
+        try await driver.withTransaction { db in
+            try await db.insertRows("people", columns: Self.personColumns, rows: [Self.personRow(person)])
+            for profile in profiles.reversed() {
+                try await db.insertRows(
+                    "learner_profiles", columns: ["student_id", "profile_json", "updated_at", "updated_by"],
+                    rows: [
+                        [
+                            person.id.rawValue, try JSONText.encode(profile),
+                            (profile.updatedAt ?? now).timeIntervalSince1970,
+                            profile.updatedBy?.rawValue ?? actor.rawValue,
+                        ]
+                    ])
+            }
+            try await db.insertRows(
+                "goals",
+                columns: [
+                    "id", "student_id", "title", "why", "plan", "competencies_json", "target_level", "target_date",
+                    "withdrawn", "created_at", "created_by",
+                ],
+                rows: try goals.map { goal in
+                    [
+                        goal.id.rawValue, person.id.rawValue, goal.title, goal.why, goal.plan,
+                        try JSONText.encode(goal.competencyIDs), goal.targetLevel,
+                        goal.targetDate?.timeIntervalSince1970,
+                        goal.withdrawn ? 1 : 0, goal.createdAt.timeIntervalSince1970, goal.createdBy.rawValue,
+                    ]
+                })
+            try await db.insertRows(
+                "goal_notes", columns: ["goal_id", "kind", "text", "author_id", "at"],
+                rows: notes.map {
+                    [$0.goalID.rawValue, $0.kind.rawValue, $0.text, $0.authorID.rawValue, $0.at.timeIntervalSince1970]
+                })
+            try await db.insertRows(
+                "learning_plans", columns: ["id", "student_id", "plan_json", "status", "updated_at"],
+                rows: try plans.map {
+                    [
+                        $0.id.rawValue, person.id.rawValue, try JSONText.encode($0), $0.status.rawValue,
+                        $0.updatedAt.timeIntervalSince1970,
+                    ]
+                })
+            try await db.insertRows(
+                "transferred_mastery", columns: ["student_id", "record_json", "imported_at"],
+                rows: transferred.map { [person.id.rawValue, $0, now.timeIntervalSince1970] })
+            var newIDs: [String: String] = [:]
+            if !evidence.isEmpty {
+                let written = try await Self.append(evidence, by: actor, at: now, in: db).events
+                for (old, event) in zip(evidenceIDs, written) { newIDs[old] = event.id.rawValue }
+            }
+            try await db.insertRows(
+                "reflections",
+                columns: [
+                    "id", "student_id", "went_well", "try_next", "evidence_id", "goal_id", "competency_id",
+                    "visibility",
+                    "at",
+                ],
+                rows: reflections.map {
+                    [
+                        $0.id.rawValue, person.id.rawValue, $0.wentWell, $0.tryNext,
+                        $0.evidenceID.flatMap { newIDs[$0.rawValue] }, $0.goalID?.rawValue, $0.competencyID?.rawValue,
+                        $0.visibility.rawValue, $0.at.timeIntervalSince1970,
+                    ]
+                })
+            try await Self.audit(
+                db, at: now, actor: actor, action: "backpack.import", student: person.id,
+                subject: "backpack of \(person.displayName)",
+                detail: "\(goals.count) goals, \(reflections.count) reflections, \(plans.count) plans, "
+                    + "\(evidence.count) evidence, \(transferred.count) transferred records",
+                organization: person.organizationID)
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import MasteryCore
+import MasteryInterop
+import MasteryStore
+
+/// The data backpack: gathers a student's portable record (`Backpack`) and brings one in at another school.
+public struct BackpackService: Sendable {
+    public let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// The student's backpack; accommodations only when `includeSensitive`.
+    public func backpack(of studentID: Person.ID, includeSensitive: Bool, at now: Date) async throws -> Backpack? {
+        guard let student = try await store.person(studentID), student.role == .student else { return nil }
+        let curriculum = try await store.curriculum()
+        func reference(_ id: Competency.ID) -> Backpack.CompetencyReference? {
+            guard let competency = curriculum.competency(id),
+                let framework = curriculum.framework(competency.frameworkID)
+            else { return nil }
+            return .init(
+                frameworkCode: framework.code, frameworkSourceIdentifier: framework.sourceIdentifier,
+                code: competency.code, title: competency.title, sourceIdentifier: competency.sourceIdentifier)
+        }
+        let records = try await store.records(student: studentID)
+        let mastery: [Backpack.Mastery] = curriculum.competencies.compactMap { competency in
+            guard let record = records[competency.id], let ref = reference(competency.id) else { return nil }
+            let level = record.levelValue.flatMap { value in
+                curriculum.scale(for: competency)?.levels.first { $0.value == value }
+            }
+            return .init(
+                competency: ref, value: record.value, level: level?.label, mastered: record.mastered,
+                evidenceCount: record.evidenceCount, lastObservedAt: record.lastObservedAt, method: record.method)
+        }
+        let evidence = try await store.evidence(student: studentID).values.joined()
+            .sorted { ($0.observedAt, $0.sequence) < ($1.observedAt, $1.sequence) }
+            .compactMap { piece -> Backpack.EvidenceItem? in
+                guard let ref = reference(piece.competencyID) else { return nil }
+                return .init(
+                    id: piece.id.rawValue, competency: ref, score: piece.score, observedAt: piece.observedAt,
+                    source: piece.source.rawValue, comment: piece.comment)
+            }
+        let goals = try await store.goals(student: studentID)
+        let notes = try await store.notes(goals: goals.map(\.id))
+        let plans = try await store.plans(student: studentID)
+        var profiles = try await store.profileHistory(student: studentID)
+        if !includeSensitive { profiles = profiles.map(\.withoutSensitiveFields) }
+        var accomplishments: [Backpack.Accomplishment] = mastery.filter(\.mastered).map {
+            .init(kind: "mastered", title: "\($0.competency.code) — \($0.competency.title)", date: $0.lastObservedAt)
+        }
+        accomplishments += goals.filter { $0.state(records: records, at: now) == .met }.map {
+            .init(kind: "goal-met", title: $0.title, date: nil)
+        }
+        accomplishments += plans.filter { $0.status == .complete }.map {
+            .init(kind: "plan-complete", title: $0.title, date: $0.updatedAt)
+        }
+        let transferred = try await store.transferredMastery(student: studentID).compactMap {
+            try? Self.decoder.decode(Backpack.Mastery.self, from: Data($0.utf8))
+        }
+        let school = try await store.organization(student.organizationID)
+        return Backpack(
+            exportedAt: now,
+            student: .init(
+                id: student.id.rawValue, givenName: student.givenName, familyName: student.familyName,
+                gradeLevel: student.gradeLevel, school: school?.name),
+            profiles: profiles,
+            goals: goals.map { goal in
+                .init(
+                    goal: goal, competencies: goal.competencyIDs.compactMap(reference),
+                    notes: (notes[goal.id] ?? []).sorted { $0.at < $1.at })
+            },
+            reflections: try await store.reflections(student: studentID), plans: plans,
+            accomplishments: accomplishments, mastery: mastery, evidence: evidence, transferred: transferred)
+    }
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    /// What an import brought in.
+    public struct ImportResult: Sendable {
+        public var student: Person
+        public var evidence: Int
+        public var transferred: Int
+        public var goals: Int
+        public var reflections: Int
+        public var plans: Int
+
+        public var description: String {
+            "student \(student.displayName) (\(student.id.rawValue)): \(evidence) evidence, \(goals) goals, "
+                + "\(reflections) reflections, \(plans) plans, \(transferred) records kept from frameworks not here"
+        }
+    }
+
+    /// Creates the student at `school` from a backpack: competencies matched by source identifiers, else by
+    /// framework and competency codes; evidence on matched competencies recomputes mastery here, mastery on
+    /// the others is kept as it was.
+    public func importBackpack(
+        _ backpack: Backpack, into school: Organization.ID, by actor: Person.ID, at now: Date
+    ) async throws -> ImportResult {
+        let curriculum = try await store.curriculum()
+        var bySource: [String: Competency.ID] = [:]
+        var byCode: [String: Competency.ID] = [:]
+        for competency in curriculum.competencies {
+            guard let framework = curriculum.framework(competency.frameworkID) else { continue }
+            if let frameworkSource = framework.sourceIdentifier, let source = competency.sourceIdentifier {
+                bySource["\(frameworkSource)\u{0}\(source)"] = competency.id
+            }
+            byCode["\(framework.code)\u{0}\(competency.code)"] = competency.id
+        }
+        func local(_ ref: Backpack.CompetencyReference) -> Competency.ID? {
+            if let frameworkSource = ref.frameworkSourceIdentifier, let source = ref.sourceIdentifier,
+                let id = bySource["\(frameworkSource)\u{0}\(source)"]
+            {
+                return id
+            }
+            return byCode["\(ref.frameworkCode)\u{0}\(ref.code)"]
+        }
+        let studentID = Person.ID("p-\(UUID().uuidString.lowercased().prefix(12))")
+        let person = Person(
+            id: studentID, role: .student, givenName: backpack.student.givenName,
+            familyName: backpack.student.familyName, organizationID: school, gradeLevel: backpack.student.gradeLevel)
+        // New ids for goals, reflections and plans (the originals stay valid at the school they came from).
+        var goalIDs: [Goal.ID: Goal.ID] = [:]
+        var goals: [Goal] = []
+        var notes: [GoalNote] = []
+        for entry in backpack.goals {
+            var goal = entry.goal
+            let id = Goal.ID(UUID().uuidString.lowercased())
+            goalIDs[goal.id] = id
+            goal.id = id
+            goal.studentID = studentID
+            goal.competencyIDs = entry.competencies.compactMap(local)
+            goals.append(goal)
+            notes += entry.notes.map { note in
+                var copy = note
+                copy.goalID = id
+                return copy
+            }
+        }
+        let reflections = backpack.reflections.map { reflection -> Reflection in
+            var copy = reflection
+            copy.id = .init(UUID().uuidString.lowercased())
+            copy.studentID = studentID
+            copy.goalID = reflection.goalID.flatMap { goalIDs[$0] }
+            copy.competencyID = nil
+            return copy
+        }
+        let plans = backpack.plans.map { plan -> LearningPlan in
+            var copy = plan
+            copy.id = .init(UUID().uuidString.lowercased())
+            copy.studentID = studentID
+            return copy
+        }
+        let profiles = backpack.profiles.map { profile -> LearnerProfile in
+            var copy = profile
+            copy.studentID = studentID
+            return copy
+        }
+        var drafts: [EvidenceDraft] = []
+        var evidenceIDs: [String] = []
+        for item in backpack.evidence {
+            guard let competency = local(item.competency) else { continue }
+            drafts.append(
+                .record(
+                    student: studentID, competency: competency, score: item.score, observedAt: item.observedAt,
+                    source: EvidenceSource(rawValue: item.source) ?? .imported, comment: item.comment))
+            evidenceIDs.append(item.id)
+        }
+        let encoder = Backpack.encoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let transferred = try (backpack.mastery.filter { local($0.competency) == nil } + backpack.transferred).map {
+            String(decoding: try encoder.encode($0), as: UTF8.self)
+        }
+        try await store.importStudent(
+            person, profiles: profiles, goals: goals, notes: notes, reflections: reflections, plans: plans,
+            evidence: drafts, evidenceIDs: evidenceIDs, transferred: transferred, by: actor, at: now)
+        return ImportResult(
+            student: person, evidence: drafts.count, transferred: transferred.count, goals: goals.count,
+            reflections: reflections.count, plans: plans.count)
+    }
+}

@@ -1,0 +1,284 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MasteryCore
+import MasteryInterop
+import MasteryStore
+import Testing
+
+@testable import MasteryServer
+
+@Suite("Student and family records")
+struct StudentRecordTests {
+    /// The demo student, a classmate, their guardians, and staff with and without a relationship.
+    struct Cast {
+        var student: Person
+        var classmate: Person
+        var otherGuardian: String
+    }
+
+    static func cast(_ store: Store) async throws -> Cast {
+        let student = try #require(try await store.credentials(username: "student")?.person)
+        let section = try #require(try await store.sections(of: student.id, as: .student).first)
+        let classmate = try #require(
+            try await store.members(of: section.id, as: .student).first { $0.id != student.id })
+        let guardian = try #require(try await store.guardians(ofStudent: classmate.id).first?.username)
+        return Cast(student: student, classmate: classmate, otherGuardian: guardian)
+    }
+
+    @Test("Who may open each of a student's pages: self, own guardian, own teachers, school staff; nobody else")
+    func authorizationTable() async throws {
+        try await withApp { client, services in
+            let cast = try await Self.cast(services.store)
+            let pages = ["goals", "reflections", "profile", "plan", "conference", "next-steps", "backpack"]
+            // username → pages that answer 200 (every other page answers 403)
+            let allowed: [(String, Set<String>)] = [
+                ("student", Set(pages)),
+                ("guardian", Set(pages).subtracting(["backpack"])),
+                ("teacher", Set(pages)),
+                ("coach", Set(pages).subtracting(["backpack"])),
+                ("admin", Set(pages)),
+                ("teacher5", []),
+                (cast.otherGuardian, []),
+                (cast.classmate.username ?? "", []),
+            ]
+            for (username, open) in allowed {
+                var browser = TestBrowser(client)
+                _ = try await browser.login(username)
+                for page in pages {
+                    let status = try await browser.get("/students/\(cast.student.id.rawValue)/\(page)").status
+                    #expect(status == (open.contains(page) ? .ok : .forbidden), "\(username) → \(page)")
+                }
+            }
+        }
+    }
+
+    @Test("A student sets a goal with SMART prompts and checks in; a teacher comments; a guardian only reads")
+    func goals() async throws {
+        try await withApp { client, services in
+            let cast = try await Self.cast(services.store)
+            let base = "/students/\(cast.student.id.rawValue)/goals"
+            let (competencies, _) = try await StudentCompetencies.load(cast.student.id, store: services.store)
+            var student = TestBrowser(client)
+            _ = try await student.login("student")
+            _ = try await student.get(base)
+            let title = "Master ratios \(UUID().uuidString.prefix(6))"
+            let missing = try await student.post(base, [("title", title), ("target", "3")])
+            #expect(missing.status == .unprocessableContent && missing.body.contains("Choose at least one competency"))
+            let saved = try await student.post(
+                base,
+                [
+                    ("title", title), ("why", "I want to cook for my family"),
+                    ("competency", competencies[0].id.rawValue),
+                    ("target", "3"), ("date", "2026-12-18"), ("plan", "Practice sets twice a week"),
+                ])
+            #expect(saved.status == .seeOther)
+            let goal = try #require(
+                try await services.store.goals(student: cast.student.id).first { $0.title == title })
+            #expect(goal.competencyIDs == [competencies[0].id] && goal.targetLevel == 3)
+            #expect(
+                try await student.post("\(base)/\(goal.id.rawValue)/check-in", [("text", "Did two sets")]).status
+                    == .seeOther)
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            _ = try await teacher.get(base)
+            #expect(
+                try await teacher.post("\(base)/\(goal.id.rawValue)/comment", [("text", "Great plan")]).status
+                    == .seeOther)
+            let notes = try await services.store.notes(goals: [goal.id])[goal.id] ?? []
+            #expect(notes.map(\.kind) == [.checkIn, .comment] && notes.map(\.text) == ["Did two sets", "Great plan"])
+            var guardian = TestBrowser(client)
+            _ = try await guardian.login("guardian")
+            let read = try await guardian.get(base)
+            #expect(read.status == .ok && read.body.contains(title) && !read.body.contains("id=\"goal-form\""))
+            #expect(try await guardian.post(base, [("title", "x")]).status == .forbidden)
+        }
+    }
+
+    @Test("Reflections: a private one is for the student and teachers; a shared one reaches the family")
+    func reflections() async throws {
+        try await withApp { client, services in
+            let cast = try await Self.cast(services.store)
+            let base = "/students/\(cast.student.id.rawValue)/reflections"
+            var student = TestBrowser(client)
+            _ = try await student.login("student")
+            _ = try await student.get(base)
+            let privateText = "Private note \(UUID().uuidString.prefix(6))"
+            let sharedText = "Shared note \(UUID().uuidString.prefix(6))"
+            #expect(
+                try await student.post(base, [("wentWell", privateText), ("visibility", "teacher-and-me")]).status
+                    == .seeOther)
+            #expect(
+                try await student.post(base, [("tryNext", sharedText), ("visibility", "shared")]).status == .seeOther)
+            #expect(try await student.post(base, [("visibility", "shared")]).status == .unprocessableContent)
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            let seen = try await teacher.get(base)
+            #expect(seen.body.contains(privateText) && seen.body.contains(sharedText))
+            var guardian = TestBrowser(client)
+            _ = try await guardian.login("guardian")
+            let family = try await guardian.get(base)
+            #expect(!family.body.contains(privateText) && family.body.contains(sharedText))
+        }
+    }
+
+    @Test("The learner profile keeps every version; accommodations are for staff with a need only")
+    func profile() async throws {
+        try await withApp { client, services in
+            let cast = try await Self.cast(services.store)
+            let base = "/students/\(cast.student.id.rawValue)/profile"
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            _ = try await teacher.get(base)
+            let support = "Extended time \(UUID().uuidString.prefix(6))"
+            #expect(
+                try await teacher.post(
+                    base, [("interests", "Robots"), ("accommodations", support), ("preference", "video")]
+                )
+                .status == .seeOther)
+            var student = TestBrowser(client)
+            _ = try await student.login("student")
+            let own = try await student.get(base)
+            #expect(own.status == .ok && own.body.contains("Robots") && !own.body.contains(support))
+            let before = try await services.store.profileHistory(student: cast.student.id).count
+            #expect(
+                try await student.post(base, [("interests", "Robots and music"), ("preference", "reading")]).status
+                    == .seeOther)
+            let profile = try await services.store.profile(student: cast.student.id)
+            #expect(profile.interests == "Robots and music" && profile.accommodations == support)
+            #expect(profile.learningPreferences == [.reading])
+            #expect(try await services.store.profileHistory(student: cast.student.id).count == before + 1)
+            #expect(try await teacher.get(base).body.contains(support))
+        }
+    }
+
+    @Test("A learning plan goes draft → review → active → complete, signed off by student, advisor and guardian")
+    func planWorkflow() async throws {
+        try await withApp { client, services in
+            let cast = try await Self.cast(services.store)
+            let base = "/students/\(cast.student.id.rawValue)/plan"
+            var student = TestBrowser(client)
+            _ = try await student.login("student")
+            _ = try await student.get(base)
+            let title = "Plan \(UUID().uuidString.prefix(6))"
+            #expect(
+                try await student.post(
+                    base,
+                    [
+                        ("title", title), ("pace", "A unit every two weeks"),
+                        ("goal-academic", "Finish Math 7 pathway"),
+                        ("steps-academic", "Practice daily\nAsk for help on Fridays"),
+                        ("goal-college-career", "Visit a robotics lab"),
+                    ]
+                ).status == .seeOther)
+            var plan = try #require(
+                try await services.store.plans(student: cast.student.id).first { $0.title == title })
+            #expect(plan.goals.first?.actionSteps == ["Practice daily", "Ask for help on Fridays"])
+            #expect(try await student.post("\(base)/\(plan.id.rawValue)/submit", []).status == .seeOther)
+            #expect(try await student.post("\(base)/\(plan.id.rawValue)/acknowledge", []).status == .seeOther)
+            let early = try await student.post("\(base)/\(plan.id.rawValue)/activate", [])
+            #expect(early.status == .unprocessableContent && early.body.contains("advisor, guardian"))
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            _ = try await teacher.get(base)
+            #expect(try await teacher.post("\(base)/\(plan.id.rawValue)/acknowledge", []).status == .seeOther)
+            var guardian = TestBrowser(client)
+            _ = try await guardian.login("guardian")
+            _ = try await guardian.get(base)
+            #expect(try await guardian.post("\(base)/\(plan.id.rawValue)/activate", []).status == .forbidden)
+            #expect(try await guardian.post("\(base)/\(plan.id.rawValue)/acknowledge", []).status == .seeOther)
+            #expect(try await student.post("\(base)/\(plan.id.rawValue)/activate", []).status == .seeOther)
+            #expect(try await student.post("\(base)/\(plan.id.rawValue)/complete", []).status == .forbidden)
+            #expect(try await teacher.post("\(base)/\(plan.id.rawValue)/complete", []).status == .seeOther)
+            plan = try #require(try await services.store.plans(student: cast.student.id).first { $0.id == plan.id })
+            #expect(plan.status == .complete)
+            #expect(Set(plan.acknowledgements.map(\.signer)) == Set(LearningPlan.Signer.allCases))
+            let frozen = try #require(plan.frozenMastery)
+            let records = try await services.store.records(student: cast.student.id)
+            #expect(
+                !frozen.isEmpty && frozen.allSatisfy { ($0.mastered) == (records[$0.competencyID]?.mastered ?? false) })
+        }
+    }
+
+    @Test("The backpack is documented JSON; importing it at a school loses nothing")
+    func backpackRoundTrip() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let cast = try await Self.cast(store)
+            let api = try await APIClient.signIn(client, "student")
+            let response = try await api.call("/api/v1/students/\(cast.student.id.rawValue)/backpack")
+            #expect(response.status == .ok && response.object["format"] as? String == "masterly.backpack")
+            #expect((response.object["mastery"] as? [Any])?.isEmpty == false)
+            let profiles = response.object["profiles"] as? [[String: Any]] ?? []
+            #expect(profiles.allSatisfy { ($0["accommodations"] as? String ?? "").isEmpty })
+            let guardian = try await APIClient.signIn(client, "guardian")
+            #expect(
+                try await guardian.call("/api/v1/students/\(cast.student.id.rawValue)/backpack").status == .forbidden)
+
+            let service = BackpackService(store: store)
+            let original = try #require(
+                try await service.backpack(of: cast.student.id, includeSensitive: true, at: TestSchool.now))
+            let data = try original.data()
+            let read = try Backpack.read(data, fileName: "backpack.json")
+            let school = try #require(try await store.organizations().first { $0.kind == .school })
+            let admin = try #require(try await store.credentials(username: "admin")?.person)
+            let result = try await service.importBackpack(read, into: school.id, by: admin.id, at: TestSchool.now)
+            #expect(result.evidence == original.evidence.count && result.transferred == 0)
+            let copy = try #require(
+                try await service.backpack(of: result.student.id, includeSensitive: true, at: TestSchool.now))
+            #expect(Self.normalized(copy) == Self.normalized(original))
+            #expect(throws: ImportError.self) {
+                try Backpack.read(Data(#"{"format":"other","version":1}"#.utf8), fileName: "x.json")
+            }
+        }
+    }
+
+    /// A backpack without what must change when it moves (ids, the export time, who recorded evidence).
+    static func normalized(_ backpack: Backpack) -> String {
+        var copy = backpack
+        copy.exportedAt = Date(timeIntervalSince1970: 0)
+        copy.student.id = "student"
+        copy.student.school = nil
+        copy.profiles = copy.profiles.map {
+            var profile = $0
+            profile.studentID = "student"
+            return profile
+        }
+        copy.goals = copy.goals.map { entry in
+            var entry = entry
+            entry.goal.id = "goal"
+            entry.goal.studentID = "student"
+            entry.notes = entry.notes.map {
+                var note = $0
+                note.goalID = "goal"
+                return note
+            }
+            return entry
+        }.sorted { ($0.goal.title, $0.goal.createdAt) < ($1.goal.title, $1.goal.createdAt) }
+        let evidenceKey = Dictionary(
+            backpack.evidence.map { ($0.id, "\($0.competency.code)@\($0.observedAt.timeIntervalSince1970)") },
+            uniquingKeysWith: { a, _ in a })
+        copy.reflections = copy.reflections.map {
+            var reflection = $0
+            reflection.id = "reflection"
+            reflection.studentID = "student"
+            reflection.goalID = nil
+            reflection.competencyID = nil
+            reflection.evidenceID = reflection.evidenceID.map { EvidenceEvent.ID(evidenceKey[$0.rawValue] ?? "?") }
+            return reflection
+        }.sorted { ($0.at, $0.wentWell) < ($1.at, $1.wentWell) }
+        copy.plans = copy.plans.map {
+            var plan = $0
+            plan.id = "plan"
+            plan.studentID = "student"
+            return plan
+        }.sorted { ($0.title, $0.updatedAt) < ($1.title, $1.updatedAt) }
+        copy.evidence = copy.evidence.map {
+            var item = $0
+            item.id = "evidence"
+            return item
+        }
+        let encoder = Backpack.encoder()
+        return String(decoding: (try? encoder.encode(copy)) ?? Data(), as: UTF8.self)
+    }
+}

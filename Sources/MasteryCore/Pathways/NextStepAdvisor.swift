@@ -89,6 +89,14 @@ public struct NextStepAdvisor: Sendable {
     private let pathwayOf: [Competency.ID: (pathway: Int, step: Int)]
     private let playlistsOf: [Competency.ID: [Playlist]]
     private let competenciesOfItem: [PlaylistItem.ID: [Competency.ID]]
+    /// By catalog index: prerequisites in the catalog, those outside it, the pathway and step (-1 when
+    /// none), the mastery threshold.
+    private let prerequisiteIndices: [[Int]]
+    private let externalPrerequisites: [[Competency.ID]]
+    private let placement: [(pathway: Int, step: Int)]
+    private let thresholdOf: [Double]
+    /// Per pathway and step: the catalog indices of its competencies (-1 for one outside the catalog).
+    private let stepIndices: [[[Int]]]
 
     public init(catalog: Catalog) {
         self.catalog = catalog
@@ -113,34 +121,82 @@ public struct NextStepAdvisor: Sendable {
             for item in playlist.items { competenciesOfItem[item.id, default: []] += playlist.competencyIDs }
         }
         self.competenciesOfItem = competenciesOfItem
+        let order = self.order
+        prerequisiteIndices = catalog.competencies.map { competency in
+            (catalog.prerequisites.prerequisites[competency.id] ?? []).compactMap { order[$0] }
+        }
+        externalPrerequisites = catalog.competencies.map { competency in
+            (catalog.prerequisites.prerequisites[competency.id] ?? []).filter { order[$0] == nil }
+        }
+        placement = catalog.competencies.map { pathwayOf[$0.id] ?? (-1, -1) }
+        thresholdOf = catalog.competencies.map { catalog.thresholds[$0.id] ?? 0 }
+        stepIndices = catalog.pathways.map { pathway in
+            pathway.steps.map { step in step.competencyIDs.map { order[$0] ?? -1 } }
+        }
     }
 
-    /// What one question needs about a student, worked out once (not per competency).
+    /// What one question needs about a student, worked out once (not per competency), in arrays indexed like
+    /// `catalog.competencies` so ranking hashes nothing.
     struct Context {
-        var mastered: Set<Competency.ID>
+        var mastered: [Bool]
+        var value: [Double]
+        var inProgress: [Bool]
+        var goal: [Bool]
         /// Per pathway: how many steps are due (a teacher-paced pathway opens up to that step) and the
         /// student's current step.
         var expected: [Int]
         var position: [Int]
-        /// Competencies with a playlist item started or handed in.
-        var inProgress: Set<Competency.ID>
+        /// Per pathway and step: whether its target date has passed.
+        var overdue: [[Bool]]
+        /// Mastered competencies outside the catalog (prerequisites may name them).
+        var masteredElsewhere: Set<Competency.ID>
+
+        func isMastered(_ id: Competency.ID, index: [Competency.ID: Int]) -> Bool {
+            index[id].map { mastered[$0] } ?? masteredElsewhere.contains(id)
+        }
     }
 
     func context(_ student: Student, at now: Date) -> Context {
-        let mastered = student.mastered
-        var inProgress: Set<Competency.ID> = []
+        let count = catalog.competencies.count
+        var mastered = [Bool](repeating: false, count: count)
+        var value = [Double](repeating: 0, count: count)
+        var elsewhere: Set<Competency.ID> = []
+        for (id, record) in student.records {
+            if let i = order[id] {
+                mastered[i] = record.mastered
+                value[i] = record.value ?? 0
+            } else if record.mastered {
+                elsewhere.insert(id)
+            }
+        }
+        var inProgress = [Bool](repeating: false, count: count)
         for (item, progress) in student.progress where progress.status == .started || progress.status == .submitted {
-            inProgress.formUnion(competenciesOfItem[item] ?? [])
+            for id in competenciesOfItem[item] ?? [] { if let i = order[id] { inProgress[i] = true } }
+        }
+        var goal = [Bool](repeating: false, count: count)
+        for (id, titles) in student.goals where !titles.isEmpty { if let i = order[id] { goal[i] = true } }
+        var position: [Int] = []
+        for steps in stepIndices {
+            position.append(
+                steps.firstIndex { step in !step.contains { $0 >= 0 && mastered[$0] } } ?? steps.count)
         }
         return Context(
-            mastered: mastered, expected: catalog.pathways.map { $0.expectedPosition(at: now) },
-            position: catalog.pathways.map { $0.position(mastered: mastered) }, inProgress: inProgress)
+            mastered: mastered, value: value, inProgress: inProgress, goal: goal,
+            expected: catalog.pathways.map { $0.expectedPosition(at: now) }, position: position,
+            overdue: catalog.pathways.map { $0.steps.map { ($0.targetDate ?? .distantFuture) < now } },
+            masteredElsewhere: elsewhere)
     }
 
     /// Whether a teacher-paced pathway has not opened the competency's step yet.
-    func notYetOpen(_ competency: Competency.ID, _ context: Context) -> Bool {
-        guard let (pathwayIndex, stepIndex) = pathwayOf[competency] else { return false }
+    func notYetOpen(_ index: Int, _ context: Context) -> Bool {
+        let (pathwayIndex, stepIndex) = placement[index]
+        guard pathwayIndex >= 0 else { return false }
         return catalog.pathways[pathwayIndex].pacing == .teacherPaced && stepIndex > context.expected[pathwayIndex]
+    }
+
+    func isUnlocked(_ index: Int, _ context: Context) -> Bool {
+        prerequisiteIndices[index].allSatisfy { $0 >= 0 && context.mastered[$0] }
+            && externalPrerequisites[index].allSatisfy(context.masteredElsewhere.contains)
     }
 
     /// How candidates are ordered (smaller first): in progress, overdue, serving a goal, pathway order,
@@ -159,43 +215,38 @@ public struct NextStepAdvisor: Sendable {
         }
     }
 
-    func key(_ competency: Competency, _ student: Student, _ context: Context, now: Date) -> RankKey {
-        var overdue = false
-        var step = Int.max / 2
-        if let (pathwayIndex, stepIndex) = pathwayOf[competency.id] {
-            step = stepIndex
-            overdue = (catalog.pathways[pathwayIndex].steps[stepIndex].targetDate.map { $0 < now }) ?? false
-        }
-        let value = student.records[competency.id]?.value ?? 0
-        let threshold = catalog.thresholds[competency.id] ?? 0
+    func key(_ index: Int, _ context: Context) -> RankKey {
+        let (pathwayIndex, stepIndex) = placement[index]
+        let onPathway = pathwayIndex >= 0
         return RankKey(
-            notStarted: context.inProgress.contains(competency.id) ? 0 : 1, notOverdue: overdue ? 0 : 1,
-            noGoal: (student.goals[competency.id]?.isEmpty ?? true) ? 1 : 0, step: step,
-            distance: Int(((threshold - value) * 1000).rounded()), order: order[competency.id] ?? Int.max / 2)
+            notStarted: context.inProgress[index] ? 0 : 1,
+            notOverdue: onPathway && context.overdue[pathwayIndex][stepIndex] ? 0 : 1,
+            noGoal: context.goal[index] ? 0 : 1, step: onPathway ? stepIndex : Int.max / 2,
+            distance: Int(((thresholdOf[index] - context.value[index]) * 1000).rounded()), order: index)
     }
 
     /// The unlocked, unmastered competencies, best first (at most `limit`). Candidates are ranked on cheap
     /// keys; reasons and playlist items are written only for those returned.
     public func advise(_ student: Student, at now: Date, limit: Int = 10) -> [Step] {
         let context = context(student, at: now)
-        var candidates: [(key: RankKey, competency: Competency)] = []
-        for competency in catalog.competencies where !context.mastered.contains(competency.id) {
-            guard catalog.prerequisites.isUnlocked(competency.id, mastered: context.mastered),
-                !notYetOpen(competency.id, context)
-            else { continue }
-            candidates.append((key(competency, student, context, now: now), competency))
+        var candidates: [RankKey] = []
+        for index in catalog.competencies.indices where !context.mastered[index] {
+            guard isUnlocked(index, context), !notYetOpen(index, context) else { continue }
+            candidates.append(key(index, context))
         }
-        candidates.sort { $0.key < $1.key }
-        return candidates.prefix(limit).map { step(for: $0.competency, student, context, now: now) }
+        candidates.sort()
+        return candidates.prefix(limit).map { step(for: catalog.competencies[$0.order], student, context, now: now) }
     }
 
     /// Competencies not mastered that are locked, with their unmastered prerequisites.
     public func blocked(_ student: Student, at now: Date) -> [Blocked] {
         let context = context(student, at: now)
-        return catalog.competencies.compactMap { competency in
-            guard !context.mastered.contains(competency.id) else { return nil }
-            let blockers = catalog.prerequisites.blockers(of: competency.id, mastered: context.mastered)
-            let closed = notYetOpen(competency.id, context)
+        return catalog.competencies.enumerated().compactMap { index, competency in
+            guard !context.mastered[index] else { return nil }
+            let blockers = (catalog.prerequisites.prerequisites[competency.id] ?? []).filter {
+                !context.isMastered($0, index: order)
+            }
+            let closed = notYetOpen(index, context)
             guard !blockers.isEmpty || closed else { return nil }
             return Blocked(competency: competency, blockers: blockers, notYetOpen: blockers.isEmpty && closed)
         }

@@ -4,7 +4,9 @@ Every page a test visits gets a screenshot and an axe-core WCAG 2.1 A/AA check.
 """
 from __future__ import annotations
 
+import base64
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -12,6 +14,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
+import e2e_support as support
 from e2e_support import api_get, api_session, h1_text, path_of, submit_login_form, wait_for
 
 
@@ -228,3 +231,73 @@ def test_student_hands_in_a_checkpoint_and_the_next_target_unlocks(driver, base_
     assert driver.find_elements(By.CSS_SELECTOR, f"[id='step-{unlocked}']"), "the next target did not unlock"
     assert not driver.find_elements(By.CSS_SELECTOR, f"[id='step-{target}']"), "the mastered competency is still offered"
     axe_check(driver, "student-next-steps-unlocked")
+
+
+def test_student_sets_a_goal_reflects_and_prints_the_conference_report(driver, base_url, login, axe_check, tmp_path):
+    """The student's own records: a goal with SMART prompts, a reflection, then the conference report printed
+    to PDF by headless Chromium (the PDF has the student's name and a growth chart)."""
+    session = api_session(base_url, "student")
+    student, name = session["user"]["id"], session["user"]["name"]
+    login(driver, "student")
+    driver.get(f"{base_url}/students/{student}/goals")
+    assert h1_text(driver) == "My goals"
+    axe_check(driver, "student-goals")
+    form = driver.find_element(By.CSS_SELECTOR, "form#goal-form")
+    form.find_element(By.CSS_SELECTOR, "input#goal-title").send_keys("Explain unit rates to my class")
+    form.find_element(By.CSS_SELECTOR, "textarea#goal-why").send_keys("I want to help my friends")
+    form.find_elements(By.CSS_SELECTOR, "input[name=competency]")[0].click()
+    form.find_element(By.CSS_SELECTOR, "textarea#goal-plan").send_keys("Two practice sets a week")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[role=status]")), "the goal was not saved")
+    assert "Explain unit rates to my class" in driver.find_element(By.TAG_NAME, "main").text
+    axe_check(driver, "student-goals-saved")
+
+    driver.get(f"{base_url}/students/{student}/reflections")
+    form = driver.find_element(By.CSS_SELECTOR, "form#reflection-form")
+    form.find_element(By.CSS_SELECTOR, "textarea#went-well").send_keys("I showed my working clearly")
+    form.find_element(By.CSS_SELECTOR, "textarea#try-next").send_keys("Check units before I answer")
+    form.find_element(By.CSS_SELECTOR, "input[name=visibility][value=shared]").click()
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[role=status]")), "the reflection was not saved")
+    assert "Check units before I answer" in driver.find_element(By.TAG_NAME, "main").text
+    axe_check(driver, "student-reflections")
+
+    driver.get(f"{base_url}/students/{student}/conference")
+    assert driver.find_elements(By.CSS_SELECTOR, "svg.growth-chart"), "the conference report has no growth chart"
+    axe_check(driver, "student-conference")
+    pdf = tmp_path / "conference.pdf"
+    pdf.write_bytes(base64.b64decode(driver.print_page()))
+    shots = support.screenshot_dir()
+    (shots / "student-conference.pdf").write_bytes(pdf.read_bytes())
+    from pypdf import PdfReader
+    reader = PdfReader(str(pdf))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    assert name in text, f"the PDF does not name {name}"
+    assert "Growth on" in text, "the PDF has no growth chart section"
+    # The charts are vector paths: count the drawing operators of the printed pages.
+    operators = Counter()
+    for page in reader.pages:
+        page.extract_text(visitor_operand_before=lambda op, args, cm, tm: operators.update([op]))
+    assert operators[b"l"] + operators[b"c"] + operators[b"re"] > 20, f"the PDF draws no chart: {operators}"
+
+
+def test_guardian_sees_their_child_and_is_refused_another(driver, base_url, login, axe_check):
+    guardian = api_session(base_url, "guardian")
+    children = api_get(base_url, "/api/v1/me", guardian["token"])["children"]
+    assert children, "the demo guardian has no child"
+    child = children[0]["id"]
+    teacher = api_session(base_url, "teacher")
+    sections = api_get(base_url, "/api/v1/sections", teacher["token"])["sections"]
+    book = api_get(base_url, f"/api/v1/sections/{sections[0]['id']}/gradebook", teacher["token"])
+    other = next(s for s in book["students"] if s["id"] != child and s["name"] not in children[0]["name"])
+    login(driver, "guardian")
+    for page in ("", "/goals", "/plan", "/conference"):
+        driver.get(f"{base_url}/students/{child}{page}")
+        heading = h1_text(driver, "h1")
+        assert heading and heading.casefold() != "not allowed", f"{page or 'tracker'}: {heading}"
+    assert "goal-form" not in driver.page_source, "a guardian is offered a form"
+    axe_check(driver, "guardian-child-conference")
+    driver.get(f"{base_url}/students/{other['id']}/goals")
+    assert h1_text(driver, "h1").casefold() == "not allowed"
+    assert other["name"] not in driver.find_element(By.TAG_NAME, "body").text
+    axe_check(driver, "guardian-refused")

@@ -275,8 +275,11 @@ struct ImportBackpack: AsyncParsableCommand {
 
     @Option(
         name: .customLong("by"),
-        help: "The administrator (username) doing the import: the evidence is recorded and audited as theirs.")
-    var administrator: String
+        help: """
+            The administrator (username) doing the import: the evidence is recorded and audited as theirs \
+            (default: the first administrator of the school or its district).
+            """)
+    var administrator: String?
 
     @Option(help: "A SQLite file path, sqlite:PATH, or postgres://… (env MASTERLY_DATABASE_URL).")
     var database: String?
@@ -304,8 +307,20 @@ struct ImportBackpack: AsyncParsableCommand {
                 await store.close()
                 throw ExitCode(1)
             }
-            guard let admin = try await store.credentials(username: administrator)?.person, admin.role == .admin else {
-                ImportReport.note("masterly import backpack: '\(administrator)' is not an administrator's username")
+            let admin: Person?
+            if let administrator {
+                admin = try await store.credentials(username: administrator)?.person
+            } else {
+                let parent = schools.first { $0.id == target }?.parentID
+                var candidates = try await store.people(in: target, role: .admin)
+                if let parent { candidates += try await store.people(in: parent, role: .admin) }
+                admin = candidates.first
+            }
+            guard let admin, admin.role == .admin else {
+                ImportReport.note(
+                    administrator.map { "masterly import backpack: '\($0)' is not an administrator's username" }
+                        ?? "masterly import backpack: the school has no administrator to record the import as; use --by"
+                )
                 await store.close()
                 throw ExitCode(1)
             }

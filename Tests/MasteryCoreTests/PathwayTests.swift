@@ -140,6 +140,19 @@ struct NextStepAdvisorTests {
         #expect(b.items.contains { $0.item.id == "i-extend" } && !b.items.contains { $0.item.id == "i-reteach" })
     }
 
+    @Test("A playlist the teacher assigned ranks its competency with the goals, and says so")
+    func assignedPlaylist() {
+        let student = NextStepAdvisor.Student(
+            records: ["A": Self.record("A", 3.2, mastered: true), "D": Self.record("D", 2.9, mastered: false)],
+            assigned: ["pl-b"])
+        let steps = Self.advisor().advise(student, at: Self.start)
+        // Without the assignment D (closer to mastery) would come first on the shared overdue step.
+        #expect(steps.map(\.competency.code).prefix(2) == ["B", "D"])
+        #expect(steps[0].reasons.contains("Your teacher assigned you “Unit rates”."))
+        let plain = Self.advisor().advise(.init(records: student.records), at: Self.start)
+        #expect(plain.map(\.competency.code).prefix(2) == ["D", "B"])
+    }
+
     @Test("A teacher-paced pathway opens steps on their dates")
     func teacherPaced() {
         let student = NextStepAdvisor.Student(

@@ -36,15 +36,19 @@ public struct NextStepAdvisor: Sendable {
         /// Goal titles by the competencies they serve.
         public var goals: [Competency.ID: [String]]
         public var preferredModalities: [PlaylistItem.Modality]
+        /// Playlists a teacher assigned to the student: their competencies rank with the goals.
+        public var assigned: Set<Playlist.ID>
 
         public init(
             records: [Competency.ID: MasteryRecord], progress: [PlaylistItem.ID: ItemProgress] = [:],
-            goals: [Competency.ID: [String]] = [:], preferredModalities: [PlaylistItem.Modality] = []
+            goals: [Competency.ID: [String]] = [:], preferredModalities: [PlaylistItem.Modality] = [],
+            assigned: Set<Playlist.ID> = []
         ) {
             self.records = records
             self.progress = progress
             self.goals = goals
             self.preferredModalities = preferredModalities
+            self.assigned = assigned
         }
 
         public var mastered: Set<Competency.ID> { Set(records.filter { $0.value.mastered }.keys) }
@@ -175,6 +179,9 @@ public struct NextStepAdvisor: Sendable {
         }
         var goal = [Bool](repeating: false, count: count)
         for (id, titles) in student.goals where !titles.isEmpty { if let i = order[id] { goal[i] = true } }
+        for playlist in catalog.playlists where student.assigned.contains(playlist.id) {
+            for id in playlist.competencyIDs { if let i = order[id] { goal[i] = true } }
+        }
         var position: [Int] = []
         for steps in stepIndices {
             position.append(
@@ -283,6 +290,10 @@ public struct NextStepAdvisor: Sendable {
         let goals = student.goals[competency.id] ?? []
         if !goals.isEmpty {
             reasons.append("It serves your goal\(goals.count == 1 ? "" : "s") \(Self.list(goals.map { "“\($0)”" })).")
+        }
+        let assigned = (playlistsOf[competency.id] ?? []).filter { student.assigned.contains($0.id) }
+        if !assigned.isEmpty {
+            reasons.append("Your teacher assigned you “\(assigned.map(\.title).joined(separator: "”, “"))”.")
         }
         let items = suggestions(for: competency.id, student)
         let started = items.first { $0.status == .started || $0.status == .submitted }

@@ -55,7 +55,8 @@ struct LearningData {
         NextStepAdvisor.Student(
             records: try await store.records(student: student), progress: try await store.progress(student: student),
             goals: try await store.goalTitles(student: student),
-            preferredModalities: try await store.preferredModalities(student: student))
+            preferredModalities: try await store.preferredModalities(student: student),
+            assigned: Set(try await store.assignedPlaylists(student: student)))
     }
 
     /// The playlist holding an item, among the catalog's.

@@ -34,6 +34,8 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     AdminRoutes(services: services).register(on: router)
     ImportRoutes(services: services).register(on: router)
     LearningRoutes(services: services).register(on: router)
+    QuickCheckRoutes(services: services).register(on: router)
+    ScoringRoutes(services: services).register(on: router)
     GoalRoutes(services: services).register(on: router)
     ReflectionRoutes(services: services).register(on: router)
     ProfileRoutes(services: services).register(on: router)

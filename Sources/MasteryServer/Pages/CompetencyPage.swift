@@ -99,6 +99,15 @@ struct CompetencyPage {
                 ),
                 .div(
                     .class("field"),
+                    .label(.for("kind"), "Kind of evidence"),
+                    .select(
+                        .id("kind"), .attribute(named: "name", value: "kind"),
+                        PathwayMapPage.option("observation", "Observation"),
+                        PathwayMapPage.option("conference", "Conference note"),
+                        PathwayMapPage.option("entry", "Other work"))
+                ),
+                .div(
+                    .class("field"),
                     .label(.for("observed"), "Observed on"),
                     .input(.type(.date), .id("observed"), .name("observed"), .value(Components.isoDate(Date())))
                 ),

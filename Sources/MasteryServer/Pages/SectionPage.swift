@@ -8,8 +8,11 @@ struct SectionPage {
     var courseTitle: String
     var teachers: [Person]
     var gradebook: Gradebook
+    var filter = GradebookFilter()
+    var totalStudents = 0
     var curriculum: Curriculum
     var policySummary: String
+    var canRecord = false
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(
@@ -20,8 +23,19 @@ struct SectionPage {
             ),
             .p(
                 .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/gradebook.csv"), "Download CSV"),
-                .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/pathway"), "Pathway map")
+                .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/pathway"), "Pathway map"),
+                .if(
+                    canRecord,
+                    .group(
+                        .a(
+                            .class("button secondary"), .href("/sections/\(section.id.rawValue)/quick-check"),
+                            "Quick check"),
+                        .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/tasks"), "Score a task"),
+                        .a(
+                            .class("button secondary"), .href("/sections/\(section.id.rawValue)/groups"),
+                            "Flexible groups")))
             ),
+            filterForm(),
             .unwrap(curriculum.scales.values.sorted { $0.name < $1.name }.first) { Components.legend($0) },
             .div(
                 .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
@@ -29,6 +43,82 @@ struct SectionPage {
                 table
             )
         )
+    }
+
+    func filterForm() -> Node<HTML.BodyContext> {
+        let strands = curriculum.strands
+        let levels = curriculum.scales.values.sorted { $0.name < $1.name }.first?.levels ?? []
+        func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
+            .element(
+                named: "option",
+                nodes: [
+                    .attribute(named: "value", value: value),
+                    .if(selected, .attribute(named: "selected", value: "selected")),
+                    .text(label),
+                ])
+        }
+        var sortValue = ""
+        if case .level(let id, let ascending) = filter.sort {
+            sortValue = "\(ascending ? "asc" : "desc"):\(id.rawValue)"
+        }
+        return .form(
+            .method(.get), .action("/sections/\(section.id.rawValue)"), .class("filter-form"), .id("gradebook-filter"),
+            .div(
+                .class("field"), .label(.for("filter-strand"), "Strand"),
+                .select(
+                    .id("filter-strand"), .attribute(named: "name", value: "strand"),
+                    option("", "All strands", selected: filter.strand == nil),
+                    .forEach(strands) { option($0.id.rawValue, $0.title, selected: filter.strand == $0.id) })),
+            .div(
+                .class("field"), .label(.for("filter-kind"), "Kind"),
+                .select(
+                    .id("filter-kind"), .attribute(named: "name", value: "kind"),
+                    option("", "Academics and habits", selected: filter.kind == nil),
+                    .forEach(CompetencyKind.allCases) {
+                        option($0.rawValue, $0.displayName, selected: filter.kind == $0)
+                    })),
+            .div(
+                .class("field"), .label(.for("filter-level"), "Students at level"),
+                .select(
+                    .id("filter-level"), .attribute(named: "name", value: "level"),
+                    option("", "Any level", selected: filter.level == nil),
+                    .forEach(levels) {
+                        option(
+                            DisplayRounding.text($0.value), "\(DisplayRounding.text($0.value)) \($0.label)",
+                            selected: filter.level == $0.value)
+                    })),
+            .div(
+                .class("field"), .label(.for("filter-assessed"), "Evidence"),
+                .select(
+                    .id("filter-assessed"), .attribute(named: "name", value: "assessed"),
+                    option("", "Everyone", selected: !filter.notYetAssessed),
+                    option("not-yet", "Not yet assessed somewhere", selected: filter.notYetAssessed))),
+            .div(
+                .class("field"), .label(.for("filter-sort"), "Order"),
+                .select(
+                    .id("filter-sort"), .attribute(named: "name", value: "sort"),
+                    option("", "By name", selected: sortValue.isEmpty),
+                    .forEach(gradebook.competencies) { competency in
+                        .group(
+                            option(
+                                "asc:\(competency.id.rawValue)", "\(competency.code): lowest first",
+                                selected: sortValue == "asc:\(competency.id.rawValue)"),
+                            option(
+                                "desc:\(competency.id.rawValue)", "\(competency.code): highest first",
+                                selected: sortValue == "desc:\(competency.id.rawValue)"))
+                    })),
+            .button(.type(.submit), .class("button secondary"), "Apply"),
+            .if(!filter.isEmpty, .a(.href("/sections/\(section.id.rawValue)"), "Show everything")),
+            .p(.class("small muted"), .text("Showing \(gradebook.rows.count) of \(totalStudents) students."))
+        )
+    }
+
+    /// "1 Beginning: 3 · 2 Developing: 5 · … · not yet: 2" for a competency's column.
+    func distribution(_ competency: Competency) -> String {
+        guard let scale = curriculum.scale(for: competency) else { return "" }
+        let (levels, notYet) = gradebook.distribution(of: competency.id, scale: scale)
+        return (levels.map { "\(DisplayRounding.text($0.0.value)): \($0.1)" } + ["—: \(notYet)"]).joined(
+            separator: " · ")
     }
 
     var table: Node<HTML.BodyContext> {
@@ -99,6 +189,14 @@ struct SectionPage {
                             .text(
                                 "\(gradebook.rows.filter { row in row.cells.contains { $0.competency.id == competency.id && $0.mastered } }.count) of \(gradebook.rows.count)"
                             ))
+                    },
+                    .td()
+                ),
+                .tr(
+                    .class("level-counts"),
+                    .th(.attribute(named: "scope", value: "row"), "At each level"),
+                    .forEach(gradebook.competencies) { competency in
+                        .td(.class("small"), .text(distribution(competency)))
                     },
                     .td()
                 )

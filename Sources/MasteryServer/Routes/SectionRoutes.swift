@@ -16,10 +16,23 @@ struct SectionRoutes {
             let id = Section.ID(try context.parameters.require("id"))
             try await authorizer.require(user, .viewGradebook, section: id)
             let data = try await SectionData.load(id, store: services.store)
+            let query = request.uri.queryParameters
+            func value(_ key: String) -> String? {
+                query[Substring(key)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            }
+            var filter = GradebookFilter(
+                strand: value("strand").map { Strand.ID($0) },
+                kind: value("kind").flatMap(CompetencyKind.init(rawValue:)),
+                level: value("level").flatMap(Double.init), notYetAssessed: value("assessed") == "not-yet")
+            if let sort = value("sort"), let competency = sort.split(separator: ":").last, sort.contains(":") {
+                filter.sort = .level(Competency.ID(String(competency)), ascending: !sort.hasPrefix("desc"))
+            }
             let page = SectionPage(
                 section: data.section, courseTitle: data.course.title, teachers: data.teachers,
-                gradebook: data.gradebook,
-                curriculum: data.curriculum, policySummary: data.policySummary)
+                gradebook: data.gradebook.filtered(filter), filter: filter, totalStudents: data.gradebook.rows.count,
+                curriculum: data.curriculum, policySummary: data.policySummary,
+                canRecord: try await authorizer.allows(user, .manageSection, section: id)
+                    || user.role == .teacher)
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.get("/sections/{id}/gradebook.csv") { request, context in

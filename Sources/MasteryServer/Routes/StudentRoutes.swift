@@ -127,11 +127,18 @@ struct StudentRoutes {
             }
             observed = date
         }
+        // What kind of evidence: an observation, a conference note (which needs the note), or another entry.
+        let kind = context.form.text("kind") ?? "observation"
+        let comment = context.form.text("comment")
+        if kind == "conference", comment == nil {
+            return try await refuse("comment", "A conference note needs the note itself.")
+        }
+        let source: EvidenceSource = kind == "entry" ? .manual : .observation
         try await store.append(
             [
                 .record(
                     student: student.id, competency: competency.id, score: score, observedAt: observed,
-                    source: .observation, comment: context.form.text("comment"))
+                    source: source, comment: kind == "conference" ? comment.map { "Conference: \($0)" } : comment)
             ],
             by: user.id, at: services.clock())
         return HTMLResponse.redirect(

@@ -33,6 +33,10 @@ enum Stylesheet {
         fieldset{border:1px solid var(--line);border-radius:.5rem;margin:0 0 1rem;padding:.75rem}legend{font-weight:600}
         .choice-row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}.choice{font-weight:500}
         .choice-column{display:flex;flex-direction:column;gap:.4rem}
+        .filter-form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:1rem}
+        .filter-form .field{margin-bottom:0}.level-counts td{white-space:normal}
+        .level-choice{border:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}
+        fieldset.criterion{margin-bottom:1rem}
         .step-list{list-style:none;padding:0}.step h3{margin-top:0}.step-number{color:var(--muted)}
         .reasons{margin:.25rem 0 .75rem;padding-left:1.25rem}.tag-overdue{background:#fde8e7;color:#7a1c13}
         .pathway-progress{display:block;width:100%;max-width:28rem;height:.75rem;margin-top:.35rem}

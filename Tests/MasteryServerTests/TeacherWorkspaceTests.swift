@@ -1,0 +1,133 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MasteryCore
+import MasteryStore
+import Testing
+
+@testable import MasteryServer
+
+@Suite("Teacher workspace")
+struct TeacherWorkspaceTests {
+    @Test("Gradebook filters: a strand narrows the columns, a level the rows, and rows sort by a competency's level")
+    func filters() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacher.id, as: .teacher)[0]
+            let data = try await SectionData.load(section.id, store: store)
+            let strand = try #require(data.gradebook.groups.first?.strand)
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let page = try await browser.get("/sections/\(section.id.rawValue)?strand=\(strand.id.rawValue)")
+            #expect(page.status == .ok && page.body.contains("id=\"gradebook-filter\""))
+            #expect(page.body.components(separatedBy: "class=\"strand\"").count - 1 == 1)
+            #expect(page.body.contains("At each level"))
+            let filtered = data.gradebook.filtered(.init(level: 1))
+            #expect(filtered.rows.allSatisfy { row in row.cells.contains { $0.level?.value == 1 } })
+            let competency = try #require(data.gradebook.competencies.first)
+            let sorted = data.gradebook.filtered(.init(sort: .level(competency.id, ascending: true)))
+            let values = sorted.rows.map { $0.cells.first { $0.competency.id == competency.id }?.record?.value ?? -1 }
+            #expect(values == values.sorted())
+            let levelPage = try await browser.get(
+                "/sections/\(section.id.rawValue)?level=1&sort=asc:\(competency.id.rawValue)")
+            #expect(levelPage.body.components(separatedBy: "data-student-id=").count - 1 == filtered.rows.count)
+        }
+    }
+
+    @Test("A quick check saves one level per chosen student at once; others are skipped; only the teacher may")
+    func quickCheck() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacher.id, as: .teacher)[1]
+            let students = try await store.members(of: section.id, as: .student)
+            let data = try await SectionData.load(section.id, store: store)
+            let competency = try #require(data.curriculum.leafCompetencies.first)
+            let before = try await store.events(student: students[0].id, competency: competency.id).count
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let form = try await browser.get(
+                "/sections/\(section.id.rawValue)/quick-check?competency=\(competency.id.rawValue)")
+            #expect(form.status == .ok && form.body.contains("id=\"quick-check-form\""))
+            let saved = try await browser.post(
+                "/sections/\(section.id.rawValue)/quick-check",
+                [
+                    ("competency", competency.id.rawValue), ("score-\(students[0].id.rawValue)", "3"),
+                    ("score-\(students[1].id.rawValue)", "skip"), ("comment", "Exit ticket"),
+                ])
+            #expect(saved.status == .ok && saved.body.contains("Saved 1 piece of evidence"))
+            let events = try await store.events(student: students[0].id, competency: competency.id)
+            #expect(
+                events.count == before + 1 && events.last?.source == .quickCheck
+                    && events.last?.comment == "Exit ticket")
+            let bad = try await browser.post(
+                "/sections/\(section.id.rawValue)/quick-check",
+                [("competency", competency.id.rawValue), ("score-\(students[0].id.rawValue)", "9")])
+            #expect(bad.status == .unprocessableContent)
+            var other = TestBrowser(client)
+            _ = try await other.login("teacher5")
+            #expect(try await other.get("/sections/\(section.id.rawValue)/quick-check").status == .forbidden)
+        }
+    }
+
+    @Test("Scoring a rubric writes one piece of evidence per criterion and moves on to the next student")
+    func rubricScoring() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacher.id, as: .teacher)[1]
+            let students = try await store.members(of: section.id, as: .student)
+            let data = try await SectionData.load(section.id, store: store)
+            var tasks: [PerformanceTask] = []
+            for framework in data.course.frameworkIDs { tasks += try await store.tasks(framework: framework) }
+            let task = try #require(tasks.first { !$0.criteria.isEmpty })
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            #expect(try await browser.get("/sections/\(section.id.rawValue)/tasks").body.contains(task.title))
+            let base = "/sections/\(section.id.rawValue)/tasks/\(task.id.rawValue)/score"
+            let screen = try await browser.get("\(base)?student=\(students[2].id.rawValue)")
+            #expect(
+                screen.status == .ok && screen.body.contains("/assets/scoring.js")
+                    && screen.body.contains("data-key=\"1\""))
+            #expect(try await browser.get("/assets/scoring.js").body.contains("fieldset.criterion"))
+            var fields: [(String, String)] = [("student", students[2].id.rawValue), ("next", "1")]
+            for criterion in task.criteria {
+                fields.append(
+                    ("level-\(criterion.id.rawValue)", DisplayRounding.text(criterion.descriptors.last!.levelValue)))
+                fields.append(("feedback-\(criterion.id.rawValue)", "Feedback on \(criterion.title)"))
+            }
+            let saved = try await browser.post(base, fields)
+            #expect(saved.status == .seeOther && saved.location?.contains("student=\(students[3].id.rawValue)") == true)
+            for criterion in task.criteria {
+                let last = try await store.events(student: students[2].id, competency: criterion.competencyID).last
+                #expect(last?.source == .rubric && last?.criterionID == criterion.id && last?.taskID == task.id)
+            }
+            let next = try await browser.get(try #require(saved.location))
+            #expect(next.body.contains("Saved for \(students[2].displayName)"))
+        }
+    }
+
+    @Test("A conference note needs the note; an observation is recorded as one")
+    func observationKinds() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacher.id, as: .teacher)[1]
+            let student = try await store.members(of: section.id, as: .student)[4]
+            let competency = try #require(
+                try await SectionData.load(section.id, store: store).curriculum.leafCompetencies.first)
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let base = "/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)"
+            _ = try await browser.get(base)
+            let refused = try await browser.post("\(base)/evidence", [("score", "3"), ("kind", "conference")])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("needs the note"))
+            let saved = try await browser.post(
+                "\(base)/evidence", [("score", "3"), ("kind", "conference"), ("comment", "Explained her strategy")])
+            #expect(saved.status == .seeOther)
+            let last = try await store.events(student: student.id, competency: competency.id).last
+            #expect(last?.source == .observation && last?.comment == "Conference: Explained her strategy")
+        }
+    }
+}

@@ -131,3 +131,38 @@ struct TeacherWorkspaceTests {
         }
     }
 }
+
+extension TeacherWorkspaceTests {
+    @Test("Flexible groups: suggested with reasons, a student moved by the teacher, saved for a day with a rotation")
+    func groups() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacher.id, as: .teacher)[0]
+            let data = try await SectionData.load(section.id, store: store)
+            let competency = try #require(data.curriculum.leafCompetencies.first { $0.kind == .academic })
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let page = try await browser.get(
+                "/sections/\(section.id.rawValue)/groups?competency=\(competency.id.rawValue)&size=5")
+            #expect(page.status == .ok && page.body.contains("id=\"groups-form\""))
+            let student = try #require(data.students.first)
+            let saved = try await browser.post(
+                "/sections/\(section.id.rawValue)/groups",
+                [
+                    ("competency", competency.id.rawValue), ("size", "5"), ("day", "2026-11-24"),
+                    ("group-\(student.id.rawValue)", "Extend"),
+                ])
+            #expect(saved.status == .seeOther)
+            let grouping = try #require(try await store.groupings(section: section.id).first { $0.day == "2026-11-24" })
+            let placement = try #require(grouping.placements.first { $0.studentID == student.id })
+            #expect(placement.group == "Extend" && placement.kind == .extend)
+            #expect(grouping.placements.count == data.students.count)
+            let shown = try await browser.get(try #require(saved.location))
+            #expect(shown.status == .ok && shown.body.contains("id=\"rotation\"") && shown.body.contains("Teacher-led"))
+            var other = TestBrowser(client)
+            _ = try await other.login("teacher5")
+            #expect(try await other.get("/sections/\(section.id.rawValue)/groups").status == .forbidden)
+        }
+    }
+}

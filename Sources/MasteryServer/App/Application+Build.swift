@@ -36,6 +36,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     LearningRoutes(services: services).register(on: router)
     QuickCheckRoutes(services: services).register(on: router)
     ScoringRoutes(services: services).register(on: router)
+    GroupRoutes(services: services).register(on: router)
     GoalRoutes(services: services).register(on: router)
     ReflectionRoutes(services: services).register(on: router)
     ProfileRoutes(services: services).register(on: router)

@@ -19,6 +19,7 @@ enum Migrator {
         CreatePathways(),
         CreateLearnerRecords(),
         CreateTransferredMastery(),
+        CreateGroupings(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

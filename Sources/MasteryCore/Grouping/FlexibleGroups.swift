@@ -1,0 +1,107 @@
+/// Small groups for mini-lessons on one or more competencies: reteach (a prerequisite not mastered, or well
+/// below the threshold), practice (on the way), extend (mastered). Groups larger than the size limit are
+/// split. Every placement carries its reason, so a teacher sees why, and who moved when regenerated.
+public enum FlexibleGroups {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case reteach, practice, extend
+
+        public var label: String {
+            switch self {
+            case .reteach: "Reteach"
+            case .practice: "Practice"
+            case .extend: "Extend"
+            }
+        }
+    }
+
+    public struct Placement: Hashable, Codable, Sendable {
+        public var studentID: Person.ID
+        public var group: String
+        public var kind: Kind
+        public var reason: String
+
+        public init(studentID: Person.ID, group: String, kind: Kind, reason: String) {
+            self.studentID = studentID
+            self.group = group
+            self.kind = kind
+            self.reason = reason
+        }
+    }
+
+    /// Suggested placements for `students` (in roster order) on `competencies`.
+    public static func suggest(
+        students: [Person], competencies: [Competency], records: [Person.ID: [Competency.ID: MasteryRecord]],
+        thresholds: [Competency.ID: Double], prerequisites: PrerequisiteGraph<Competency.ID>, maxSize: Int,
+        codes: [Competency.ID: String] = [:]
+    ) -> [Placement] {
+        let chosen = Set(competencies.map(\.id))
+        let needs = Array(Set(competencies.flatMap { prerequisites.prerequisites[$0.id] ?? [] }).subtracting(chosen))
+            .sorted { $0.rawValue < $1.rawValue }
+        var sorted: [(Person.ID, Kind, String)] = []
+        for student in students {
+            let mine = records[student.id] ?? [:]
+            let missing = needs.filter { mine[$0]?.mastered != true }
+            let values = competencies.compactMap { mine[$0.id]?.value }
+            let mean = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+            let threshold =
+                competencies.compactMap { thresholds[$0.id] }.max() ?? 3
+            let mastered = competencies.allSatisfy { mine[$0.id]?.mastered == true }
+            let text = mean.map { number($0) } ?? "no evidence"
+            if !missing.isEmpty {
+                sorted.append(
+                    (
+                        student.id, .reteach,
+                        "a prerequisite is not mastered yet (\(missing.map { codes[$0] ?? $0.rawValue }.joined(separator: ", ")))"
+                    ))
+            } else if mastered {
+                sorted.append((student.id, .extend, "mastered (at \(text))"))
+            } else if let mean, mean < threshold - 1 {
+                sorted.append((student.id, .reteach, "at \(text), more than a level below \(number(threshold))"))
+            } else {
+                sorted.append(
+                    (
+                        student.id, .practice,
+                        mean == nil ? "no evidence yet" : "at \(text), close to \(number(threshold))"
+                    ))
+            }
+        }
+        var placements: [Placement] = []
+        let size = max(1, maxSize)
+        for kind in Kind.allCases {
+            let members = sorted.filter { $0.1 == kind }
+            let groups = max(1, (members.count + size - 1) / size)
+            for (index, member) in members.enumerated() {
+                // Spread evenly over the groups of the kind (sizes differ by at most one).
+                let number = index * groups / max(members.count, 1)
+                let name = groups == 1 ? kind.label : "\(kind.label) \(number + 1)"
+                placements.append(Placement(studentID: member.0, group: name, kind: kind, reason: member.2))
+            }
+        }
+        return placements
+    }
+
+    /// Who is placed differently in `now` than in `before`, with the new reason.
+    public static func moves(from before: [Placement], to now: [Placement]) -> [(before: Placement, now: Placement)] {
+        let earlier = Dictionary(before.map { ($0.studentID, $0) }, uniquingKeysWith: { a, _ in a })
+        return now.compactMap { placement in
+            guard let old = earlier[placement.studentID], old.kind != placement.kind else { return nil }
+            return (old, placement)
+        }
+    }
+
+    /// A station rotation: each group visits every station once, one station a block; reteach groups start
+    /// with the teacher. `rotation[block][groupIndex]` is the station index.
+    public static func rotation(groups: Int, stations: Int) -> [[Int]] {
+        guard groups > 0, stations > 0 else { return [] }
+        return (0..<stations).map { block in (0..<groups).map { group in (group + block) % stations } }
+    }
+
+    static func number(_ value: Double) -> String {
+        var text = DisplayRounding.text(value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+}

@@ -166,3 +166,37 @@ extension TeacherWorkspaceTests {
         }
     }
 }
+
+extension TeacherWorkspaceTests {
+    @Test("The gradebook is rendered once per change: a repeat is the same, new evidence shows at once")
+    func gradebookCache() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacher.id, as: .teacher)[1]
+            let student = try await store.members(of: section.id, as: .student)[6]
+            let competency = try #require(
+                try await SectionData.load(section.id, store: store).gradebook.competencies.first)
+            let api = try await APIClient.signIn(client, "teacher")
+            func count() async throws -> Int? {
+                let book = try await api.call("/api/v1/sections/\(section.id.rawValue)/gradebook")
+                let cells = book.object["cells"] as? [[String: Any]] ?? []
+                return cells.first {
+                    $0["studentId"] as? String == student.id.rawValue
+                        && $0["competencyId"] as? String == competency.id.rawValue
+                }?["evidenceCount"] as? Int
+            }
+            let before = try #require(try await count())
+            #expect(try await count() == before)
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let page = try await browser.get("/sections/\(section.id.rawValue)")
+            #expect(page.status == .ok && page.body.contains("id=\"logout-form\""))
+            let recorded = try await api.call(
+                "/api/v1/evidence", method: .post,
+                json: ["studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 3])
+            #expect(recorded.status == .created)
+            #expect(try await count() == before + 1)
+        }
+    }
+}

@@ -5,6 +5,9 @@ Every page a test visits gets a screenshot and an axe-core WCAG 2.1 A/AA check.
 from __future__ import annotations
 
 import base64
+import csv
+import io
+import urllib.request
 import re
 from collections import Counter
 from pathlib import Path
@@ -15,7 +18,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 import e2e_support as support
-from e2e_support import api_get, api_session, h1_text, path_of, submit_login_form, wait_for
+from e2e_support import api_get, api_session, h1_text, path_of, replaced, submit_login_form, wait_for
 
 
 def test_teacher_sees_sections_and_a_gradebook(driver, base_url, login, axe_check):
@@ -301,3 +304,65 @@ def test_guardian_sees_their_child_and_is_refused_another(driver, base_url, logi
     assert h1_text(driver, "h1").casefold() == "not allowed"
     assert other["name"] not in driver.find_element(By.TAG_NAME, "body").text
     axe_check(driver, "guardian-refused")
+
+
+def test_teacher_scores_a_rubric_with_the_keyboard_builds_groups_and_exports(driver, base_url, login, axe_check):
+    """The teacher's day: score a task's rubric for three students with number keys, see the gradebook change,
+    open a drill-down, build flexible groups, export the gradebook as CSV."""
+    from selenium.webdriver.common.keys import Keys
+    teacher = api_session(base_url, "teacher")
+    section = api_get(base_url, "/api/v1/sections", teacher["token"])["sections"][1]["id"]
+    before = api_get(base_url, f"/api/v1/sections/{section}/gradebook", teacher["token"])
+    counts_before = {(c["studentId"], c["competencyId"]): c["evidenceCount"] for c in before["cells"]}
+
+    login(driver, "teacher")
+    driver.get(f"{base_url}/sections/{section}/tasks")
+    axe_check(driver, "teacher-tasks")
+    driver.find_element(By.CSS_SELECTOR, "main ul.plain-list li a").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "form#scoring-form")), "no scoring form")
+    axe_check(driver, "teacher-scoring")
+    scored = []
+    for round_ in range(3):
+        form = driver.find_element(By.CSS_SELECTOR, "form#scoring-form")
+        scored.append(form.find_element(By.CSS_SELECTOR, "input[name=student]").get_attribute("value"))
+        for fieldset in form.find_elements(By.CSS_SELECTOR, "fieldset.criterion"):
+            radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+            radios[0].send_keys(Keys.SPACE)          # focus the criterion, then pick a level with a number key
+            radios[0].send_keys(str(min(len(radios), 3 + round_ % 2)))
+        checked = form.find_elements(By.CSS_SELECTOR, "fieldset.criterion input[type=radio]:checked")
+        assert len(checked) == len(form.find_elements(By.CSS_SELECTOR, "fieldset.criterion")), "a criterion has no level"
+        assert any(radio.get_attribute("data-key") != "1" for radio in checked), "number keys did not pick levels"
+        form.find_element(By.CSS_SELECTOR, "button[name=next]").click()
+        wait_for(driver, replaced(form), "the next student's page did not come")
+        wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[role=status]")), "no confirmation after scoring")
+        assert "Saved for" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert len(set(scored)) == 3, f"did not move through three students: {scored}"
+
+    after = api_get(base_url, f"/api/v1/sections/{section}/gradebook", teacher["token"])
+    changed = [c for c in after["cells"] if c["studentId"] in scored and c["evidenceCount"] > counts_before.get((c["studentId"], c["competencyId"]), 0)]
+    assert changed, "the gradebook did not change after scoring"
+
+    driver.get(f"{base_url}/sections/{section}")
+    cell = driver.find_element(
+        By.CSS_SELECTOR, f"tr[data-student-id='{scored[0]}'] td.cell a[href*='{changed[0]['competencyId']}']")
+    cell.click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "svg.growth-chart")), "no drill-down chart")
+    assert "Rubric" in driver.find_element(By.TAG_NAME, "main").text
+
+    driver.get(f"{base_url}/sections/{section}/groups")
+    chooser = driver.find_element(By.CSS_SELECTOR, "form#groups-chooser")
+    chooser.find_elements(By.CSS_SELECTOR, "input[name=competency]")[0].click()
+    chooser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "form#groups-form")), "no suggested groups")
+    axe_check(driver, "teacher-groups")
+    driver.find_element(By.CSS_SELECTOR, "form#groups-form button[type=submit]").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "table#rotation")), "no station rotation")
+    axe_check(driver, "teacher-grouping")
+
+    driver.get(f"{base_url}/sections/{section}")
+    link = driver.find_element(By.CSS_SELECTOR, "a[href$='gradebook.csv']").get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(link, headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        rows = list(csv.reader(io.StringIO(response.read().decode("utf-8"))))
+    assert rows[0][:2] == ["student_id", "student"] and len(rows) == len(after["students"]) + 1

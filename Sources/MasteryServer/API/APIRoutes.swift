@@ -81,6 +81,13 @@ struct APIRoutes {
         let user = try context.requireUser()
         let id = Section.ID(try context.parameters.require("id"))
         try await authorizer.require(user, .viewGradebook, section: id)
+        let version = try await store.changeVersion()
+        let key = "gradebook-json|\(id.rawValue)"
+        if let body = await services.fragments.text(key, version: version) {
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
         let data = try await SectionData.load(id, store: store)
         let competencies = data.gradebook.competencies
         let cells = data.gradebook.rows.flatMap { row in
@@ -88,11 +95,15 @@ struct APIRoutes {
                 APIModels.Cell($0.record, student: row.student.id, competency: $0.competency.id, level: $0.level)
             }
         }
-        return APIResponse.json(
-            APIModels.GradebookBody(
-                section: Self.item(data.section),
-                students: data.students.map { .init(id: $0.id.rawValue, name: $0.displayName) },
-                competencies: competencies.map(Self.competencyItem), cells: cells))
+        let body = APIModels.GradebookBody(
+            section: Self.item(data.section),
+            students: data.students.map { .init(id: $0.id.rawValue, name: $0.displayName) },
+            competencies: competencies.map(Self.competencyItem), cells: cells)
+        let encoded = String(decoding: (try? APIResponse.encoder.encode(body)) ?? Data("{}".utf8), as: UTF8.self)
+        await services.fragments.store(encoded, for: key, version: version)
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: encoded)))
     }
 
     static func competencyItem(_ competency: Competency) -> APIModels.CompetencyItem {

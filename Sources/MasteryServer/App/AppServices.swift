@@ -11,6 +11,8 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// Files checked on the import page and waiting for the administrator to confirm.
     public let uploads = UploadStash()
+    /// Rendered gradebooks (HTML and JSON), valid while the store's change version stays the same.
+    public let fragments = FragmentCache()
 
     public init(
         store: Store, configuration: ServerConfiguration, clock: @escaping @Sendable () -> Date = { Date() },

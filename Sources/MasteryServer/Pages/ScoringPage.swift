@@ -76,10 +76,12 @@ struct ScoringPage {
                                         .data(named: "key", value: "\(index + 1)")),
                                     .text(" \(index + 1) — \(descriptor.text)"))
                             }),
-                        .label(.for("feedback-\(criterion.id.rawValue)"), "Feedback"),
-                        .textarea(
-                            .id("feedback-\(criterion.id.rawValue)"), .name("feedback-\(criterion.id.rawValue)"),
-                            .attribute(named: "rows", value: "2"))
+                        .div(
+                            .class("field"),
+                            .label(.for("feedback-\(criterion.id.rawValue)"), "Feedback"),
+                            .textarea(
+                                .id("feedback-\(criterion.id.rawValue)"), .name("feedback-\(criterion.id.rawValue)"),
+                                .attribute(named: "rows", value: "2")))
                     )
                 },
                 .button(.type(.submit), .name("next"), .value("1"), .class("button primary"), "Save and next student"),

@@ -15,8 +15,13 @@ struct SectionPage {
     var canRecord = false
 
     func render(_ page: PageContext) -> HTML {
-        Layout.page(
-            section.name, page, wide: true,
+        Layout.page(section.name, page, wide: true, content)
+    }
+
+    /// Everything but the page frame: the same for every teacher of the section until the data changes, so
+    /// the route caches its rendering.
+    var content: Node<HTML.BodyContext> {
+        .group(
             Layout.heading(
                 section.name, eyebrow: "\(courseTitle) · \(section.term)",
                 lead: "Taught by \(teachers.map(\.displayName).joined(separator: ", ")). Calculation: \(policySummary)."

@@ -28,6 +28,15 @@ extension Store {
         }
     }
 
+    /// A number that grows with every change Masterly records (every write is audited): readers cache what
+    /// they derived from the data under it, and see a new number when anything changed.
+    public func changeVersion() async throws -> Int64 {
+        try await driver.withConnection { db in
+            let row = try await db.raw("SELECT max(sequence) AS version FROM audit_log").first()
+            return Int64(try row?.decode(column: "version", as: Int?.self) ?? 0)
+        }
+    }
+
     /// The newest entries first; only entries about students of `schools` when given.
     public func auditLog(schools: [Organization.ID]? = nil, limit: Int = 100) async throws -> [AuditEntry] {
         try await driver.withConnection { db in

@@ -62,7 +62,13 @@ extension Store {
         }
         if !changes.isEmpty {
             let toWrite = changes
-            try await driver.withTransaction { db in try await Self.upsert(toWrite, db) }
+            try await driver.withTransaction { db in
+                try await Self.upsert(toWrite, db)
+                // Derived records changed: noted, so caches of them (and readers of the log) know.
+                try await Self.audit(
+                    db, at: Date(), actor: "system:recompute", action: "mastery.recompute", student: nil,
+                    subject: "mastery records", detail: "\(toWrite.count) changed", organization: nil)
+            }
         }
         return RecomputeReport(pairs: computed.count, events: events, changed: changes.count)
     }

@@ -192,6 +192,9 @@ extension Store {
         try await driver.withTransaction { db in
             try await db.raw("UPDATE sections SET policy_json = \(bind: json) WHERE id = \(bind: sectionID.rawValue)")
                 .run()
+            try await Self.audit(
+                db, at: Date(), actor: "system:policy", action: "section.policy", student: nil,
+                subject: "section \(sectionID.rawValue)", detail: json ?? "framework policy", organization: nil)
         }
         let students = try await members(of: sectionID, as: .student).map(\.id)
         _ = try await recompute(students: students)

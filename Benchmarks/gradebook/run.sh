@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Gradebook under load (issue #5): a release build serves one generated section of 35 students × 60
+# competencies × 20 evidence each; wrk drives it on loopback (10 s, 2 threads, 32 connections) and prints
+# requests/s and p99 latency of the gradebook page and the gradebook JSON next to /health in the same run.
+#
+#   Benchmarks/gradebook/run.sh                 # builds `swift build -c release` first
+#   BENCH_BIN=path/to/masterly Benchmarks/gradebook/run.sh
+#
+# Target: gradebook page p99 under 50 ms and at least 25% of /health's throughput. A benchmark, not a test.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION=${DURATION:-10s} THREADS=${THREADS:-2} CONNECTIONS=${CONNECTIONS:-32}
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else echo "install wrk (apt-get install wrk)" >&2; exit 1; fi
+fi
+BIN=${BENCH_BIN:-}
+if [ -z "$BIN" ]; then
+  swift build -c release --product masterly >/dev/null
+  BIN=$(swift build -c release --show-bin-path)/masterly
+fi
+WORK=$(mktemp -d -t masterly-gradebook-bench.XXXXXX)
+PID=""
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+"$BIN" bench seed-gradebook --database "$WORK/bench.sqlite" 2>"$WORK/seed.log" || { cat "$WORK/seed.log" >&2; exit 1; }
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$BIN" serve --port "$PORT" --database "$WORK/bench.sqlite" --log-level error >"$WORK/serve.log" 2>&1 &
+PID=$!
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 1 100); do curl -sf -o /dev/null "$BASE/health" && break; sleep 0.2; done
+
+# A browser session (CSRF-protected login form) for the page, a bearer token for the JSON.
+curl -sf -c "$WORK/jar" -o "$WORK/login.html" "$BASE/login"
+CSRF=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$WORK/login.html" | head -n 1)
+curl -sf -b "$WORK/jar" -c "$WORK/jar" -o /dev/null \
+  --data-urlencode "_csrf=$CSRF" --data-urlencode "username=bench-teacher" --data-urlencode "password=masterly-bench" \
+  "$BASE/login"
+COOKIE=$(awk '{ sub(/^#HttpOnly_/, "") } $0 !~ /^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }' "$WORK/jar")
+TOKEN=$(curl -sf -H 'Content-Type: application/json' \
+  -d '{"username":"bench-teacher","password":"masterly-bench"}' "$BASE/api/v1/sessions" \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+[ "$(curl -s -H "Cookie: $COOKIE" -o /dev/null -w '%{http_code}' "$BASE/sections/sec-bench")" = 200 ] \
+  || { echo "the gradebook page did not load for bench-teacher" >&2; exit 1; }
+
+run() {  # run NAME PATH [HEADER]
+  local out
+  out=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency ${3:+-H "$3"} "$BASE$2")
+  local rps p99
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  if grep -q 'Non-2xx' <<<"$out"; then echo "$1: non-2xx responses" >&2; grep 'Non-2xx' <<<"$out" >&2; fi
+  printf '%s %s %s\n' "$1" "$rps" "$p99"
+}
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION on $(nproc) cores, one section of 35 students × 60 competencies × 20 evidence"
+{
+  run health /health
+  run "gradebook page" /sections/sec-bench "Cookie: $COOKIE"
+  run "gradebook JSON" /api/v1/sections/sec-bench/gradebook "Authorization: Bearer $TOKEN"
+} | awk 'NR == 1 { base = $2 }
+  { name = $1; for (i = 2; i < NF - 1; i++) name = name " " $i
+    printf "%-16s %10.1f req/s  p99 %8s  %5.1f%% of /health\n", name, $(NF - 1), $NF, 100 * $(NF - 1) / base }'

@@ -37,6 +37,8 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     QuickCheckRoutes(services: services).register(on: router)
     ScoringRoutes(services: services).register(on: router)
     GroupRoutes(services: services).register(on: router)
+    FrameworkRoutes(services: services).register(on: router)
+    SectionSettingsRoutes(services: services).register(on: router)
     GoalRoutes(services: services).register(on: router)
     ReflectionRoutes(services: services).register(on: router)
     ProfileRoutes(services: services).register(on: router)

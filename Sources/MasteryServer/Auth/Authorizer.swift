@@ -25,7 +25,11 @@ struct Authorizer: Sendable {
     }
 
     func require(_ actor: Person, _ action: Access.Action, organization: Organization.ID) async throws {
+        guard try await allows(actor, action, organization: organization) else { throw AppError.forbidden }
+    }
+
+    func allows(_ actor: Person, _ action: Access.Action, organization: Organization.ID) async throws -> Bool {
         let relation = try await store.relation(of: actor, toOrganization: organization)
-        guard Access.Policy.allows(actor.role, relation, action) else { throw AppError.forbidden }
+        return Access.Policy.allows(actor.role, relation, action)
     }
 }

@@ -38,7 +38,10 @@ struct SectionPage {
                         .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/tasks"), "Score a task"),
                         .a(
                             .class("button secondary"), .href("/sections/\(section.id.rawValue)/groups"),
-                            "Flexible groups")))
+                            "Flexible groups"),
+                        .a(
+                            .class("button secondary"), .href("/sections/\(section.id.rawValue)/settings"),
+                            "Calculation")))
             ),
             filterForm(),
             .unwrap(curriculum.scales.values.sorted { $0.name < $1.name }.first) { Components.legend($0) },

@@ -68,11 +68,15 @@ enum Layout {
 
     static func navigation(for user: Person) -> [(label: String, href: String)] {
         switch user.role {
-        case .teacher: [("My sections", "/")]
+        case .teacher: [("My sections", "/"), ("Frameworks", "/frameworks")]
         case .student: [("My tracker", "/")]
         case .guardian: [("My children", "/")]
-        case .coach: [("School", "/")]
-        case .admin: [("Overview", "/"), ("Import", "/admin/import"), ("Audit log", "/admin/audit")]
+        case .coach: [("School", "/"), ("Frameworks", "/frameworks")]
+        case .admin:
+            [
+                ("Overview", "/"), ("Frameworks", "/frameworks"), ("Import", "/admin/import"),
+                ("Audit log", "/admin/audit"),
+            ]
         }
     }
 

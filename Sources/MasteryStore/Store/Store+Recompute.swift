@@ -19,58 +19,59 @@ extension Store {
     public func recompute(students: [Person.ID]? = nil) async throws -> RecomputeReport {
         if let students, students.isEmpty { return RecomputeReport(pairs: 0, events: 0, changed: 0) }
         let studentFilter = students.map { Set($0.map(\.rawValue)) }
-        let plan = try await driver.withConnection { db in try await Self.recomputePlan(db) }
-        let existing = try await driver.withConnection { db in
-            try await db.raw("SELECT * FROM mastery_records").all().map(Rows.masteryRecord)
-        }
-        var current: [PairKey: MasteryRecord] = [:]
-        current.reserveCapacity(existing.count)
-        for record in existing { current[PairKey(record.studentID.rawValue, record.competencyID.rawValue)] = record }
+        let flavor = self.flavor
+        // One transaction: the log, the stored records and the rewrite are one consistent snapshot, so evidence
+        // appended meanwhile is never overwritten by a record computed without it. (SQLite's write lock gives
+        // that; on PostgreSQL the evidence table is locked against writes for the duration.)
+        return try await driver.withTransaction { db in
+            if flavor == .postgres { try await db.raw("LOCK TABLE evidence_events IN SHARE MODE").run() }
+            let plan = try await Self.recomputePlan(db)
+            let existing = try await db.raw("SELECT * FROM mastery_records").all().map(Rows.masteryRecord)
+            var current: [PairKey: MasteryRecord] = [:]
+            current.reserveCapacity(existing.count)
+            for record in existing {
+                current[PairKey(record.studentID.rawValue, record.competencyID.rawValue)] = record
+            }
 
-        // Pairs with corrections or exclusions are folded from their full events; all others take the fast
-        // path over (observed, sequence, score) alone.
-        let corrected = try await driver.withConnection { db in
-            try await db.raw("SELECT DISTINCT student_id, competency_id FROM evidence_events WHERE action <> 'record'")
-                .all().map { PairKey(try $0.string("student_id"), try $0.string("competency_id")) }
-        }
-        let folder = RecomputeFolder(plan: plan, studentFilter: studentFilter, corrected: Set(corrected))
-        try await driver.withConnection { db in
+            // Pairs with corrections or exclusions are folded from their full events; all others take the fast
+            // path over (observed, sequence, score) alone.
+            let corrected = try await db.raw(
+                "SELECT DISTINCT student_id, competency_id FROM evidence_events WHERE action <> 'record'"
+            ).all().map { PairKey(try $0.string("student_id"), try $0.string("competency_id")) }
+            let folder = RecomputeFolder(plan: plan, studentFilter: studentFilter, corrected: Set(corrected))
             try await db.raw(
                 """
                 SELECT student_id, competency_id, sequence, action, observed_at, score \
                 FROM evidence_events ORDER BY student_id, competency_id, sequence
                 """
             ).run { row in folder.consume(row) }
-        }
-        var (computed, events) = try folder.finish()
-        for pair in corrected where studentFilter?.contains(pair.student) ?? true {
-            guard let (policy, scale) = plan.policy(student: pair.student, competency: pair.competency) else {
-                continue
+            var (computed, events) = try folder.finish()
+            for pair in corrected where studentFilter?.contains(pair.student) ?? true {
+                guard let (policy, scale) = plan.policy(student: pair.student, competency: pair.competency) else {
+                    continue
+                }
+                let history = try await Self.events(
+                    db, student: Identifier(pair.student), competency: Identifier(pair.competency))
+                computed.append(
+                    MasteryEngine.record(
+                        studentID: Identifier(pair.student), competencyID: Identifier(pair.competency),
+                        events: history, policy: policy, scale: scale))
             }
-            let history = try await self.events(
-                student: Identifier(pair.student), competency: Identifier(pair.competency))
-            computed.append(
-                MasteryEngine.record(
-                    studentID: Identifier(pair.student), competencyID: Identifier(pair.competency), events: history,
-                    policy: policy, scale: scale))
-        }
-        var changes: [MasteryRecord] = []
-        for record in computed {
-            let key = PairKey(record.studentID.rawValue, record.competencyID.rawValue)
-            if let old = current[key], old.sameResult(as: record) { continue }
-            changes.append(record)
-        }
-        if !changes.isEmpty {
-            let toWrite = changes
-            try await driver.withTransaction { db in
-                try await Self.upsert(toWrite, db)
+            var changes: [MasteryRecord] = []
+            for record in computed {
+                let key = PairKey(record.studentID.rawValue, record.competencyID.rawValue)
+                if let old = current[key], old.sameResult(as: record) { continue }
+                changes.append(record)
+            }
+            if !changes.isEmpty {
+                try await Self.upsert(changes, db)
                 // Derived records changed: noted, so caches of them (and readers of the log) know.
                 try await Self.audit(
                     db, at: Date(), actor: "system:recompute", action: "mastery.recompute", student: nil,
-                    subject: "mastery records", detail: "\(toWrite.count) changed", organization: nil)
+                    subject: "mastery records", detail: "\(changes.count) changed", organization: nil)
             }
+            return RecomputeReport(pairs: computed.count, events: events, changed: changes.count)
         }
-        return RecomputeReport(pairs: computed.count, events: events, changed: changes.count)
     }
 
     /// Reads every event with the plain full scan `recompute` is measured against (`masterly bench`).

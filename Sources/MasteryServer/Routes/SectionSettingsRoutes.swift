@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import MasteryCore
+import MasteryStore
+import Plot
+
+/// A section's calculation policy: the framework's, or this section's own choice (its records are recomputed).
+struct SectionSettingsRoutes {
+    let services: AppServices
+    var store: Store { services.store }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/sections/{id}/settings") { request, context in
+            let (_, data) = try await load(context)
+            return HTMLResponse.render(
+                SectionSettingsPage(data: data, problem: nil, saved: request.uri.queryParameters["saved"] != nil)
+                    .render(PageContext(context, path: request.uri.path)))
+        }
+        router.post("/sections/{id}/settings") { request, context in
+            let (_, data) = try await load(context)
+            let form = context.form
+            if form.text("method") == "framework" {
+                try await store.setPolicyOverride(nil, for: data.section.id)
+            } else {
+                do {
+                    let method = try CalculationMethod(
+                        name: form.text("method") ?? "", parameterText: form.text("parameter"))
+                    try await store.setPolicyOverride(
+                        try MasteryPolicy(method: method, minimumEvidence: form.text("minimum").flatMap(Int.init) ?? 1),
+                        for: data.section.id)
+                } catch let error as MasteryCoreError {
+                    return HTMLResponse.render(
+                        SectionSettingsPage(data: data, problem: error.description, saved: false)
+                            .render(PageContext(context, path: request.uri.path)), status: .unprocessableContent)
+                }
+            }
+            return HTMLResponse.redirect("/sections/\(data.section.id.rawValue)/settings?saved=1")
+        }
+    }
+
+    func load(_ context: AppRequestContext) async throws -> (Person, SectionData) {
+        let user = try context.requireUser()
+        let id = Section.ID(try context.parameters.require("id"))
+        try await Authorizer(store: store).require(user, .manageSection, section: id)
+        return (user, try await SectionData.load(id, store: store))
+    }
+}
+
+struct SectionSettingsPage {
+    var data: SectionData
+    var problem: String?
+    var saved: Bool
+
+    func render(_ page: PageContext) -> HTML {
+        let current = data.section.policyOverride
+        func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
+            .element(
+                named: "option",
+                nodes: [
+                    .attribute(named: "value", value: value),
+                    .if(selected, .attribute(named: "selected", value: "selected")),
+                    .text(label),
+                ])
+        }
+        return Layout.page(
+            "Settings — \(data.section.name)", page,
+            Layout.heading(
+                "Calculation for this section", eyebrow: data.section.name, lead: "Now: \(data.policySummary)."),
+            .if(
+                saved,
+                .div(
+                    .class("notice notice-ok"), .attribute(named: "role", value: "status"), "Saved; records recomputed."
+                )),
+            .unwrap(problem) {
+                .div(.class("notice notice-error"), .attribute(named: "role", value: "alert"), .text($0))
+            },
+            .p(.a(.href("/sections/\(data.section.id.rawValue)"), "Back to the gradebook")),
+            .form(
+                .method(.post), .action("/sections/\(data.section.id.rawValue)/settings"), .id("settings-form"),
+                Layout.csrfField(page.csrfToken),
+                .div(
+                    .class("field"), .label(.for("section-method"), "Method"),
+                    .select(
+                        .id("section-method"), .attribute(named: "name", value: "method"),
+                        option("framework", "The framework's own", selected: current == nil),
+                        .forEach(CalculationMethod.Kind.allCases) { kind in
+                            option(kind.rawValue, kind.rawValue, selected: current?.method.kind == kind)
+                        })),
+                .div(
+                    .class("field"), .label(.for("section-parameter"), "Parameter"),
+                    .input(
+                        .type(.text), .id("section-parameter"), .name("parameter"),
+                        .value(current?.method.parameter.map(String.init) ?? ""))),
+                .div(
+                    .class("field"), .label(.for("section-minimum"), "Evidence needed before a level shows"),
+                    .input(
+                        .type(.number), .id("section-minimum"), .name("minimum"),
+                        .value("\(current?.minimumEvidence ?? 1)"))),
+                .button(.type(.submit), .class("button primary"), "Save and recompute")
+            )
+        )
+    }
+}

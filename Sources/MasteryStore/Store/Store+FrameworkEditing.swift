@@ -1,0 +1,133 @@
+import Foundation
+import MasteryCore
+import SQLKit
+
+/// Editing frameworks in Masterly: the framework's title and calculation policy, strands, competencies with
+/// their "I can" statements, scales, and tasks with rubrics. Every change is audited; a policy or scale
+/// change recomputes the mastery records it affects.
+extension Store {
+    public func updateFramework(
+        _ id: Framework.ID, code: String, title: String, policy: MasteryPolicy, by actor: Person.ID, at now: Date
+    ) async throws {
+        try await driver.withTransaction { db in
+            try await db.raw(
+                """
+                UPDATE frameworks SET code = \(bind: code), title = \(bind: title), \
+                policy_json = \(bind: try JSONText.encode(policy)) WHERE id = \(bind: id.rawValue)
+                """
+            ).run()
+            try await Self.audit(
+                db, at: now, actor: actor, action: "framework.update", student: nil, subject: "framework \(code)",
+                detail: policy.summary, organization: nil)
+        }
+        _ = try await recompute()
+    }
+
+    public func addStrand(_ strand: Strand, by actor: Person.ID, at now: Date) async throws {
+        try await driver.withTransaction { db in
+            try await db.insertRows(
+                "strands", columns: ["id", "framework_id", "code", "title", "position"],
+                rows: [[strand.id.rawValue, strand.frameworkID.rawValue, strand.code, strand.title, strand.position]])
+            try await Self.audit(
+                db, at: now, actor: actor, action: "framework.strand", student: nil, subject: "strand \(strand.code)",
+                detail: strand.title, organization: nil)
+        }
+    }
+
+    /// Creates or updates a competency and its indicators (level value → "I can" statement).
+    public func save(
+        _ competency: Competency, indicators: [Double: String], by actor: Person.ID, at now: Date
+    ) async throws {
+        try await driver.withTransaction { db in
+            let exists =
+                try await db.raw("SELECT 1 AS found FROM competencies WHERE id = \(bind: competency.id.rawValue)")
+                .first()
+                != nil
+            if exists {
+                try await db.raw(
+                    """
+                    UPDATE competencies SET code = \(bind: competency.code), title = \(bind: competency.title), \
+                    kind = \(bind: competency.kind.rawValue), strand_id = \(bind: competency.strandID.rawValue), \
+                    position = \(bind: competency.position) WHERE id = \(bind: competency.id.rawValue)
+                    """
+                ).run()
+            } else {
+                try await db.insertRows(
+                    "competencies",
+                    columns: ["id", "framework_id", "strand_id", "parent_id", "code", "title", "kind", "position"],
+                    rows: [
+                        [
+                            competency.id.rawValue, competency.frameworkID.rawValue, competency.strandID.rawValue,
+                            competency.parentID?.rawValue, competency.code, competency.title, competency.kind.rawValue,
+                            competency.position,
+                        ]
+                    ])
+            }
+            try await db.raw("DELETE FROM performance_indicators WHERE competency_id = \(bind: competency.id.rawValue)")
+                .run()
+            try await db.insertRows(
+                "performance_indicators", columns: ["competency_id", "level_value", "text"],
+                rows: indicators.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map {
+                    [competency.id.rawValue, $0.key, $0.value]
+                })
+            try await Self.audit(
+                db, at: now, actor: actor, action: exists ? "competency.update" : "competency.create", student: nil,
+                subject: "competency \(competency.code)", detail: competency.title, organization: nil)
+        }
+    }
+
+    /// Replaces a scale's levels and threshold (every framework on it changes; records are recomputed).
+    public func save(_ scale: ProficiencyScale, by actor: Person.ID, at now: Date) async throws {
+        try await driver.withTransaction { db in
+            try await db.raw(
+                """
+                UPDATE scales SET name = \(bind: scale.name), levels_json = \(bind: try JSONText.encode(scale.levels)), \
+                mastery_threshold = \(bind: scale.masteryThreshold) WHERE id = \(bind: scale.id.rawValue)
+                """
+            ).run()
+            try await Self.audit(
+                db, at: now, actor: actor, action: "scale.update", student: nil, subject: "scale \(scale.name)",
+                detail: "\(scale.levels.count) levels, mastery at \(scale.masteryThreshold)", organization: nil)
+        }
+        _ = try await recompute()
+    }
+
+    /// Creates or replaces a task and its rubric criteria (evidence already recorded with it stays).
+    public func save(_ task: PerformanceTask, by actor: Person.ID, at now: Date) async throws {
+        try await driver.withTransaction { db in
+            let exists =
+                try await db.raw("SELECT 1 AS found FROM tasks WHERE id = \(bind: task.id.rawValue)").first() != nil
+            if exists {
+                try await db.raw(
+                    "UPDATE tasks SET title = \(bind: task.title), details = \(bind: task.details) WHERE id = \(bind: task.id.rawValue)"
+                ).run()
+            } else {
+                try await db.insertRows(
+                    "tasks", columns: ["id", "framework_id", "title", "details"],
+                    rows: [[task.id.rawValue, task.frameworkID.rawValue, task.title, task.details]])
+            }
+            let kept = Set(task.criteria.map(\.id.rawValue))
+            let stored = try await db.raw("SELECT id FROM rubric_criteria WHERE task_id = \(bind: task.id.rawValue)")
+                .all()
+                .map { try $0.string("id") }
+            for id in stored where !kept.contains(id) {
+                try await db.raw("DELETE FROM rubric_criteria WHERE id = \(bind: id)").run()
+            }
+            for criterion in task.criteria {
+                try await db.raw("DELETE FROM rubric_criteria WHERE id = \(bind: criterion.id.rawValue)").run()
+                try await db.insertRows(
+                    "rubric_criteria",
+                    columns: ["id", "task_id", "competency_id", "title", "position", "descriptors_json"],
+                    rows: [
+                        [
+                            criterion.id.rawValue, task.id.rawValue, criterion.competencyID.rawValue, criterion.title,
+                            criterion.position, try JSONText.encode(criterion.descriptors),
+                        ]
+                    ])
+            }
+            try await Self.audit(
+                db, at: now, actor: actor, action: exists ? "task.update" : "task.create", student: nil,
+                subject: "task \(task.title)", detail: "\(task.criteria.count) criteria", organization: nil)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MasteryCore
+import MasteryStore
+import Testing
+
+@testable import MasteryServer
+
+@Suite("Framework editor")
+struct FrameworkEditorTests {
+    /// A framework of its own (so editing it never touches what other tests read).
+    static func framework(_ store: Store) async throws -> Framework.ID {
+        let tag = UUID().uuidString.lowercased()
+        var package = FrameworkPackage(
+            sourceIdentifier: "test-\(tag)", code: "ED\(tag.prefix(4))", title: "Editor test")
+        package.strands = [.init(sourceIdentifier: "s-\(tag)", code: "S", title: "Strand", position: 0)]
+        package.competencies = ["A", "B", "C"].enumerated().map { index, code in
+            .init(
+                sourceIdentifier: "\(code)-\(tag)", code: code, title: "I can \(code)", position: index,
+                strandKey: "s-\(tag)")
+        }
+        package.prerequisites = [Prerequisite(prerequisite: "A-\(tag)", competency: "B-\(tag)")]
+        return try await store.apply(package, by: "system:test", at: TestSchool.now).framework
+    }
+
+    @Test("A teacher changes the policy and the scale, adds a competency with its statements, sets prerequisites")
+    func editing() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let id = try await Self.framework(store)
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            let page = try await teacher.get("/frameworks/\(id.rawValue)")
+            #expect(page.status == .ok && page.body.contains("id=\"framework-form\"") && page.body.contains("Needs: A"))
+            let base = "/frameworks/\(id.rawValue)"
+            #expect(
+                try await teacher.post(
+                    base, [("code", "EDX"), ("title", "Edited"), ("method", "highest"), ("minimum", "2")]
+                )
+                .status == .seeOther)
+            let edited = try #require(try await store.frameworks().first { $0.id == id })
+            #expect(
+                edited.title == "Edited" && edited.policy.method.kind == .highest && edited.policy.minimumEvidence == 2)
+            let bad = try await teacher.post(base, [("method", "decaying-average"), ("parameter", "150")])
+            #expect(bad.status == .unprocessableContent && bad.body.contains("decaying-average"))
+            #expect(
+                try await teacher.post(
+                    "\(base)/scale", [("label-\(DisplayRounding.text(3))", "Secure"), ("threshold", "3")]
+                ).status == .seeOther)
+            let curriculum = try await store.curriculum(frameworks: [id])
+            #expect(curriculum.scales[edited.scaleID]?.levels.first { $0.value == 3 }?.label == "Secure")
+            let strand = try #require(curriculum.strands.first)
+            #expect(
+                try await teacher.post(
+                    "\(base)/competencies",
+                    [
+                        ("strand", strand.id.rawValue), ("code", "D"), ("title", "I can D"), ("kind", "habit"),
+                        ("indicator-\(DisplayRounding.text(1))", "I can start D"),
+                        ("indicator-\(DisplayRounding.text(4))", "I can teach D"),
+                    ]
+                ).status == .seeOther)
+            let added = try #require(try await store.curriculum(frameworks: [id]).competencies.first { $0.code == "D" })
+            #expect(added.kind == .habit)
+            #expect(try await store.curriculum(frameworks: [id]).indicator(for: added.id, level: 4) == "I can teach D")
+            let a = try #require(curriculum.competencies.first { $0.code == "A" })
+            let b = try #require(curriculum.competencies.first { $0.code == "B" })
+            let cycle = try await teacher.post(
+                "\(base)/competencies/\(a.id.rawValue)/prerequisites", [("prerequisite", b.id.rawValue)])
+            #expect(cycle.status == .unprocessableContent && cycle.body.contains("A → B → A"))
+            #expect(
+                try await teacher.post(
+                    "\(base)/competencies/\(added.id.rawValue)/prerequisites", [("prerequisite", b.id.rawValue)]
+                )
+                .status == .seeOther)
+            #expect(
+                try await store.prerequisites(frameworks: [id]).contains {
+                    $0.competency == added.id && $0.prerequisite == b.id
+                })
+        }
+    }
+
+    @Test("The task builder makes a rubric aligned to competencies; students may read frameworks but not change them")
+    func tasksAndRights() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let id = try await Self.framework(store)
+            let curriculum = try await store.curriculum(frameworks: [id])
+            let a = try #require(curriculum.competencies.first { $0.code == "A" })
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            #expect(try await teacher.get("/frameworks/\(id.rawValue)/tasks/new").status == .ok)
+            let saved = try await teacher.post(
+                "/frameworks/\(id.rawValue)/tasks",
+                [
+                    ("title", "Poster"), ("details", "Make a poster"), ("criterion-0", "Accuracy"),
+                    ("competency-0", a.id.rawValue),
+                    ("descriptor-0-\(DisplayRounding.text(1))", "Some errors"),
+                    ("descriptor-0-\(DisplayRounding.text(4))", "Flawless and explained"),
+                ])
+            #expect(saved.status == .seeOther)
+            let task = try #require(try await store.tasks(framework: id).first { $0.title == "Poster" })
+            #expect(task.criteria.count == 1 && task.criteria[0].competencyID == a.id)
+            #expect(task.criteria[0].descriptors.first { $0.levelValue == 4 }?.text == "Flawless and explained")
+            let missing = try await teacher.post("/frameworks/\(id.rawValue)/tasks", [("title", "Empty")])
+            #expect(missing.status == .unprocessableContent)
+            var student = TestBrowser(client)
+            _ = try await student.login("student")
+            let view = try await student.get("/frameworks/\(id.rawValue)")
+            #expect(view.status == .ok && !view.body.contains("id=\"framework-form\""))
+            #expect(try await student.post("/frameworks/\(id.rawValue)", [("title", "Hacked")]).status == .forbidden)
+        }
+    }
+
+    @Test("A section's calculation can be its own choice, or the framework's again")
+    func sectionOverride() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacher.id, as: .teacher)[0]
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            #expect(try await browser.get("/sections/\(section.id.rawValue)/settings").status == .ok)
+            // The same policy as the framework's, so no other test sees a record change.
+            let saved = try await browser.post(
+                "/sections/\(section.id.rawValue)/settings",
+                [("method", "decaying-average"), ("parameter", "65"), ("minimum", "1")])
+            #expect(saved.status == .seeOther)
+            #expect(try await store.section(section.id)?.policyOverride?.method.kind == .decayingAverage)
+            #expect(
+                try await browser.post("/sections/\(section.id.rawValue)/settings", [("method", "framework")]).status
+                    == .seeOther)
+            #expect(try await store.section(section.id)?.policyOverride == nil)
+            var other = TestBrowser(client)
+            _ = try await other.login("teacher5")
+            #expect(try await other.get("/sections/\(section.id.rawValue)/settings").status == .forbidden)
+        }
+    }
+}

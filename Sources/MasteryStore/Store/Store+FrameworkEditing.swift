@@ -9,6 +9,7 @@ extension Store {
     public func updateFramework(
         _ id: Framework.ID, code: String, title: String, policy: MasteryPolicy, by actor: Person.ID, at now: Date
     ) async throws {
+        let flavor = self.flavor
         try await driver.withTransaction { db in
             try await db.raw(
                 """
@@ -19,8 +20,8 @@ extension Store {
             try await Self.audit(
                 db, at: now, actor: actor, action: "framework.update", student: nil, subject: "framework \(code)",
                 detail: policy.summary, organization: nil)
+            _ = try await Self.recompute(students: nil, in: db, flavor: flavor)
         }
-        _ = try await recompute()
     }
 
     public func addStrand(_ strand: Strand, by actor: Person.ID, at now: Date) async throws {
@@ -78,6 +79,7 @@ extension Store {
 
     /// Replaces a scale's levels and threshold (every framework on it changes; records are recomputed).
     public func save(_ scale: ProficiencyScale, by actor: Person.ID, at now: Date) async throws {
+        let flavor = self.flavor
         try await driver.withTransaction { db in
             try await db.raw(
                 """
@@ -88,8 +90,8 @@ extension Store {
             try await Self.audit(
                 db, at: now, actor: actor, action: "scale.update", student: nil, subject: "scale \(scale.name)",
                 detail: "\(scale.levels.count) levels, mastery at \(scale.masteryThreshold)", organization: nil)
+            _ = try await Self.recompute(students: nil, in: db, flavor: flavor)
         }
-        _ = try await recompute()
     }
 
     /// Creates or replaces a task and its rubric criteria (evidence already recorded with it stays).

@@ -18,12 +18,24 @@ extension Store {
     /// the records that differ. Streams the log in one pass.
     public func recompute(students: [Person.ID]? = nil) async throws -> RecomputeReport {
         if let students, students.isEmpty { return RecomputeReport(pairs: 0, events: 0, changed: 0) }
-        let studentFilter = students.map { Set($0.map(\.rawValue)) }
         let flavor = self.flavor
         // One transaction: the log, the stored records and the rewrite are one consistent snapshot, so evidence
         // appended meanwhile is never overwritten by a record computed without it. (SQLite's write lock gives
         // that; on PostgreSQL the evidence table is locked against writes for the duration.)
         return try await driver.withTransaction { db in
+            try await Self.recompute(students: students, in: db, flavor: flavor)
+        }
+    }
+
+    /// `recompute` inside a transaction the caller holds (a policy change and its recomputation are one).
+    static func recompute(
+        students: [Person.ID]?, in db: any SQLDatabase, flavor: SQLFlavor
+    ) async throws
+        -> RecomputeReport
+    {
+        if let students, students.isEmpty { return RecomputeReport(pairs: 0, events: 0, changed: 0) }
+        let studentFilter = students.map { Set($0.map(\.rawValue)) }
+        do {
             if flavor == .postgres { try await db.raw("LOCK TABLE evidence_events IN SHARE MODE").run() }
             let plan = try await Self.recomputePlan(db)
             let existing = try await db.raw("SELECT * FROM mastery_records").all().map(Rows.masteryRecord)

@@ -189,14 +189,17 @@ extension Store {
     /// Sets or clears a section's calculation policy override, and recomputes its students' records.
     public func setPolicyOverride(_ policy: MasteryPolicy?, for sectionID: Section.ID) async throws {
         let json = try policy.map(JSONText.encode)
+        let flavor = self.flavor
         try await driver.withTransaction { db in
             try await db.raw("UPDATE sections SET policy_json = \(bind: json) WHERE id = \(bind: sectionID.rawValue)")
                 .run()
             try await Self.audit(
                 db, at: Date(), actor: "system:policy", action: "section.policy", student: nil,
                 subject: "section \(sectionID.rawValue)", detail: json ?? "framework policy", organization: nil)
+            let students = try await db.raw(
+                "SELECT person_id FROM enrollments WHERE section_id = \(bind: sectionID.rawValue) AND role = 'student'"
+            ).all().map { Person.ID(try $0.string("person_id")) }
+            _ = try await Self.recompute(students: students, in: db, flavor: flavor)
         }
-        let students = try await members(of: sectionID, as: .student).map(\.id)
-        _ = try await recompute(students: students)
     }
 }

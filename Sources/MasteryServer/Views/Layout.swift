@@ -68,10 +68,10 @@ enum Layout {
 
     static func navigation(for user: Person) -> [(label: String, href: String)] {
         switch user.role {
-        case .teacher: [("My sections", "/"), ("Frameworks", "/frameworks")]
-        case .student: [("My tracker", "/")]
+        case .teacher: [("My sections", "/"), ("My day", "/my-day"), ("Frameworks", "/frameworks")]
+        case .student: [("My tracker", "/"), ("My day", "/my-day")]
         case .guardian: [("My children", "/")]
-        case .coach: [("School", "/"), ("Frameworks", "/frameworks")]
+        case .coach: [("School", "/"), ("Flex days", "/schedule"), ("Frameworks", "/frameworks")]
         case .admin:
             [
                 ("Overview", "/"), ("Frameworks", "/frameworks"), ("Import", "/admin/import"),

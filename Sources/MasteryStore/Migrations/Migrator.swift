@@ -20,6 +20,7 @@ enum Migrator {
         CreateLearnerRecords(),
         CreateTransferredMastery(),
         CreateGroupings(),
+        CreateFlexDays(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

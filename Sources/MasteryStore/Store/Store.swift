@@ -52,7 +52,8 @@ public final class Store: Sendable {
         try await driver.withTransaction { db in
             for table in [
                 "audit_log", "api_tokens", "sessions", "academic_sessions", "playlist_assignments", "item_progress",
-                "groupings", "transferred_mastery", "conference_picks", "learning_plans", "learner_profiles",
+                "flex_attendance", "flex_days", "groupings", "transferred_mastery", "conference_picks",
+                "learning_plans", "learner_profiles",
                 "reflections",
                 "goal_notes", "goals",
                 "playlist_competencies", "playlists", "pathways", "tracing_parameters", "mastery_records",

@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MasteryCore
+import MasteryStore
+import Testing
+
+@testable import MasteryServer
+
+@Suite("Flex-mod days in the product")
+struct FlexDayTests {
+    @Test(
+        "A coordinator builds a day, the solver proposes it from mastery, an adjustment is checked, publishing shows each day; the session's teacher takes attendance with evidence"
+    )
+    func flexDay() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            var coach = TestBrowser(client)
+            _ = try await coach.login("coach")
+            _ = try await coach.get("/schedule")
+            let created = try await coach.post("/schedule", [("day", "2026-11-25"), ("mods", "4")])
+            #expect(created.status == .seeOther)
+            let path = try #require(created.location)
+            let id = FlexDay.ID(String(path.split(separator: "/").last!))
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacher.id, as: .teacher)[0]
+            let competency = try #require(
+                try await SectionData.load(section.id, store: store).gradebook.competencies.first)
+            let added = try await coach.post(
+                "\(path)/sessions",
+                [
+                    ("title", "Ratios workshop"), ("teacher", teacher.id.rawValue), ("room", "B12"), ("start", "1"),
+                    ("length", "2"), ("capacity", "10"), ("competency", competency.id.rawValue),
+                ])
+            #expect(added.status == .seeOther)
+            let wrong = try await coach.post(
+                "\(path)/sessions", [("title", "Too long"), ("start", "3"), ("length", "3"), ("capacity", "5")])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(try await coach.post("\(path)/propose", []).status == .seeOther)
+            var day = try #require(try await store.flexDay(id))
+            let instance = day.instance(records: [:], thresholds: [:])
+            #expect(FeasibilityChecker.check(instance, day.solution).violations.isEmpty)
+            let workshop = try #require(day.sessions.first { $0.title == "Ratios workshop" })
+            let attendees = day.students.filter { (day.assignments[$0] ?? []).contains(workshop.id) }
+            #expect(attendees.count == 10)  // ten seats, and the workshop is worth more than open study
+            // Moving an eleventh student in would overfill it: refused with the reason, nothing saved.
+            let outsider = try #require(day.students.first { !attendees.contains($0) })
+            let over = try await coach.post(
+                "\(path)/adjust", [("student", outsider.rawValue), ("session", workshop.id)])
+            #expect(over.status == .unprocessableContent && over.body.contains("capacity"))
+            // Moving an attendee to open study is fine.
+            let moved = try await coach.post(
+                "\(path)/adjust", [("student", attendees[0].rawValue), ("session", "open-1")])
+            #expect(moved.status == .seeOther)
+            day = try #require(try await store.flexDay(id))
+            #expect(!(day.assignments[attendees[0]] ?? []).contains(workshop.id))
+            #expect(FeasibilityChecker.check(instance, day.solution).violations.isEmpty)
+            #expect(try await coach.post("\(path)/publish", []).status == .seeOther)
+
+            var teacherBrowser = TestBrowser(client)
+            _ = try await teacherBrowser.login("teacher")
+            let mine = try await teacherBrowser.get("/my-day")
+            #expect(mine.status == .ok && mine.body.contains("Ratios workshop"))
+            let present = attendees[1]
+            let before = try await store.events(student: present, competency: competency.id).count
+            var fields: [(String, String)] = [
+                ("present-\(present.rawValue)", "on"), ("level-\(present.rawValue)", "3"),
+            ]
+            fields.append(("level-\(attendees[2].rawValue)", "4"))  // not marked present: no evidence
+            let marked = try await teacherBrowser.post(
+                "/schedule/\(id.rawValue)/sessions/\(workshop.id)/attendance", fields)
+            #expect(marked.status == .seeOther)
+            let events = try await store.events(student: present, competency: competency.id)
+            #expect(events.count == before + 1 && events.last?.score == 3)
+            let attendance = try await store.attendance(day: id, session: workshop.id)
+            #expect(attendance[present] == true && attendance[attendees[2]] == false)
+
+            var other = TestBrowser(client)
+            _ = try await other.login("teacher2")
+            #expect(
+                try await other.post("/schedule/\(id.rawValue)/sessions/\(workshop.id)/attendance", []).status
+                    == .forbidden)
+            let studentPerson = try #require(try await store.people([attendees[1]]).first)
+            if let username = studentPerson.username {
+                var student = TestBrowser(client)
+                _ = try await student.login(username)
+                let page = try await student.get("/my-day")
+                #expect(page.status == .ok && page.body.contains("Ratios workshop"))
+            }
+            var studentUser = TestBrowser(client)
+            _ = try await studentUser.login("student")
+            #expect(try await studentUser.get("/schedule").status == .forbidden)
+        }
+    }
+}

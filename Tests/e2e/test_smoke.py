@@ -366,3 +366,37 @@ def test_teacher_scores_a_rubric_with_the_keyboard_builds_groups_and_exports(dri
     with urllib.request.urlopen(request, timeout=30) as response:
         rows = list(csv.reader(io.StringIO(response.read().decode("utf-8"))))
     assert rows[0][:2] == ["student_id", "student"] and len(rows) == len(after["students"]) + 1
+
+
+def test_every_new_workspace_page_passes_axe(driver, base_url, login, axe_check):
+    """The pages of the teacher's workspace, the framework editor and flex days, each checked with axe-core."""
+    teacher = api_session(base_url, "teacher")
+    section = api_get(base_url, "/api/v1/sections", teacher["token"])["sections"][0]["id"]
+    login(driver, "teacher")
+    pages = [
+        (f"/sections/{section}?level=2", "teacher-gradebook-filtered"),
+        (f"/sections/{section}/quick-check", "teacher-quick-check-choose"),
+        (f"/sections/{section}/settings", "teacher-section-settings"),
+        ("/frameworks", "teacher-frameworks"),
+        ("/frameworks/fw-math", "teacher-framework-editor"),
+        ("/frameworks/fw-math/tasks/new", "teacher-task-builder"),
+        ("/my-day", "teacher-my-day"),
+    ]
+    for path, name in pages:
+        driver.get(f"{base_url}{path}")
+        assert h1_text(driver, "h1").casefold() != "not allowed", path
+        axe_check(driver, name)
+    driver.get(f"{base_url}/sections/{section}/quick-check")
+    driver.find_element(By.CSS_SELECTOR, "form.inline-form button[type=submit]").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "form#quick-check-form")), "no quick check form")
+    axe_check(driver, "teacher-quick-check")
+
+    driver.delete_all_cookies()
+    login(driver, "coach")
+    driver.get(f"{base_url}/schedule")
+    form = driver.find_element(By.CSS_SELECTOR, "form#new-day")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "form#session-form")), "no flex day editor")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/propose'] button").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "table#flex-grid")), "no proposed day")
+    axe_check(driver, "coach-flex-day")

@@ -27,7 +27,8 @@ struct SchedulingTests {
         return ScheduleInstance(mods: mods, sessions: sessions, students: students)
     }
 
-    /// The optimum by trying every combination of every student's ways to fill their free mods.
+    /// The optimum by trying every combination of every student's ways to fill their free mods (with their
+    /// required sessions).
     static func bruteForce(_ instance: ScheduleInstance) -> Double? {
         func tilings(_ student: ScheduleInstance.Student) -> [[Int]] {
             let free = Set(student.free)
@@ -41,7 +42,8 @@ struct SchedulingTests {
                 }
                 return result
             }
-            return from(0)
+            let required = instance.sessions.indices.filter { instance.sessions[$0].required.contains(student.id) }
+            return from(0).filter { tiling in required.allSatisfy(tiling.contains) }
         }
         let options = instance.students.map(tilings)
         var best: Double?
@@ -79,6 +81,57 @@ struct SchedulingTests {
         #expect(solution.bound >= optimum - 1e-9)
         #expect(solution.objective >= optimum - 1e-9, "seed \(seed): \(solution.objective) vs optimum \(optimum)")
         if solution.optimal { #expect(solution.objective == optimum) }
+    }
+
+    /// A small contested day of one-mod sessions (capacities 1–3, some students required), feasible or not.
+    static func oneModInstance(seed: UInt64) -> ScheduleInstance {
+        var random = SeededGenerator(seed: seed)
+        func uniform(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(random.next() % UInt64(range.count)) }
+        let mods = 2
+        let studentCount = uniform(4...6)
+        var sessions: [ScheduleInstance.Session] = []
+        for mod in 0..<mods {
+            for index in 0..<uniform(2...3) {
+                sessions.append(
+                    .init(
+                        id: "m\(mod)s\(index)", start: mod, length: 1, capacity: uniform(1...3),
+                        competencies: ["c\(uniform(1...3))"]))
+            }
+        }
+        let students = (0..<studentCount).map { index -> ScheduleInstance.Student in
+            let free = (0..<mods).filter { _ in random.next() % 5 != 0 }
+            let needs = (1...3).filter { _ in random.next() % 2 == 0 }.map {
+                ScheduleInstance.Need(competency: "c\($0)", weight: Double(uniform(1...4)))
+            }
+            let preferences = sessions.filter { _ in random.next() % 6 == 0 }.map {
+                ScheduleInstance.Preference(session: $0.id, weight: Double(uniform(1...2)))
+            }
+            return .init(id: "u\(index)", free: free, needs: needs, preferences: preferences)
+        }
+        if random.next() % 3 == 0, let student = students.first(where: { $0.free.contains(0) }) {
+            sessions[0].required = [student.id]
+        }
+        return ScheduleInstance(mods: mods, sessions: sessions, students: students)
+    }
+
+    @Test(
+        "Days of one-mod sessions are solved exactly: the brute-force optimum, proven, or no seating named by mod",
+        arguments: Array(1...60))
+    func oneModDays(seed: Int) throws {
+        let instance = Self.oneModInstance(seed: UInt64(seed) + 500)
+        guard let optimum = Self.bruteForce(instance) else {
+            #expect {
+                try FlexModScheduler.solve(instance)
+            } throws: { error in
+                "\(error)".contains("cannot seat every student free then")
+            }
+            return
+        }
+        let solution = try FlexModScheduler.solve(instance)
+        #expect(FeasibilityChecker.check(instance, solution).violations.isEmpty)
+        #expect(solution.objective == optimum, "seed \(seed): \(solution.objective) vs optimum \(optimum)")
+        #expect(solution.optimal && solution.bound == optimum && solution.gap == 0)
+        #expect(solution.method.hasPrefix("min-cost flow per mod"))
     }
 
     @Test("An instance whose LP bound is fractional: the integer bound still proves the optimum")
@@ -155,6 +208,9 @@ struct SchedulingTests {
         #expect(try FlexModScheduler.solve(instance) == solution)
         let single = InstanceGenerator(students: 60, sessions: 20, mods: 6, seed: 2, maxLength: 1).generate()
         #expect(single.sessions.allSatisfy { $0.length == 1 })
+        let exact = try FlexModScheduler.solve(single)
+        #expect(FeasibilityChecker.check(single, exact).violations.isEmpty)
+        #expect(exact.optimal && exact.gap == 0 && exact.bound == exact.objective)
         #expect(InstanceGenerator(students: 10, sessions: 2, mods: 5, seed: 1).problem != nil)
     }
 }

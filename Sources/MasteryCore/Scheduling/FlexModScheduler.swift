@@ -9,6 +9,7 @@ public enum FlexModScheduler {
         _ instance: ScheduleInstance, maxIterations: Int = 400
     ) throws(ScheduleProblems) -> ScheduleSolution {
         let model = try ScheduleModel(instance)
+        if model.sessionLength.allSatisfy({ $0 == 1 }) { return try solveOneModDay(model) }
         var scheduler = LagrangianScheduler(model: model)
         scheduler.maxIterations = maxIterations
         guard let result = scheduler.solve() else {
@@ -26,6 +27,34 @@ public enum FlexModScheduler {
             unmet: unmetNeeds(instance, result.assignment),
             method: "Lagrangian relaxation of capacities + repair and local search",
             iterations: result.iterations)
+    }
+
+    /// A day of one-mod sessions only: the mods are independent seating problems, each solved exactly (min-cost
+    /// flow), so the schedule is optimal and its objective is the bound.
+    static func solveOneModDay(_ model: ScheduleModel) throws(ScheduleProblems) -> ScheduleSolution {
+        let instance = model.instance
+        let empty = Array(repeating: [Int](), count: model.studentCount)
+        switch PerModSeating(model: model).reseat(empty) {
+        case .noSeat(let mod, let u):
+            let item = "mod \(mod)"
+            throw ScheduleProblems(problems: [
+                ScheduleProblem(
+                    item: item,
+                    message:
+                        "the sessions in this mod cannot seat every student free then (\"\(instance.students[u].id)\" is left without a seat in a session they can attend)"
+                )
+            ])
+        case .seated(let assignment):
+            let objective = model.objective(assignment)
+            return ScheduleSolution(
+                objective: objective, bound: objective, gap: 0, optimal: true,
+                assignments: zip(instance.students, assignment).map { student, sessions in
+                    .init(student: student.id, sessions: sessions.map { instance.sessions[$0].id })
+                },
+                unmet: unmetNeeds(instance, assignment),
+                method: "min-cost flow per mod (exact: every session is one mod long)",
+                iterations: 0)
+        }
     }
 
     /// Needs no attended session serves, with the reason.

@@ -6,6 +6,20 @@ extension LagrangianScheduler {
         var members: [[Int]]
     }
 
+    /// The full sessions student `a` would gain from and is not in.
+    func fullSessionsWanted(by a: Int, in seating: Seating) -> [Int] {
+        var wanted: [Int] = []
+        for options in model.optionsByStart[a] {
+            for option in options
+            where option.value > 0 && seating.residual[option.session] <= 0
+                && !seating.assignment[a].contains(option.session)
+            {
+                wanted.append(option.session)
+            }
+        }
+        return wanted
+    }
+
     func seating(_ assignment: [[Int]]) -> Seating {
         var residual = residualAfterRequirements()
         var members = Array(repeating: [Int](), count: model.sessionCount)
@@ -113,15 +127,7 @@ extension LagrangianScheduler {
                 let aCurrent = seating.assignment[a]
                 let aValue = value(of: aCurrent, for: a)
                 // Only full sessions worth something to A matter.
-                var wanted: [Int] = []
-                for options in model.optionsByStart[a] {
-                    for option in options
-                    where option.value > 0 && seating.residual[option.session] <= 0
-                        && !aCurrent.contains(option.session)
-                    {
-                        wanted.append(option.session)
-                    }
-                }
+                let wanted = fullSessionsWanted(by: a, in: seating)
                 if wanted.isEmpty { continue }
                 for s in wanted where stale[s] {
                     cache[s] = cheapestEjection(s, seating, best: &best, choice: &choice)

@@ -79,11 +79,5 @@ extension LagrangianScheduler {
         return (assignment, objective(assignment))
     }
 
-    func value(of sessions: [Int], for u: Int) -> Double {
-        var total = 0.0
-        for s in sessions {
-            total += model.optionsByStart[u][model.sessionStart[s]].first { $0.session == s }?.value ?? 0
-        }
-        return total
-    }
+    func value(of sessions: [Int], for u: Int) -> Double { model.value(of: sessions, for: u) }
 }

@@ -79,12 +79,16 @@ struct LagrangianScheduler {
                     candidates.append(evicted)
                 }
                 for candidate in candidates {
-                    let polished = localSearch(candidate, best: &best, choice: &choice, passes: 2, prices: lambda)
+                    var polished = localSearch(candidate, best: &best, choice: &choice, passes: 2, prices: lambda)
+                    polished = reseatByMod(
+                        polished, best: &best, choice: &choice, prices: lambda, bound: roundedBound(upper))
                     if incumbent == nil || polished.objective > incumbent!.objective { incumbent = polished }
                 }
             }
             if iteration % 100 == 0, let current = incumbent {
-                incumbent = ejectionSearch(current, best: &best, choice: &choice, passes: 2)
+                incumbent = swapSearch(
+                    ejectionSearch(current, best: &best, choice: &choice, passes: 2), best: &best, choice: &choice,
+                    passes: 1)
             }
             bestPrices = value <= upper + 1e-9 ? lambda : bestPrices
             let lower = incumbent?.objective ?? -Double.infinity
@@ -106,9 +110,15 @@ struct LagrangianScheduler {
         }
         guard var final = incumbent else { return nil }
         final = localSearch(final, best: &best, choice: &choice, prices: bestPrices)
-        if roundedBound(upper) - final.objective > 1e-9 {
+        final = reseatByMod(final, best: &best, choice: &choice, prices: bestPrices, bound: roundedBound(upper))
+        // Ejection chains and exact re-seating open moves for each other: alternate while either gains.
+        for _ in 0..<8 where roundedBound(upper) - final.objective > 1e-9 {
+            let before = final.objective
             final = ejectionSearch(final, best: &best, choice: &choice)
+            final = swapSearch(final, best: &best, choice: &choice)
             final = localSearch(final, best: &best, choice: &choice, prices: bestPrices)
+            final = reseatByMod(final, best: &best, choice: &choice, prices: bestPrices, bound: roundedBound(upper))
+            if final.objective <= before + 1e-9 { break }
         }
 
         return Result(
@@ -116,18 +126,28 @@ struct LagrangianScheduler {
             iterations: iteration)
     }
 
+    /// Alternates exact per-mod re-seating of the one-mod sessions (`PerModSeating`) with the local search
+    /// while the total improves.
+    func reseatByMod(
+        _ start: (assignment: [[Int]], objective: Double), best: inout [Double], choice: inout [Int],
+        prices: [Double], bound: Double
+    ) -> (assignment: [[Int]], objective: Double) {
+        let seating = PerModSeating(model: model)
+        var current = start
+        for _ in 0..<6 where bound - current.objective > 1e-9 {
+            guard case .seated(let reseated) = seating.reseat(current.assignment) else { break }
+            let next = localSearch(
+                (reseated, objective(reseated)), best: &best, choice: &choice, passes: 2, prices: prices)
+            guard next.objective > current.objective + 1e-9 else { break }
+            current = next
+        }
+        return current
+    }
+
     /// With integer weights the optimum is an integer, so ⌊L⌋ is also a bound.
     func roundedBound(_ value: Double) -> Double {
         integerWeights ? (value + 1e-7).rounded(.down) : value
     }
 
-    func objective(_ assignment: [[Int]]) -> Double {
-        var total = 0.0
-        for (u, sessions) in assignment.enumerated() {
-            for s in sessions {
-                total += model.optionsByStart[u][model.sessionStart[s]].first { $0.session == s }?.value ?? 0
-            }
-        }
-        return total
-    }
+    func objective(_ assignment: [[Int]]) -> Double { model.objective(assignment) }
 }

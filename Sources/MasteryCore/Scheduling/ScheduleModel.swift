@@ -141,6 +141,20 @@ struct ScheduleModel: Sendable {
         self.free = free
     }
 
+    /// What attending `sessions` is worth to student `u`.
+    func value(of sessions: [Int], for u: Int) -> Double {
+        var total = 0.0
+        for s in sessions { total += optionsByStart[u][sessionStart[s]].first { $0.session == s }?.value ?? 0 }
+        return total
+    }
+
+    /// The total value of a schedule.
+    func objective(_ assignment: [[Int]]) -> Double {
+        var total = 0.0
+        for (u, sessions) in assignment.enumerated() { total += value(of: sessions, for: u) }
+        return total
+    }
+
     /// The first free mod that no complete filling of its block can cover (no session containing it is both
     /// reachable from the block's start and able to reach its end), or nil when every free mod is coverable.
     static func firstUncoverableMod(free: [Bool], options: [[Option]], lengths: [Int]) -> Int? {

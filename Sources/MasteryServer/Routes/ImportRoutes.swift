@@ -11,7 +11,7 @@ struct ImportRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/admin/import") { request, context in
-            let user = try await requireImporter(context)
+            _ = try await requireImporter(context)
             return HTMLResponse.render(
                 ImportPage(frameworks: try await store.frameworks(), stage: .choose)
                     .render(PageContext(context, path: request.uri.path)))

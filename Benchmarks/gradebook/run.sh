@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Gradebook under load (issue #5): a release build serves one generated section of 35 students × 60
 # competencies × 20 evidence each; wrk drives it on loopback (10 s, 2 threads, 32 connections) and prints
-# requests/s and p99 latency of the gradebook page and the gradebook JSON next to /health in the same run.
+# requests/s and p99 latency of the gradebook page and the gradebook JSON next to /health in the same run, as
+# browsers ask for them (gzip accepted) and uncompressed.
 #
 #   Benchmarks/gradebook/run.sh                 # builds `swift build -c release` first
 #   BENCH_BIN=path/to/masterly Benchmarks/gradebook/run.sh
@@ -44,20 +45,33 @@ TOKEN=$(curl -sf -H 'Content-Type: application/json' \
 [ "$(curl -s -H "Cookie: $COOKIE" -o /dev/null -w '%{http_code}' "$BASE/sections/sec-bench")" = 200 ] \
   || { echo "the gradebook page did not load for bench-teacher" >&2; exit 1; }
 
-run() {  # run NAME PATH [HEADER]
-  local out
-  out=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency ${3:+-H "$3"} "$BASE$2")
+size() {  # size PATH HEADER [ENCODING]: bytes on the wire
+  curl -s -o /dev/null -w '%{size_download}' -H "$2" ${3:+-H "Accept-Encoding: $3"} "$BASE$1"
+}
+echo "page: $(size /sections/sec-bench "Cookie: $COOKIE") bytes, gzip $(size /sections/sec-bench "Cookie: $COOKIE" gzip);" \
+  "JSON: $(size /api/v1/sections/sec-bench/gradebook "Authorization: Bearer $TOKEN") bytes," \
+  "gzip $(size /api/v1/sections/sec-bench/gradebook "Authorization: Bearer $TOKEN" gzip)"
+
+run() {  # run NAME PATH [HEADER ...]
+  local name=$1 path=$2 out
+  shift 2
+  local headers=()
+  for header in "$@"; do headers+=(-H "$header"); done
+  out=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency "${headers[@]}" "$BASE$path")
   local rps p99
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  if grep -q 'Non-2xx' <<<"$out"; then echo "$1: non-2xx responses" >&2; grep 'Non-2xx' <<<"$out" >&2; fi
-  printf '%s %s %s\n' "$1" "$rps" "$p99"
+  if grep -q 'Non-2xx' <<<"$out"; then echo "$name: non-2xx responses" >&2; grep 'Non-2xx' <<<"$out" >&2; fi
+  printf '%s %s %s\n' "$name" "$rps" "$p99"
 }
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION on $(nproc) cores, one section of 35 students × 60 competencies × 20 evidence"
 {
   run health /health
-  run "gradebook page" /sections/sec-bench "Cookie: $COOKIE"
-  run "gradebook JSON" /api/v1/sections/sec-bench/gradebook "Authorization: Bearer $TOKEN"
+  # As a browser asks for it (every browser accepts gzip), then without compression.
+  run "gradebook page" /sections/sec-bench "Cookie: $COOKIE" "Accept-Encoding: gzip, deflate, br"
+  run "gradebook JSON" /api/v1/sections/sec-bench/gradebook "Authorization: Bearer $TOKEN" "Accept-Encoding: gzip"
+  run "page, identity" /sections/sec-bench "Cookie: $COOKIE"
+  run "JSON, identity" /api/v1/sections/sec-bench/gradebook "Authorization: Bearer $TOKEN"
 } | awk 'NR == 1 { base = $2 }
   { name = $1; for (i = 2; i < NF - 1; i++) name = name " " $i
     printf "%-16s %10.1f req/s  p99 %8s  %5.1f%% of /health\n", name, $(NF - 1), $NF, 100 * $(NF - 1) / base }'

@@ -26,7 +26,7 @@ struct APIRoutes {
         }
         router.get("/api/v1/me") { _, context in try await me(context) }
         router.get("/api/v1/sections") { _, context in try await sections(context) }
-        router.get("/api/v1/sections/{id}/gradebook") { _, context in try await gradebook(context) }
+        router.get("/api/v1/sections/{id}/gradebook") { request, context in try await gradebook(request, context) }
         router.post("/api/v1/evidence") { request, context in try await recordEvidence(request, context) }
         router.get("/api/v1/students/{id}/mastery") { _, context in try await mastery(context) }
         registerLearning(on: router)
@@ -77,17 +77,13 @@ struct APIRoutes {
         return APIResponse.json(APIModels.SectionList(sections: try await visibleSections(user).map(Self.item)))
     }
 
-    func gradebook(_ context: AppRequestContext) async throws -> Response {
+    func gradebook(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = Section.ID(try context.parameters.require("id"))
         try await authorizer.require(user, .viewGradebook, section: id)
         let version = try await store.changeVersion()
         let key = "gradebook-json|\(id.rawValue)"
-        if let body = await services.fragments.text(key, version: version) {
-            return Response(
-                status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                body: .init(byteBuffer: ByteBuffer(string: body)))
-        }
+        if let body = await services.bodies.value(key, version: version) { return body.response(for: request) }
         let data = try await SectionData.load(id, store: store)
         let competencies = data.gradebook.competencies
         let cells = data.gradebook.rows.flatMap { row in
@@ -99,11 +95,10 @@ struct APIRoutes {
             section: Self.item(data.section),
             students: data.students.map { .init(id: $0.id.rawValue, name: $0.displayName) },
             competencies: competencies.map(Self.competencyItem), cells: cells)
-        let encoded = String(decoding: (try? APIResponse.encoder.encode(body)) ?? Data("{}".utf8), as: UTF8.self)
-        await services.fragments.store(encoded, for: key, version: version)
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: encoded)))
+        let encoded = CachedBody(
+            (try? APIResponse.encoder.encode(body)) ?? Data("{}".utf8), contentType: "application/json; charset=utf-8")
+        await services.bodies.store(encoded, for: key, version: version)
+        return encoded.response(for: request)
     }
 
     static func competencyItem(_ competency: Competency) -> APIModels.CompetencyItem {

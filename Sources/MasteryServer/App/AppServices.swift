@@ -11,8 +11,11 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// Files checked on the import page and waiting for the administrator to confirm.
     public let uploads = UploadStash()
-    /// Rendered gradebooks (HTML and JSON), valid while the store's change version stays the same.
-    public let fragments = FragmentCache()
+    /// A section's rendered gradebook (the same for each of its teachers), valid while the store's change
+    /// version stays the same.
+    public let fragments = VersionedCache<PageFragment>()
+    /// Whole response bodies with their gzip encoding (a gradebook page per viewer, the gradebook JSON), same rule.
+    public let bodies = VersionedCache<CachedBody>()
 
     public init(
         store: Store, configuration: ServerConfiguration, clock: @escaping @Sendable () -> Date = { Date() },
@@ -23,4 +26,10 @@ public struct AppServices: Sendable {
         self.clock = clock
         self.logger = logger
     }
+}
+
+/// A rendered part of a page: its title and the HTML of its main content.
+public struct PageFragment: Sendable {
+    let title: String
+    let html: String
 }

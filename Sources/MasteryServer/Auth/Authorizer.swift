@@ -19,6 +19,15 @@ struct Authorizer: Sendable {
         guard try await allows(actor, action, section: section) else { throw AppError.forbidden }
     }
 
+    /// Requires `action` and answers for `also` from the same lookup (one trip to the store for both).
+    func require(
+        _ actor: Person, _ action: Access.Action, section: Section.ID, answering also: Access.Action
+    ) async throws -> Bool {
+        let relation = try await store.relation(of: actor, toSection: section)
+        guard Access.Policy.allows(actor.role, relation, action) else { throw AppError.forbidden }
+        return Access.Policy.allows(actor.role, relation, also)
+    }
+
     func allows(_ actor: Person, _ action: Access.Action, section: Section.ID) async throws -> Bool {
         let relation = try await store.relation(of: actor, toSection: section)
         return Access.Policy.allows(actor.role, relation, action)

@@ -15,16 +15,19 @@ struct SectionRoutes {
         router.get("/sections/{id}") { request, context in
             let user = try context.requireUser()
             let id = Section.ID(try context.parameters.require("id"))
-            try await authorizer.require(user, .viewGradebook, section: id)
-            let canRecord = try await authorizer.allows(user, .recordEvidence, section: id)
+            let canRecord = try await authorizer.require(user, .viewGradebook, section: id, answering: .recordEvidence)
             // The gradebook is the same for every teacher of the section until the data changes: it is rendered
-            // once per change version (read before the data, so a concurrent change is never cached as current).
+            // once per change version (read before the data, so a concurrent change is never cached as current),
+            // and the whole page once per viewer, kept with its gzip encoding.
             let version = try await services.store.changeVersion()
             let key = "gradebook-page|\(id.rawValue)|\(canRecord)|\(request.uri.query ?? "")"
-            let cached = await services.fragments.text(key, version: version)
-            let parts: (title: String, html: String)
-            if let cached, let split = cached.firstIndex(of: "\u{0}") {
-                parts = (String(cached[..<split]), String(cached[cached.index(after: split)...]))
+            let pageKey = "\(key)|\(user.id.rawValue)|\(context.csrfToken)|\(request.uri.path)"
+            if let body = await services.bodies.value(pageKey, version: version) {
+                return body.response(for: request)
+            }
+            let fragment: PageFragment
+            if let cached = await services.fragments.value(key, version: version) {
+                fragment = cached
             } else {
                 let data = try await SectionData.load(id, store: services.store)
                 let query = request.uri.queryParameters
@@ -43,11 +46,15 @@ struct SectionRoutes {
                     gradebook: data.gradebook.filtered(filter), filter: filter,
                     totalStudents: data.gradebook.rows.count, curriculum: data.curriculum,
                     policySummary: data.policySummary, canRecord: canRecord)
-                parts = (data.section.name, page.content.render())
-                await services.fragments.store("\(parts.title)\u{0}\(parts.html)", for: key, version: version)
+                fragment = PageFragment(title: data.section.name, html: page.content.render())
+                await services.fragments.store(fragment, for: key, version: version)
             }
-            return HTMLResponse.render(
-                Layout.page(parts.title, PageContext(context, path: request.uri.path), wide: true, .raw(parts.html)))
+            let html = Layout.page(
+                fragment.title, PageContext(context, path: request.uri.path), wide: true, .raw(fragment.html)
+            ).render()
+            let body = CachedBody(html.utf8, contentType: "text/html; charset=utf-8")
+            await services.bodies.store(body, for: pageKey, version: version)
+            return body.response(for: request)
         }
         router.get("/sections/{id}/gradebook.csv") { request, context in
             let user = try context.requireUser()

@@ -41,35 +41,39 @@ extension Store {
 
     /// The actor's relation to a section.
     public func relation(of actor: Person, toSection sectionID: Section.ID) async throws -> Access.Relation {
-        guard let section = try await section(sectionID) else {
-            throw StoreError.notFound(kind: "section", id: sectionID.rawValue)
-        }
-        return try await driver.withConnection { db in
+        try await driver.withConnection { db in
+            // The section's school and the actor's own tie to it, in one query.
+            let tie: SQLQueryString
             switch actor.role {
             case .teacher, .student:
-                let role = actor.role == .teacher ? "teacher" : "student"
-                let enrolled =
-                    try await db.raw(
-                        """
-                        SELECT 1 AS x FROM enrollments WHERE section_id = \(bind: sectionID.rawValue) \
-                        AND person_id = \(bind: actor.id.rawValue) AND role = \(bind: role)
-                        """
-                    ).first() != nil
-                if enrolled { return actor.role == .teacher ? .teacher : .enrolled }
+                tie = """
+                    SELECT 1 FROM enrollments WHERE section_id = sections.id \
+                    AND person_id = \(bind: actor.id.rawValue) AND role = \(bind: actor.role == .teacher ? "teacher" : "student")
+                    """
             case .guardian:
-                let childEnrolled =
-                    try await db.raw(
-                        """
-                        SELECT 1 AS x FROM guardian_links JOIN enrollments ON enrollments.person_id = guardian_links.student_id
-                        WHERE guardian_links.guardian_id = \(bind: actor.id.rawValue) \
-                        AND enrollments.section_id = \(bind: sectionID.rawValue) AND enrollments.role = 'student'
-                        """
-                    ).first() != nil
-                return childEnrolled ? .guardian : .none
+                tie = """
+                    SELECT 1 FROM guardian_links JOIN enrollments ON enrollments.person_id = guardian_links.student_id
+                    WHERE guardian_links.guardian_id = \(bind: actor.id.rawValue) \
+                    AND enrollments.section_id = sections.id AND enrollments.role = 'student'
+                    """
             case .admin, .coach:
-                break
+                tie = "SELECT 1 WHERE 1 = 0"
             }
-            return try await Self.organizationRelation(db, actor: actor, to: section.schoolID)
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT school_id, CASE WHEN EXISTS (\(tie)) THEN 1 ELSE 0 END AS tied FROM sections \
+                    WHERE id = \(bind: sectionID.rawValue)
+                    """
+                ).first()
+            else { throw StoreError.notFound(kind: "section", id: sectionID.rawValue) }
+            let tied = try row.decode(column: "tied", as: Int.self) == 1
+            switch actor.role {
+            case .teacher where tied: return .teacher
+            case .student where tied: return .enrolled
+            case .guardian: return tied ? .guardian : .none
+            default: return try await Self.organizationRelation(db, actor: actor, to: try row.id("school_id"))
+            }
         }
     }
 

@@ -189,18 +189,11 @@ struct ExportGradebook: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        let (store, _) = try await Bootstrap.openStore(databaseFlag: database)
-        let csv: String?
-        do { csv = try await Exports(store: store).gradebookCSV(section: Section.ID(section)) } catch {
-            await store.close()
-            throw error
+        try await CSVExportRun.print(
+            database: database, missing: "masterly export gradebook: there is no section '\(section)'"
+        ) {
+            try await $0.gradebookCSV(section: Section.ID(section))
         }
-        await store.close()
-        guard let csv else {
-            ImportReport.note("masterly export gradebook: there is no section '\(section)'")
-            throw ExitCode(1)
-        }
-        FileHandle.standardOutput.write(Data(csv.utf8))
     }
 }
 
@@ -216,15 +209,28 @@ struct ExportMastery: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
+        try await CSVExportRun.print(
+            database: database, missing: "masterly export mastery: there is no student '\(student)'"
+        ) {
+            try await $0.masteryReportCSV(student: Person.ID(student))
+        }
+    }
+}
+
+/// Prints a CSV export to standard output, or exits 1 with `missing` when its subject does not exist.
+enum CSVExportRun {
+    static func print(
+        database: String?, missing: String, _ make: (Exports) async throws -> String?
+    ) async throws {
         let (store, _) = try await Bootstrap.openStore(databaseFlag: database)
         let csv: String?
-        do { csv = try await Exports(store: store).masteryReportCSV(student: Person.ID(student)) } catch {
+        do { csv = try await make(Exports(store: store)) } catch {
             await store.close()
             throw error
         }
         await store.close()
         guard let csv else {
-            ImportReport.note("masterly export mastery: there is no student '\(student)'")
+            ImportReport.note(missing)
             throw ExitCode(1)
         }
         FileHandle.standardOutput.write(Data(csv.utf8))

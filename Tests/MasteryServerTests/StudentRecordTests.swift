@@ -226,11 +226,22 @@ struct StudentRecordTests {
             #expect(result.evidence == original.evidence.count && result.transferred == 0)
             let copy = try #require(
                 try await service.backpack(of: result.student.id, includeSensitive: true, at: TestSchool.now))
-            #expect(Self.normalized(copy) == Self.normalized(original))
+            let (copied, kept) = (Self.normalized(copy), Self.normalized(original))
+            #expect(copied == kept, "backpacks differ: \(Self.difference(copied, kept))")
             #expect(throws: ImportError.self) {
                 try Backpack.read(Data(#"{"format":"other","version":1}"#.utf8), fileName: "x.json")
             }
         }
+    }
+
+    /// The first lines where two texts differ, with a little context: enough to read in a CI log.
+    static func difference(_ left: String, _ right: String) -> String {
+        let (a, b) = (left.split(separator: "\n"), right.split(separator: "\n"))
+        guard let index = zip(a, b).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+        else { return "one is a prefix of the other (\(a.count) and \(b.count) lines)" }
+        let range = max(0, index - 6)..<index + 4
+        let show = { (lines: [Substring]) in lines[range.clamped(to: 0..<lines.count)].joined(separator: "\n") }
+        return "at line \(index + 1):\n--- imported\n\(show(a))\n--- original\n\(show(b))"
     }
 
     /// A backpack without what must change when it moves (ids, the export time, who recorded evidence).

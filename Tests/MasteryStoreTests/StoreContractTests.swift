@@ -74,6 +74,32 @@ struct StoreContractTests {
         }
     }
 
+    @Test("A consistent read sees one moment while others record, and cannot write", arguments: Backend.available)
+    func snapshotRead(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.insert(try Fixture.data())
+            let evidence = { @Sendable (score: Double, day: Double) in
+                EvidenceDraft.record(
+                    student: Fixture.student, competency: Fixture.fractions, score: score, observedAt: Fixture.day(day))
+            }
+            try await store.append([evidence(4, 1)], by: Fixture.teacher, at: Fixture.day(1))
+            let (inside, outside) = try await store.snapshot { snapshot in
+                let before = try await snapshot.records(student: Fixture.student)[Fixture.fractions]
+                // Another writer records while the read is open.
+                try await store.append([evidence(1, 2)], by: Fixture.teacher, at: Fixture.day(2))
+                let events = try await snapshot.evidence(student: Fixture.student).values.joined().count
+                let after = try await snapshot.records(student: Fixture.student)[Fixture.fractions]
+                #expect(before == after)
+                await #expect(throws: StoreError.self) {
+                    try await snapshot.append([evidence(2, 3)], by: Fixture.teacher, at: Fixture.day(3))
+                }
+                return (events, try await store.evidence(student: Fixture.student).values.joined().count)
+            }
+            #expect(inside == 1 && outside == 2)
+            #expect(try await store.records(student: Fixture.student)[Fixture.fractions]?.evidenceCount == 2)
+        }
+    }
+
     @Test("Refused evidence writes nothing at all", arguments: Backend.available)
     func refusedEvidenceWritesNothing(_ backend: Backend) async throws {
         try await withStore(backend) { store in

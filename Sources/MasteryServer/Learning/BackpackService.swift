@@ -11,6 +11,13 @@ public struct BackpackService: Sendable {
 
     /// The student's backpack; accommodations only when `includeSensitive`.
     public func backpack(of studentID: Person.ID, includeSensitive: Bool, at now: Date) async throws -> Backpack? {
+        // One moment's reads: mastery, evidence and goals agree even while a teacher is recording.
+        try await store.snapshot { snapshot in
+            try await BackpackService(store: snapshot).read(of: studentID, includeSensitive: includeSensitive, at: now)
+        }
+    }
+
+    private func read(of studentID: Person.ID, includeSensitive: Bool, at now: Date) async throws -> Backpack? {
         guard let student = try await store.person(studentID), student.role == .student else { return nil }
         let curriculum = try await store.curriculum()
         func reference(_ id: Competency.ID) -> Backpack.CompetencyReference? {

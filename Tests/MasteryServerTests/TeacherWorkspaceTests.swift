@@ -192,6 +192,11 @@ extension TeacherWorkspaceTests {
             _ = try await browser.login("teacher")
             let page = try await browser.get("/sections/\(section.id.rawValue)")
             #expect(page.status == .ok && page.body.contains("id=\"logout-form\""))
+            // A page kept for one viewer is never another's: a teacher of other sections is still refused.
+            var other = TestBrowser(client)
+            _ = try await other.login("teacher5")
+            #expect(try await other.get("/sections/\(section.id.rawValue)").status == .forbidden)
+            #expect(try await browser.get("/sections/\(section.id.rawValue)").status == .ok)
             let recorded = try await api.call(
                 "/api/v1/evidence", method: .post,
                 json: ["studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 3])

@@ -143,7 +143,10 @@ extension StoreContractTests {
                 source: "delta", modes: [.people: .delta, .enrollments: .delta])
             delta.people = [RosterFixture.person(2, "u-ann", .student, "Annie")]
             delta.enrollments = [RosterFixture.enrollment(2, "e-3", "u-ben", .student, deleted: true)]
+            let version = try await store.changeVersion()
             let summary = try await store.apply(delta, by: Self.importer, at: Fixture.start)
+            // Who may see what changed, so must the change version (pages cached per viewer rely on it).
+            #expect(try await store.changeVersion() > version)
             #expect(summary["people"]?.updated == 1)
             #expect(summary["enrollments"]?.removed == 1)
             #expect(summary["sections"]?.removed == 0 && summary["organizations"]?.removed == 0)

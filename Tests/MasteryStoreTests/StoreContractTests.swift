@@ -249,6 +249,15 @@ struct StoreContractTests {
             #expect(try await store.person(holding: secret, kind: .session, at: now) == nil)
             let token = try await store.issue(.apiToken, for: Fixture.student, at: now, expiresAt: Fixture.day(1))
             #expect(try await store.person(holding: token, kind: .apiToken, at: now)?.id == Fixture.student)
+            // The change version comes with the holder, and moves with every recorded change.
+            let before = try #require(try await store.signedIn(holding: token, kind: .apiToken, at: now))
+            #expect(before.changeVersion == (try await store.changeVersion()))
+            try await store.append(
+                [.record(student: Fixture.student, competency: Fixture.fractions, score: 3)], by: Fixture.teacher,
+                at: now)
+            let after = try #require(try await store.signedIn(holding: token, kind: .apiToken, at: now)).changeVersion
+            #expect(after > before.changeVersion)
+            #expect(after == (try await store.changeVersion()))
             #expect(try await store.pruneExpired(at: Fixture.day(3)) == 1)
         }
     }

@@ -81,7 +81,7 @@ struct APIRoutes {
         let user = try context.requireUser()
         let id = Section.ID(try context.parameters.require("id"))
         try await authorizer.require(user, .viewGradebook, section: id)
-        let version = try await store.changeVersion()
+        let version = try await services.changeVersion(context)
         let key = "gradebook-json|\(id.rawValue)"
         if let body = await services.bodies.value(key, version: version) { return body.response(for: request) }
         let data = try await SectionData.load(id, store: store)

@@ -8,6 +8,8 @@ public struct AppRequestContext: RequestContext {
     public var user: Person?
     /// The secret of the login session, when signed in with the session cookie.
     var sessionSecret: String?
+    /// The store's change version, read with the signed-in person (`AppServices.changeVersion(_:)`).
+    var changeVersion: Int64?
     /// The CSRF token this browser's forms must carry.
     var csrfToken: String = ""
     /// The fields of an `application/x-www-form-urlencoded` post, parsed (and CSRF-checked) by `CSRFMiddleware`.

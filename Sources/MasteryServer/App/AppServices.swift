@@ -26,6 +26,12 @@ public struct AppServices: Sendable {
         self.clock = clock
         self.logger = logger
     }
+
+    /// The change version the request's sign-in read (one query for both), or a fresh read when anonymous.
+    func changeVersion(_ context: AppRequestContext) async throws -> Int64 {
+        if let version = context.changeVersion { return version }
+        return try await store.changeVersion()
+    }
 }
 
 /// A rendered part of a page: its title and the HTML of its main content.

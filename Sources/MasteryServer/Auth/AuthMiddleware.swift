@@ -19,14 +19,16 @@ struct AuthMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/api/") {
             if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
                 let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-                guard let person = try await services.store.person(holding: token, kind: .apiToken, at: now) else {
+                guard let holder = try await services.store.signedIn(holding: token, kind: .apiToken, at: now) else {
                     throw AppError.unauthorized("The API token is unknown or has expired.")
                 }
-                context.user = person
+                context.user = holder.person
+                context.changeVersion = holder.changeVersion
             }
         } else if let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty {
-            if let person = try await services.store.person(holding: secret, kind: .session, at: now) {
-                context.user = person
+            if let holder = try await services.store.signedIn(holding: secret, kind: .session, at: now) {
+                context.user = holder.person
+                context.changeVersion = holder.changeVersion
                 context.sessionSecret = secret
             }
         }

@@ -15,16 +15,20 @@ struct SectionRoutes {
         router.get("/sections/{id}") { request, context in
             let user = try context.requireUser()
             let id = Section.ID(try context.parameters.require("id"))
-            let canRecord = try await authorizer.require(user, .viewGradebook, section: id, answering: .recordEvidence)
             // The gradebook is the same for every teacher of the section until the data changes: it is rendered
             // once per change version (read before the data, so a concurrent change is never cached as current),
-            // and the whole page once per viewer, kept with its gzip encoding.
-            let version = try await services.store.changeVersion()
-            let key = "gradebook-page|\(id.rawValue)|\(canRecord)|\(request.uri.query ?? "")"
-            let pageKey = "\(key)|\(user.id.rawValue)|\(context.csrfToken)|\(request.uri.path)"
+            // and the whole page once per viewer, kept with its gzip encoding. A viewer's page is kept only once
+            // they were allowed to see it, and every change to who may see what is a change to the version: a
+            // page found for this viewer at this version was authorized on the same data.
+            let version = try await services.changeVersion(context)
+            let pageKey =
+                "gradebook-page|\(id.rawValue)|\(request.uri.query ?? "")|\(user.id.rawValue)|"
+                + "\(context.csrfToken)|\(request.uri.path)"
             if let body = await services.bodies.value(pageKey, version: version) {
                 return body.response(for: request)
             }
+            let canRecord = try await authorizer.require(user, .viewGradebook, section: id, answering: .recordEvidence)
+            let key = "gradebook-fragment|\(id.rawValue)|\(canRecord)|\(request.uri.query ?? "")"
             let fragment: PageFragment
             if let cached = await services.fragments.value(key, version: version) {
                 fragment = cached

@@ -43,16 +43,31 @@ extension Store {
 
     /// The person a secret belongs to, if it exists and has not expired.
     public func person(holding secret: String, kind: CredentialKind, at now: Date) async throws -> Person? {
+        try await signedIn(holding: secret, kind: kind, at: now)?.person
+    }
+
+    /// Who holds a secret, read together with the change version (`changeVersion()`) in one query: a request
+    /// that finds its user also knows whether what it cached is still current.
+    public func signedIn(holding secret: String, kind: CredentialKind, at now: Date) async throws -> SignedIn? {
         try await driver.withConnection { db in
-            try await db.raw(
-                """
-                SELECT people.* FROM people JOIN \(unsafeRaw: kind.rawValue) AS credential
-                ON credential.person_id = people.id
-                WHERE credential.token_hash = \(bind: Self.hash(secret)) \
-                AND credential.expires_at > \(bind: now.timeIntervalSince1970) AND people.active = 1
-                """
-            ).first().map(Rows.person)
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT people.*, (SELECT max(sequence) FROM audit_log) AS change_version FROM people                     JOIN \(unsafeRaw: kind.rawValue) AS credential ON credential.person_id = people.id
+                    WHERE credential.token_hash = \(bind: Self.hash(secret)) \
+                    AND credential.expires_at > \(bind: now.timeIntervalSince1970) AND people.active = 1
+                    """
+                ).first()
+            else { return nil }
+            let version = try row.decode(column: "change_version", as: Int?.self) ?? 0
+            return SignedIn(person: try Rows.person(row), changeVersion: Int64(version))
         }
+    }
+
+    /// A signed-in person and the change version at the moment they were looked up.
+    public struct SignedIn: Sendable {
+        public var person: Person
+        public var changeVersion: Int64
     }
 
     public func revoke(_ secret: String, kind: CredentialKind) async throws {

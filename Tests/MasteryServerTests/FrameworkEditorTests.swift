@@ -46,7 +46,7 @@ struct FrameworkEditorTests {
             #expect(bad.status == .unprocessableContent && bad.body.contains("decaying-average"))
             #expect(
                 try await teacher.post(
-                    "\(base)/scale", [("label-\(DisplayRounding.text(3))", "Secure"), ("threshold", "3")]
+                    "\(base)/scale", [("level-3-label", "Secure"), ("threshold", "3")]
                 ).status == .seeOther)
             let curriculum = try await store.curriculum(frameworks: [id])
             #expect(curriculum.scales[edited.scaleID]?.levels.first { $0.value == 3 }?.label == "Secure")
@@ -77,6 +77,61 @@ struct FrameworkEditorTests {
                 try await store.prerequisites(frameworks: [id]).contains {
                     $0.competency == added.id && $0.prerequisite == b.id
                 })
+        }
+    }
+
+    @Test("The scale editor renames, recolours, adds and removes levels; evidence keeps the levels it needs")
+    func scaleEditor() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let id = try await Self.framework(store)
+            let framework = try #require(try await store.frameworks().first { $0.id == id })
+            let competency = try #require(try await store.curriculum(frameworks: [id]).competencies.first)
+            let teacherID = try #require(try await store.credentials(username: "teacher")?.person.id)
+            let school = try #require(try await store.organizations().first { $0.kind == .school })
+            let learner = try #require(try await store.people(in: school.id, role: .student).last)
+            try await store.append(
+                [.record(student: learner.id, competency: competency.id, score: 4)], by: teacherID, at: TestSchool.now)
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            let base = "/frameworks/\(id.rawValue)/scale"
+            let page = try await teacher.get("/frameworks/\(id.rawValue)")
+            #expect(page.body.contains("name=\"level-4-colour\"") && page.body.contains("name=\"new-value\""))
+            func levels() async throws -> [ProficiencyLevel] {
+                try #require(try await store.scale(framework.scaleID)).levels
+            }
+            // Add a level 5, rename and recolour level 1.
+            let added = try await teacher.post(
+                base,
+                [
+                    ("level-1-label", "Starting"), ("level-1-colour", "#ABC"), ("new-value", "5"),
+                    ("new-label", "Expert"), ("new-colour", "#1f7a4d"),
+                ])
+            #expect(added.status == .seeOther)
+            var now = try await levels()
+            #expect(now.map(\.value) == [1, 2, 3, 4, 5])
+            #expect(now.first?.label == "Starting" && now.first?.colour == "#aabbcc")
+            #expect(now.last?.label == "Expert" && now.last?.colour == "#1f7a4d")
+            // Each refusal names the field, and changes nothing.
+            let refusals: [([(String, String)], String)] = [
+                ([("level-2-colour", "red;position:fixed")], "level 2's colour"),
+                ([("level-3-label", "  ")], "level 3 needs a label"),
+                ([("new-value", "lots"), ("new-label", "More"), ("new-colour", "#ffffff")], "'lots' is not a number"),
+                ([("new-value", "3"), ("new-label", "Again"), ("new-colour", "#ffffff")], "share the value 3"),
+                ([("level-4-remove", "1"), ("level-5-remove", "1"), ("threshold", "3")], "evidence already scores 4"),
+            ]
+            for (fields, message) in refusals {
+                let refused = try await teacher.post(base, fields)
+                #expect(refused.status == .unprocessableContent, "\(fields)")
+                #expect(refused.body.contains(message), "\(fields) → \(message)")
+                #expect(try await levels() == now)
+            }
+            // Level 5 has no evidence above it, so it can go again; level 4's evidence keeps level 4.
+            #expect(try await teacher.post(base, [("level-5-remove", "1")]).status == .seeOther)
+            now = try await levels()
+            #expect(now.map(\.value) == [1, 2, 3, 4])
+            let record = try await store.records(student: learner.id)[competency.id]
+            #expect(record?.levelValue == 4)
         }
     }
 

@@ -100,6 +100,30 @@ struct StoreContractTests {
         }
     }
 
+    @Test("A scale cannot lose the levels its evidence needs", arguments: Backend.available)
+    func scaleKeepsEvidence(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.insert(try Fixture.data())
+            try await store.append(
+                [.record(student: Fixture.student, competency: Fixture.fractions, score: 4)], by: Fixture.teacher,
+                at: Fixture.day(1))
+            let scale = try Fixture.scale()
+            #expect(try await store.highestScore(onScale: scale.id) == 4)
+            let shorter = try ProficiencyScale(
+                id: scale.id, name: scale.name, levels: Array(scale.levels.dropLast()), masteryThreshold: 3)
+            await #expect(throws: StoreError.self) {
+                try await store.save(shorter, by: Fixture.teacher, at: Fixture.day(2))
+            }
+            #expect(try await store.scale(scale.id) == scale)
+            let longer = try ProficiencyScale(
+                id: scale.id, name: scale.name,
+                levels: scale.levels + [ProficiencyLevel(value: 5, label: "Expert", colour: "#1f7a4d")],
+                masteryThreshold: 3)
+            try await store.save(longer, by: Fixture.teacher, at: Fixture.day(2))
+            #expect(try await store.scale(scale.id)?.levels.count == 5)
+        }
+    }
+
     @Test("Refused evidence writes nothing at all", arguments: Backend.available)
     func refusedEvidenceWritesNothing(_ backend: Backend) async throws {
         try await withStore(backend) { store in

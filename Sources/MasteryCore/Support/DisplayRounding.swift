@@ -23,4 +23,12 @@ public enum DisplayRounding {
         let fraction = abs(hundredths) % 100
         return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
+
+    /// `value` rounded to two decimals without trailing zeros ("3", "2.5", "3.25"): a level's points.
+    public static func short(_ value: Double) -> String {
+        var text = self.text(value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
 }

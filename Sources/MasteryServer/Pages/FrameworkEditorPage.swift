@@ -72,12 +72,8 @@ struct FrameworkEditorPage {
             .form(
                 .method(.post), .action("/frameworks/\(framework.id.rawValue)"), .id("framework-form"),
                 Layout.csrfField(page.csrfToken),
-                .div(
-                    .class("field"), .label(.for("fw-code"), "Code"),
-                    .input(.type(.text), .id("fw-code"), .name("code"), .value(framework.code))),
-                .div(
-                    .class("field"), .label(.for("fw-title"), "Title"),
-                    .input(.type(.text), .id("fw-title"), .name("title"), .value(framework.title))),
+                Components.field("Code", id: "fw-code", name: "code", value: framework.code),
+                Components.field("Title", id: "fw-title", name: "title", value: framework.title),
                 .div(
                     .class("field"), .label(.for("fw-method"), "Calculation method"),
                     .select(
@@ -91,11 +87,9 @@ struct FrameworkEditorPage {
                     .input(
                         .type(.text), .id("fw-parameter"), .name("parameter"),
                         .value(framework.policy.method.parameter.map(String.init) ?? ""))),
-                .div(
-                    .class("field"), .label(.for("fw-minimum"), "Evidence needed before a level shows"),
-                    .input(
-                        .type(.number), .id("fw-minimum"), .name("minimum"),
-                        .value("\(framework.policy.minimumEvidence)"))),
+                Components.field(
+                    "Evidence needed before a level shows", id: "fw-minimum", name: "minimum", type: .number,
+                    value: "\(framework.policy.minimumEvidence)"),
                 .button(.type(.submit), .class("button primary"), "Save and recompute")
             )
         )
@@ -109,24 +103,39 @@ struct FrameworkEditorPage {
                 .form(
                     .method(.post), .action("/frameworks/\(framework.id.rawValue)/scale"), .id("scale-form"),
                     Layout.csrfField(page.csrfToken),
-                    .forEach(scale.levels) { level in
+                    .forEach(scale.levels) { level in levelFields(level) },
+                    .fieldset(
+                        .element(named: "legend", text: "Add a level (optional)"),
                         .div(
-                            .class("field"),
-                            .label(
-                                .for("level-\(DisplayRounding.text(level.value))"),
-                                .text("Level \(DisplayRounding.text(level.value))")),
-                            .input(
-                                .type(.text), .id("level-\(DisplayRounding.text(level.value))"),
-                                .name("label-\(DisplayRounding.text(level.value))"), .value(level.label)))
-                    },
-                    .div(
-                        .class("field"), .label(.for("threshold"), "Mastered from"),
-                        .input(
-                            .type(.text), .id("threshold"), .name("threshold"),
-                            .value(DisplayRounding.text(scale.masteryThreshold)))),
+                            .class("filter-form"),
+                            .div(
+                                .class("field"), .label(.for("new-value"), "Points"),
+                                .input(
+                                    .type(.text), .id("new-value"), .name("new-value"),
+                                    .attribute(named: "inputmode", value: "decimal"))),
+                            Components.field("Label", id: "new-label"),
+                            Components.field("Colour", id: "new-colour", type: .color, value: "#dbe4ee"))),
+                    Components.field(
+                        "Mastered from", id: "threshold", value: DisplayRounding.text(scale.masteryThreshold)),
                     .button(.type(.submit), .class("button secondary"), "Save the scale")
                 ))
         }
+    }
+
+    /// One level's label and colour, and a box to remove it; its value names the fields.
+    func levelFields(_ level: ProficiencyLevel) -> Node<HTML.FormContext> {
+        let field = "level-\(DisplayRounding.short(level.value))"
+        return .fieldset(
+            .element(named: "legend", text: "Level \(DisplayRounding.short(level.value)) — \(level.label)"),
+            .div(
+                .class("filter-form"),
+                Components.field("Label", id: "\(field)-label", value: level.label),
+                Components.field(
+                    "Colour", id: "\(field)-colour", type: .color,
+                    value: ProficiencyLevel.normalizedColour(level.colour) ?? "#dbe4ee"),
+                .label(
+                    .class("choice"), .input(.type(.checkbox), .name("\(field)-remove"), .value("1")),
+                    .text(" Remove level \(DisplayRounding.short(level.value))"))))
     }
 
     func strandSection(_ strand: Strand, _ page: PageContext) -> Node<HTML.BodyContext> {
@@ -198,12 +207,8 @@ struct FrameworkEditorPage {
                     .forEach(curriculum.strands) {
                         option($0.id.rawValue, $0.title, selected: competency?.strandID == $0.id)
                     })),
-            .div(
-                .class("field"), .label(.for("\(prefix)-code"), "Code"),
-                .input(.type(.text), .id("\(prefix)-code"), .name("code"), .value(competency?.code ?? ""))),
-            .div(
-                .class("field"), .label(.for("\(prefix)-title"), "“I can” statement"),
-                .input(.type(.text), .id("\(prefix)-title"), .name("title"), .value(competency?.title ?? ""))),
+            Components.field("Code", id: "\(prefix)-code", name: "code", value: competency?.code ?? ""),
+            Components.field("“I can” statement", id: "\(prefix)-title", name: "title", value: competency?.title ?? ""),
             .div(
                 .class("field"), .label(.for("\(prefix)-kind"), "Kind"),
                 .select(
@@ -295,9 +300,7 @@ struct TaskBuilderPage {
                 .method(.post), .action("/frameworks/\(framework.id.rawValue)/tasks"), .id("task-form"),
                 Layout.csrfField(page.csrfToken),
                 .unwrap(task) { .input(.type(.hidden), .name("task"), .value($0.id.rawValue)) },
-                .div(
-                    .class("field"), .label(.for("task-title"), "Title"),
-                    .input(.type(.text), .id("task-title"), .name("title"), .value(task?.title ?? ""))),
+                Components.field("Title", id: "task-title", name: "title", value: task?.title ?? ""),
                 .div(
                     .class("field"), .label(.for("task-details"), "What students do"),
                     .textarea(

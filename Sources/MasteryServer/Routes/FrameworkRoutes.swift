@@ -47,19 +47,26 @@ struct FrameworkRoutes {
         router.post("/frameworks/{id}/scale") { request, context in
             let (user, framework) = try await load(context, .manageFrameworks)
             guard let current = try await store.scale(framework.scaleID) else { throw AppError.notFound("The scale") }
-            let levels = current.levels.map { level in
-                ProficiencyLevel(
-                    value: level.value,
-                    label: context.form.text("label-\(DisplayRounding.text(level.value))") ?? level.label,
-                    colour: level.colour)
+            let form = context.form
+            // Fields named by the level's value (its identity); a field left out keeps what the level had.
+            let changes = current.levels.map { level in
+                let field = "level-\(DisplayRounding.short(level.value))"
+                return ScaleEdit.Change(
+                    value: level.value, label: form["\(field)-label"] ?? level.label,
+                    colour: form["\(field)-colour"] ?? level.colour, removed: form["\(field)-remove"] != nil)
             }
+            let additions = form.text("new-value").map {
+                [ScaleEdit.Addition(value: $0, label: form["new-label"] ?? "", colour: form["new-colour"] ?? "")]
+            }
+            let edit = ScaleEdit(changes: changes, additions: additions ?? [], threshold: form.text("threshold"))
             do {
-                let scale = try ProficiencyScale(
-                    id: current.id, name: current.name, levels: levels,
-                    masteryThreshold: context.form.text("threshold").flatMap(Double.init) ?? current.masteryThreshold)
+                let scale = try edit.applied(
+                    to: current, highestScore: try await store.highestScore(onScale: current.id))
                 try await store.save(scale, by: user.id, at: services.clock())
             } catch let error as MasteryCoreError {
                 return try await refuse(framework, user, error.description, context, request)
+            } catch StoreError.conflict(let message) {
+                return try await refuse(framework, user, message, context, request)
             }
             return saved(framework)
         }

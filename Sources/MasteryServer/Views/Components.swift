@@ -16,12 +16,23 @@ enum Components {
                 .class("level level-probability"), .span(.class("level-label"), "P(mastered)"),
                 .span(.class("level-value"), .text(DisplayRounding.text(value))))
         }
+        // Only a well-formed colour reaches the style attribute (an imported scale's could be anything).
+        let colour = ProficiencyLevel.normalizedColour(level.colour) ?? "#dbe4ee"
         return .span(
             .class("level"),
-            .attribute(named: "style", value: "background:\(level.colour);color:\(Contrast.text(on: level.colour))"),
+            .attribute(named: "style", value: "background:\(colour);color:\(Contrast.text(on: colour))"),
             .span(.class("level-label"), .text(level.label)),
             .span(.class("level-value"), .text(DisplayRounding.text(value)))
         )
+    }
+
+    /// A labelled input in the form's usual field layout.
+    static func field(
+        _ label: String, id: String, name: String? = nil, type: HTMLInputType = .text, value: String? = nil
+    ) -> Node<HTML.FormContext> {
+        .div(
+            .class("field"), .label(.for(id), .text(label)),
+            .input(.type(type), .id(id), .name(name ?? id), .unwrap(value) { .value($0) }))
     }
 
     static func mastered(_ mastered: Bool) -> Node<HTML.BodyContext> {

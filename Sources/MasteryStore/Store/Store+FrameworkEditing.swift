@@ -77,10 +77,31 @@ extension Store {
         }
     }
 
-    /// Replaces a scale's levels and threshold (every framework on it changes; records are recomputed).
+    /// The highest score recorded on competencies of frameworks on `scale`, nil when none has evidence.
+    public func highestScore(onScale scale: ProficiencyScale.ID) async throws -> Double? {
+        try await driver.withConnection { db in try await Self.highestScore(onScale: scale, in: db) }
+    }
+
+    static func highestScore(onScale scale: ProficiencyScale.ID, in db: any SQLDatabase) async throws -> Double? {
+        try await db.raw(
+            """
+            SELECT max(evidence_events.score) AS highest FROM evidence_events \
+            JOIN competencies ON competencies.id = evidence_events.competency_id \
+            JOIN frameworks ON frameworks.id = competencies.framework_id WHERE frameworks.scale_id = \(bind: scale.rawValue)
+            """
+        ).first()?.decode(column: "highest", as: Double?.self)
+    }
+
+    /// Replaces a scale's levels and threshold (every framework on it changes; records are recomputed). Refused
+    /// when recorded evidence scores above the new top level: evidence is never changed to fit a scale.
     public func save(_ scale: ProficiencyScale, by actor: Person.ID, at now: Date) async throws {
         let flavor = self.flavor
         try await driver.withTransaction { db in
+            if let highest = try await Self.highestScore(onScale: scale.id, in: db), highest > scale.pointsPossible {
+                throw StoreError.conflict(
+                    "evidence already scores \(DisplayRounding.text(highest)) on the scale \(scale.name), above its "
+                        + "new top level \(DisplayRounding.text(scale.pointsPossible)); keep a level at or above it")
+            }
             try await db.raw(
                 """
                 UPDATE scales SET name = \(bind: scale.name), levels_json = \(bind: try JSONText.encode(scale.levels)), \

@@ -96,4 +96,55 @@ extension StoreContractTests {
             #expect(try await store.frameworks().isEmpty)
         }
     }
+
+    @Test(
+        "A rubric in the package becomes a task aligned to its competencies, updated in place on re-import",
+        arguments: Backend.available)
+    func frameworkRubrics(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            var package = FrameworkFixture.package()
+            package.rubrics = [
+                .init(
+                    sourceIdentifier: "r-lab", title: "Lab report", details: "Write up the lab",
+                    criteria: [
+                        .init(
+                            sourceIdentifier: "k-cells", title: "Describes cells", competencyKey: "c-cells",
+                            descriptors: [
+                                .init(levelValue: 1, text: "Names a part"), .init(levelValue: 3, text: "Explains"),
+                            ]),
+                        .init(
+                            sourceIdentifier: "k-rocks", title: "Classifies rocks", competencyKey: "c-rocks",
+                            descriptors: [.init(levelValue: 2, text: "Sorts by look")]),
+                    ])
+            ]
+            let (id, first) = try await store.apply(package, by: Self.importer, at: Fixture.start)
+            #expect(first["tasks"]?.created == 1)
+            let curriculum = try await store.curriculum(frameworks: [id])
+            let task = try #require(try await store.tasks(framework: id).first)
+            #expect(
+                task.title == "Lab report" && task.details == "Write up the lab" && task.sourceIdentifier == "r-lab")
+            #expect(task.criteria.map(\.title) == ["Describes cells", "Classifies rocks"])
+            #expect(
+                task.criteria.map(\.competencyID)
+                    == ["LS.1", "ES.1"].compactMap { code in curriculum.competencies.first { $0.code == code }?.id })
+            #expect(task.criteria[0].descriptors.map(\.text) == ["Names a part", "Explains"])
+            // The same package again changes nothing; a changed descriptor updates the same task and criterion.
+            #expect(try await store.apply(package, by: Self.importer, at: Fixture.start).summary.changedNothing)
+            package.rubrics[0].criteria[0].descriptors[1].text = "Explains with a model"
+            let (_, changed) = try await store.apply(package, by: Self.importer, at: Fixture.start)
+            #expect(changed["tasks"]?.updated == 1)
+            let tasks = try await store.tasks(framework: id)
+            #expect(tasks.count == 1 && tasks[0].id == task.id && tasks[0].criteria[0].id == task.criteria[0].id)
+            #expect(tasks[0].criteria[0].descriptors.last?.text == "Explains with a model")
+            // The export carries the rubric back with the source's identifiers and node keys.
+            let exported = try #require(try await store.frameworkPackage(id))
+            #expect(exported.rubrics == package.rubrics)
+            // A criterion on a competency the framework does not have refuses the whole package.
+            package.rubrics[0].criteria[1].competencyKey = "c-missing"
+            await #expect(throws: StoreError.self) {
+                _ = try await store.apply(package, by: Self.importer, at: Fixture.start)
+            }
+            #expect(try await store.tasks(framework: id) == tasks)
+        }
+    }
 }

@@ -110,6 +110,22 @@ sys.exit(0 if ids(sys.argv[1]) == ids(sys.argv[2]) and ids(sys.argv[1]) else 1)
 PY
   done
   check "the demo frameworks export valid CASE 1.1 with stable identifiers"
+  # Tasks travel as CFRubrics: a school importing the export gets the same tasks, aligned the same way.
+  "$masterly" import case "$work/MATH.json" --database "$work/math-copy.sqlite" >/dev/null 2>"$work/err" \
+    || { cat "$work/err"; fail "import of the MATH export"; }
+  "$py" - "$work/MATH.json" "$work/math-copy.sqlite" <<'PY' || fail "the MATH tasks did not travel"
+import json, sqlite3, sys
+package = json.load(open(sys.argv[1]))
+wanted = sorted((r["title"], len(r["CFRubricCriteria"])) for r in package.get("CFRubrics", [])
+                if any("CFItemURI" in c for c in r["CFRubricCriteria"]))
+db = sqlite3.connect(sys.argv[2])
+got = sorted(db.execute("select t.title, count(c.id) from tasks t join rubric_criteria c on c.task_id = t.id "
+                        "group by t.id").fetchall())
+if not wanted or got != wanted:
+    print(f"tasks in the export: {wanted}; imported: {got}", file=sys.stderr)
+    sys.exit(1)
+PY
+  check "the demo's tasks export as CASE rubrics and import as the same tasks"
   student=$("$py" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select id from people where username = ?", ("student",)).fetchone()[0])' "$demo")
   section=$("$py" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select section_id from enrollments where person_id = ? and role = ?", (sys.argv[2], "student")).fetchone()[0])' "$demo" "$student")
   "$masterly" export gradebook "$section" --database "$demo" >"$work/gradebook.csv" 2>/dev/null || fail "export gradebook"

@@ -62,6 +62,39 @@ public struct FrameworkPackage: Sendable, Hashable {
         }
     }
 
+    /// A task's rubric (a CASE `CFRubric`): criteria aligned to competencies by node key, with a descriptor
+    /// per level score. Imports make or update a task per rubric, matched by its source identifier.
+    public struct Rubric: Sendable, Hashable {
+        public var sourceIdentifier: String
+        public var title: String
+        public var details: String
+        public var criteria: [Criterion]
+
+        public init(sourceIdentifier: String, title: String, details: String = "", criteria: [Criterion]) {
+            self.sourceIdentifier = sourceIdentifier
+            self.title = title
+            self.details = details
+            self.criteria = criteria
+        }
+    }
+
+    /// One criterion of a rubric, on one competency.
+    public struct Criterion: Sendable, Hashable {
+        public var sourceIdentifier: String
+        public var title: String
+        public var competencyKey: String
+        public var descriptors: [RubricCriterion.Descriptor]
+
+        public init(
+            sourceIdentifier: String, title: String, competencyKey: String, descriptors: [RubricCriterion.Descriptor]
+        ) {
+            self.sourceIdentifier = sourceIdentifier
+            self.title = title
+            self.competencyKey = competencyKey
+            self.descriptors = descriptors
+        }
+    }
+
     public var id: String?
     public var sourceIdentifier: String?
     public var code: String
@@ -74,6 +107,8 @@ public struct FrameworkPackage: Sendable, Hashable {
     /// `(prerequisite, competency)` pairs of node keys: the first must be mastered before the second.
     public var prerequisites: [Prerequisite] = []
     public var links: [Link] = []
+    /// Task rubrics; an import without any leaves the framework's tasks as they are.
+    public var rubrics: [Rubric] = []
     public var details: String?
 
     public init(

@@ -8,9 +8,15 @@ public struct PerformanceTask: Identifiable, Hashable, Codable, Sendable {
     public var title: String
     public var details: String
     public var criteria: [RubricCriterion]
+    /// The rubric's identifier in the file it was imported from (a CASE `CFRubric`); nil when made here.
+    public var sourceIdentifier: String?
 
-    public init(id: ID, frameworkID: Framework.ID, title: String, details: String, criteria: [RubricCriterion]) {
+    public init(
+        id: ID, frameworkID: Framework.ID, title: String, details: String, criteria: [RubricCriterion],
+        sourceIdentifier: String? = nil
+    ) {
         self.id = id
+        self.sourceIdentifier = sourceIdentifier
         self.frameworkID = frameworkID
         self.title = title
         self.details = details

@@ -19,8 +19,15 @@ public struct RubricCriterion: Identifiable, Hashable, Codable, Sendable {
         }
     }
 
-    public init(id: ID, title: String, competencyID: Competency.ID, position: Int, descriptors: [Descriptor]) {
+    /// The criterion's identifier in the file it was imported from; nil when made here.
+    public var sourceIdentifier: String?
+
+    public init(
+        id: ID, title: String, competencyID: Competency.ID, position: Int, descriptors: [Descriptor],
+        sourceIdentifier: String? = nil
+    ) {
         self.id = id
+        self.sourceIdentifier = sourceIdentifier
         self.title = title
         self.competencyID = competencyID
         self.position = position

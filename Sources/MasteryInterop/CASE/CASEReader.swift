@@ -340,6 +340,8 @@ struct CASEReadState {
         }
         result.prerequisites = prerequisites
         result.links = links
+        result.rubrics = readTaskRubrics(
+            package["CFRubrics"], competencies: Set(result.competencies.compactMap(\.sourceIdentifier)))
         return result
     }
 }

@@ -4,7 +4,7 @@ import MasteryCore
 /// Writes a `FrameworkPackage` as a CASE 1.1 CFPackage that validates against the official JSON schema:
 /// imported nodes keep their identifiers and properties; nodes made in Masterly get name-based UUIDs that
 /// stay the same from one export to the next. The scale travels as a `CFRubric` with the mastery threshold
-/// in its extensions, so a Masterly import reads it back.
+/// in its extensions, so a Masterly import reads it back; tasks travel as further `CFRubric`s aligned to items.
 public struct CASEWriter {
     /// Where identifiers resolve: `BASE/CFItems/ID`, … (only used for nodes that have no `uri` yet).
     public var baseURI: String
@@ -166,11 +166,14 @@ public struct CASEWriter {
         {
             result["CFDefinitions"] = cleaned
         }
+        var rubrics: [CASEJSON.Object] = []
         if let levels = package.levels, !levels.isEmpty {
-            result["CFRubrics"] = [
-                rubric(levels, threshold: package.masteryThreshold, documentID: documentID, now: now)
-            ]
+            rubrics.append(rubric(levels, threshold: package.masteryThreshold, documentID: documentID, now: now))
         }
+        rubrics += package.rubrics.compactMap {
+            taskRubric($0, package: package, identifiers: identifiers, items: items, documentID: documentID, now: now)
+        }
+        if !rubrics.isEmpty { result["CFRubrics"] = rubrics }
         return
             (try? JSONSerialization.data(
                 withJSONObject: result, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()

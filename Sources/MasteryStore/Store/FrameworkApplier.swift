@@ -37,6 +37,11 @@ struct FrameworkApplier {
         var links = ImportSummary.Line(kind: "links")
         try await replaceLinks(frameworkID: frameworkID, line: &links)
         lines = [frameworkLine, strands, competencies, prerequisites, links]
+        if !package.rubrics.isEmpty {
+            var tasks = ImportSummary.Line(kind: "tasks")
+            try await upsertRubrics(competencyIDs: competencyIDs, frameworkID: frameworkID, line: &tasks)
+            lines.append(tasks)
+        }
         return frameworkID
     }
 

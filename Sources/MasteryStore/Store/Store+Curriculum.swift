@@ -92,28 +92,32 @@ extension Store {
     }
 
     public func tasks(framework frameworkID: Framework.ID) async throws -> [PerformanceTask] {
-        try await driver.withConnection { db in
-            let tasks = try await db.raw(
-                "SELECT * FROM tasks WHERE framework_id = \(bind: frameworkID.rawValue) ORDER BY title"
-            ).all()
-            var result: [PerformanceTask] = []
-            for row in tasks {
-                let id: PerformanceTask.ID = try row.id("id")
-                let criteria = try await db.raw(
-                    "SELECT * FROM rubric_criteria WHERE task_id = \(bind: id.rawValue) ORDER BY position"
-                ).all().map { row in
-                    RubricCriterion(
-                        id: try row.id("id"), title: try row.string("title"), competencyID: try row.id("competency_id"),
-                        position: try row.int("position"),
-                        descriptors: try JSONText.decode(
-                            [RubricCriterion.Descriptor].self, try row.string("descriptors_json")))
-                }
-                result.append(
-                    PerformanceTask(
-                        id: id, frameworkID: frameworkID, title: try row.string("title"),
-                        details: try row.string("details"), criteria: criteria))
+        try await driver.withConnection { db in try await Self.tasks(framework: frameworkID, in: db) }
+    }
+
+    static func tasks(framework frameworkID: Framework.ID, in db: any SQLDatabase) async throws -> [PerformanceTask] {
+        let tasks = try await db.raw(
+            "SELECT * FROM tasks WHERE framework_id = \(bind: frameworkID.rawValue) ORDER BY title, id"
+        ).all()
+        var result: [PerformanceTask] = []
+        for row in tasks {
+            let id: PerformanceTask.ID = try row.id("id")
+            let criteria = try await db.raw(
+                "SELECT * FROM rubric_criteria WHERE task_id = \(bind: id.rawValue) ORDER BY position"
+            ).all().map { row in
+                RubricCriterion(
+                    id: try row.id("id"), title: try row.string("title"), competencyID: try row.id("competency_id"),
+                    position: try row.int("position"),
+                    descriptors: try JSONText.decode(
+                        [RubricCriterion.Descriptor].self, try row.string("descriptors_json")),
+                    sourceIdentifier: try row.optionalString("source_identifier"))
             }
-            return result
+            result.append(
+                PerformanceTask(
+                    id: id, frameworkID: frameworkID, title: try row.string("title"),
+                    details: try row.string("details"), criteria: criteria,
+                    sourceIdentifier: try row.optionalString("source_identifier")))
         }
+        return result
     }
 }

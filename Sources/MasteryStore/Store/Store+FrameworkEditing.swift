@@ -118,39 +118,50 @@ extension Store {
     /// Creates or replaces a task and its rubric criteria (evidence already recorded with it stays).
     public func save(_ task: PerformanceTask, by actor: Person.ID, at now: Date) async throws {
         try await driver.withTransaction { db in
-            let exists =
-                try await db.raw("SELECT 1 AS found FROM tasks WHERE id = \(bind: task.id.rawValue)").first() != nil
-            if exists {
-                try await db.raw(
-                    "UPDATE tasks SET title = \(bind: task.title), details = \(bind: task.details) WHERE id = \(bind: task.id.rawValue)"
-                ).run()
-            } else {
-                try await db.insertRows(
-                    "tasks", columns: ["id", "framework_id", "title", "details"],
-                    rows: [[task.id.rawValue, task.frameworkID.rawValue, task.title, task.details]])
-            }
-            let kept = Set(task.criteria.map(\.id.rawValue))
-            let stored = try await db.raw("SELECT id FROM rubric_criteria WHERE task_id = \(bind: task.id.rawValue)")
-                .all()
-                .map { try $0.string("id") }
-            for id in stored where !kept.contains(id) {
-                try await db.raw("DELETE FROM rubric_criteria WHERE id = \(bind: id)").run()
-            }
-            for criterion in task.criteria {
-                try await db.raw("DELETE FROM rubric_criteria WHERE id = \(bind: criterion.id.rawValue)").run()
-                try await db.insertRows(
-                    "rubric_criteria",
-                    columns: ["id", "task_id", "competency_id", "title", "position", "descriptors_json"],
-                    rows: [
-                        [
-                            criterion.id.rawValue, task.id.rawValue, criterion.competencyID.rawValue, criterion.title,
-                            criterion.position, try JSONText.encode(criterion.descriptors),
-                        ]
-                    ])
-            }
+            let created = try await Self.write(task, in: db)
             try await Self.audit(
-                db, at: now, actor: actor, action: exists ? "task.update" : "task.create", student: nil,
+                db, at: now, actor: actor, action: created ? "task.create" : "task.update", student: nil,
                 subject: "task \(task.title)", detail: "\(task.criteria.count) criteria", organization: nil)
         }
+    }
+
+    /// Writes `task` and its criteria (criteria it no longer has are removed); true when the task is new.
+    static func write(_ task: PerformanceTask, in db: any SQLDatabase) async throws -> Bool {
+        let exists =
+            try await db.raw("SELECT 1 AS found FROM tasks WHERE id = \(bind: task.id.rawValue)").first() != nil
+        if exists {
+            try await db.raw(
+                """
+                UPDATE tasks SET title = \(bind: task.title), details = \(bind: task.details), \
+                source_identifier = \(bind: task.sourceIdentifier) WHERE id = \(bind: task.id.rawValue)
+                """
+            ).run()
+        } else {
+            try await db.insertRows(
+                "tasks", columns: ["id", "framework_id", "title", "details", "source_identifier"],
+                rows: [[task.id.rawValue, task.frameworkID.rawValue, task.title, task.details, task.sourceIdentifier]])
+        }
+        let kept = Set(task.criteria.map(\.id.rawValue))
+        let stored = try await db.raw("SELECT id FROM rubric_criteria WHERE task_id = \(bind: task.id.rawValue)")
+            .all()
+            .map { try $0.string("id") }
+        for id in stored where !kept.contains(id) {
+            try await db.raw("DELETE FROM rubric_criteria WHERE id = \(bind: id)").run()
+        }
+        for criterion in task.criteria {
+            try await db.raw("DELETE FROM rubric_criteria WHERE id = \(bind: criterion.id.rawValue)").run()
+            try await db.insertRows(
+                "rubric_criteria",
+                columns: [
+                    "id", "task_id", "competency_id", "title", "position", "descriptors_json", "source_identifier",
+                ],
+                rows: [
+                    [
+                        criterion.id.rawValue, task.id.rawValue, criterion.competencyID.rawValue, criterion.title,
+                        criterion.position, try JSONText.encode(criterion.descriptors), criterion.sourceIdentifier,
+                    ]
+                ])
+        }
+        return !exists
     }
 }

@@ -93,6 +93,19 @@ extension Store {
                         sequence: try row.decode(column: "sequence", as: Int?.self),
                         details: try row.optionalString("details_json")))
             }
+            // Tasks travel as rubrics; one made here is known by its Masterly ids.
+            for task in try await Self.tasks(framework: id, in: db) {
+                let criteria = task.criteria.compactMap { criterion -> FrameworkPackage.Criterion? in
+                    guard let key = keys[criterion.competencyID.rawValue] else { return nil }
+                    return FrameworkPackage.Criterion(
+                        sourceIdentifier: criterion.sourceIdentifier ?? criterion.id.rawValue, title: criterion.title,
+                        competencyKey: key, descriptors: criterion.descriptors)
+                }
+                package.rubrics.append(
+                    FrameworkPackage.Rubric(
+                        sourceIdentifier: task.sourceIdentifier ?? task.id.rawValue, title: task.title,
+                        details: task.details, criteria: criteria))
+            }
             return package
         }
     }

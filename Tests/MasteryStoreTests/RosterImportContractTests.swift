@@ -158,6 +158,61 @@ extension StoreContractTests {
         }
     }
 
+    @Test("A delivery that arrives out of order cannot put an older version back", arguments: Backend.available)
+    func rosterOutOfOrder(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            func dated<R>(_ records: [R], _ path: WritableKeyPath<R, RosterImport.Origin>, day: Double) -> [R] {
+                records.map { record in
+                    var record = record
+                    record[keyPath: path].modifiedAt = Fixture.day(day)
+                    return record
+                }
+            }
+            var bulk = RosterFixture.bulk()
+            bulk.people = dated(bulk.people, \.origin, day: 10)
+            bulk.enrollments = dated(bulk.enrollments, \.origin, day: 10)
+            _ = try await store.apply(bulk, by: Self.importer, at: Fixture.start)
+            let ann = Person.ID(rawValue: try await id(store, "u-ann"))
+            let ben = Person.ID(rawValue: try await id(store, "u-ben"))
+            func delta(_ name: String, nameDay: Double, dropDay: Double) -> RosterImport {
+                var delta = RosterImport(source: "delta", modes: [.people: .delta, .enrollments: .delta])
+                delta.people = dated([RosterFixture.person(2, "u-ann", .student, name)], \.origin, day: nameDay)
+                delta.enrollments = dated(
+                    [RosterFixture.enrollment(2, "e-3", "u-ben", .student, deleted: true)], \.origin, day: dropDay)
+                return delta
+            }
+            // Day 12's change arrives first (without the drop), then day 11's, and a drop dated before day 10.
+            var newer = delta("Annie", nameDay: 12, dropDay: 12)
+            newer.enrollments = []
+            #expect(try await store.apply(newer, by: Self.importer, at: Fixture.start)["people"]?.updated == 1)
+            let late = try await store.apply(
+                delta("Anna", nameDay: 11, dropDay: 9), by: Self.importer, at: Fixture.start)
+            #expect(late["people"]?.stale == 1 && late["people"]?.updated == 0)
+            #expect(late["enrollments"]?.stale == 1 && late["enrollments"]?.removed == 0)
+            #expect(late.notes.count == 2 && late.notes[0].hasPrefix("users.csv:2: u-ann is dated"))
+            #expect(late.description.contains("1 older than what Masterly has"))
+            #expect(try await store.person(ann)?.givenName == "Annie")
+            #expect(try await store.sections(of: ben, as: .student).count == 1)
+            // A bulk file with an older copy of a record neither changes nor removes it; the rest applies.
+            var stale = RosterFixture.bulk()
+            stale.people = dated(stale.people, \.origin, day: 13)
+            stale.people = stale.people.map { person in
+                guard person.origin.sourcedID == "u-ben" else { return person }
+                var older = RosterFixture.person(4, "u-ben", .student, "Benjamin")
+                older.origin.modifiedAt = Fixture.day(5)
+                return older
+            }
+            let summary = try await store.apply(stale, by: Self.importer, at: Fixture.start)
+            #expect(summary["people"]?.stale == 1 && summary["people"]?.removed == 0)
+            #expect(try await store.person(ben)?.givenName == "Ben")
+            #expect(try await store.person(ann)?.givenName == "Ann")
+            // The same delivery again is not older than itself.
+            #expect(try await store.apply(stale, by: Self.importer, at: Fixture.start)["people"]?.stale == 1)
+            // Day 10's bulk again: older for the three people day 13 changed; Ben's day-10 copy is still current.
+            #expect(try await store.apply(bulk, by: Self.importer, at: Fixture.start)["people"]?.stale == 3)
+        }
+    }
+
     @Test("A username Masterly already uses refuses the roster and writes nothing", arguments: Backend.available)
     func rosterUsernameConflict(_ backend: Backend) async throws {
         try await withStore(backend) { store in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A roster delivered by a student information system (a OneRoster package, read and validated by
 /// `MasteryInterop`): records keyed by the system's `sourcedId`, in Masterly's vocabulary, with how each kind
 /// of record was delivered. The store applies it in one transaction, matching records by `sourcedId`.
@@ -17,12 +19,15 @@ public struct RosterImport: Sendable {
         public var line: Int
         public var sourcedID: String
         public var deleted: Bool
+        /// When the source last changed the record (OneRoster `dateLastModified`), if it says.
+        public var modifiedAt: Date?
 
-        public init(file: String, line: Int, sourcedID: String, deleted: Bool) {
+        public init(file: String, line: Int, sourcedID: String, deleted: Bool, modifiedAt: Date? = nil) {
             self.file = file
             self.line = line
             self.sourcedID = sourcedID
             self.deleted = deleted
+            self.modifiedAt = modifiedAt
         }
     }
 
@@ -149,4 +154,16 @@ public struct RosterImport: Sendable {
     }
 
     public func mode(_ kind: Kind) -> Mode { modes[kind] ?? .absent }
+
+    /// Where each record of a kind came from.
+    public func origins(_ kind: Kind) -> [Origin] {
+        switch kind {
+        case .organizations: organizations.map(\.origin)
+        case .academicSessions: academicSessions.map(\.origin)
+        case .courses: courses.map(\.origin)
+        case .sections: sections.map(\.origin)
+        case .people: people.map(\.origin)
+        case .enrollments: enrollments.map(\.origin)
+        }
+    }
 }

@@ -29,6 +29,22 @@ enum OneRosterDate {
         return zoned ? .valid : .lenient("'\(text)' has no time zone; read as UTC")
     }
 
+    /// The instant a date-time that `readDateTime` accepts stands for (a date alone is its midnight UTC, a
+    /// time without a zone is UTC); nil for anything it refuses.
+    static func instant(_ text: String) -> Date? {
+        if case .invalid = readDateTime(text) { return nil }
+        var iso = text
+        if iso.utf8.count == 10 { iso += "T00:00:00Z" }
+        if iso.count > 10, iso[iso.index(iso.startIndex, offsetBy: 10)] == " " {
+            iso = String(iso.prefix(10)) + "T" + String(iso.dropFirst(11))
+        }
+        let time = iso.dropFirst(11)
+        if !time.contains("Z"), !time.contains("+"), !time.contains("-") { iso += "Z" }
+        let plain = Date.ISO8601FormatStyle()
+        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        return (try? plain.parse(iso)) ?? (try? fractional.parse(iso))
+    }
+
     static func readDate(_ text: String) -> Reading {
         let bytes = Array(text.utf8)
         guard let dateEnd = calendarDateLength(bytes) else {

@@ -35,7 +35,8 @@ extension OneRosterReadState {
         func origin(_ entity: OneRosterEntity, _ row: OneRosterReader.Row) -> RosterImport.Origin {
             RosterImport.Origin(
                 file: entity.fileName, line: row.line, sourcedID: text(row, "sourcedId"),
-                deleted: row.values["status"] == "tobedeleted")
+                deleted: row.values["status"] == "tobedeleted",
+                modifiedAt: optional(row, "dateLastModified").flatMap(OneRosterDate.instant))
         }
         roster.organizations = (data[.orgs] ?? []).map {
             .init(

@@ -103,10 +103,21 @@ struct ImportPage {
                                 .th(.attribute(named: "scope", value: "row"), .text(line.kind)),
                                 .td(.text("\(line.created)")), .td(.text("\(line.updated)")),
                                 .td(.text("\(line.removed)" + (line.kept > 0 ? " (\(line.kept) kept: in use)" : ""))),
-                                .td(.text("\(line.unchanged)"))
+                                .td(
+                                    .text(
+                                        "\(line.unchanged)"
+                                            + (line.stale > 0
+                                                ? " (and \(line.stale) older than Masterly's: left as they are)" : "")
+                                    ))
                             )
                         })
-                )
+                ),
+                .if(
+                    !summary.notes.isEmpty,
+                    .div(
+                        .class("problems"),
+                        .h3(.text("Older than what Masterly has, left as they are (\(summary.notes.count))")),
+                        .ul(.forEach(summary.notes.prefix(500)) { .li(.class("problem warning"), .text($0)) })))
             )
         }
     }

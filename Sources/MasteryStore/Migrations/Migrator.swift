@@ -22,6 +22,7 @@ enum Migrator {
         CreateGroupings(),
         CreateFlexDays(),
         AddRubricSourceIdentifiers(),
+        CreateRosterVersions(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -8,6 +8,9 @@ public struct ImportSummary: Sendable, Hashable, Codable {
         public var removed = 0
         public var unchanged = 0
         public var kept = 0
+        /// Records the source dates before the version Masterly already applied (an out-of-order delivery):
+        /// left as they are.
+        public var stale = 0
 
         public init(kind: String) { self.kind = kind }
 
@@ -15,8 +18,13 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     }
 
     public var lines: [Line]
+    /// One note per record left out as stale, naming its place ("users.csv:4: …").
+    public var notes: [String] = []
 
-    public init(lines: [Line]) { self.lines = lines }
+    public init(lines: [Line], notes: [String] = []) {
+        self.lines = lines
+        self.notes = notes
+    }
 
     public subscript(kind: String) -> Line? { lines.first { $0.kind == kind } }
 
@@ -29,7 +37,8 @@ public struct ImportSummary: Sendable, Hashable, Codable {
             var text =
                 "\(line.kind): \(line.total) (\(line.created) created, \(line.updated) updated, \(line.removed) removed"
             if line.kept > 0 { text += ", \(line.kept) kept because Masterly data refers to them" }
+            if line.stale > 0 { text += ", \(line.stale) older than what Masterly has, left as they are" }
             return text + ")"
-        }.joined(separator: "\n")
+        }.joined(separator: "\n") + notes.map { "\n" + $0 }.joined()
     }
 }

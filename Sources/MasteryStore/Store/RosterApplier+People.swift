@@ -95,8 +95,10 @@ extension RosterApplier {
                 try row.string("section_id"), try row.string("person_id"), try row.string("role")
             )
         }
-        let deletedSections = Set(roster.sections.filter(\.origin.deleted).map(\.origin.sourcedID))
-        let deletedPeople = Set(roster.people.filter(\.origin.deleted).map(\.origin.sourcedID))
+        let deletedSections = Set(
+            roster.sections.filter { $0.origin.deleted && !isStale(.sections, $0.origin) }.map(\.origin.sourcedID))
+        let deletedPeople = Set(
+            roster.people.filter { $0.origin.deleted && !isStale(.people, $0.origin) }.map(\.origin.sourcedID))
         var pairs: Set<String> = []
         for record in live(.enrollments, roster.enrollments, \.origin) {
             guard let role = record.role, !deletedSections.contains(record.sectionSourcedID),

@@ -14,10 +14,17 @@ struct RosterApplier {
     var sectionIDs: [String: String] = [:]
     var personIDs: [String: String] = [:]
     var personRoles: [String: Role] = [:]
+    /// Records this import dates before the version Masterly already applied: left as they are.
+    let stale: [RosterImport.Kind: Set<String>]
 
-    init(db: any SQLDatabase, roster: RosterImport) {
+    init(db: any SQLDatabase, roster: RosterImport, stale: [RosterImport.Kind: Set<String>] = [:]) {
         self.db = db
         self.roster = roster
+        self.stale = stale
+    }
+
+    func isStale(_ kind: RosterImport.Kind, _ origin: RosterImport.Origin) -> Bool {
+        stale[kind]?.contains(origin.sourcedID) == true
     }
 
     mutating func run() async throws {
@@ -42,6 +49,12 @@ struct RosterApplier {
         try await remove(.courses, table: "courses", ids: courseIDs, line: &courses)
         try await removeSessions(&sessions)
         try await remove(.organizations, table: "organizations", ids: organizationIDs, line: &organizations)
+        organizations.stale = stale[.organizations]?.count ?? 0
+        sessions.stale = stale[.academicSessions]?.count ?? 0
+        courses.stale = stale[.courses]?.count ?? 0
+        sections.stale = stale[.sections]?.count ?? 0
+        people.stale = stale[.people]?.count ?? 0
+        enrollments.stale = stale[.enrollments]?.count ?? 0
         lines = [organizations, sessions, courses, sections, people, enrollments, links]
     }
 
@@ -62,15 +75,17 @@ struct RosterApplier {
     ) -> [String] {
         switch roster.mode(kind) {
         case .absent: return []
-        case .delta: return records.map(origin).filter(\.deleted).map(\.sourcedID)
+        case .delta: return records.map(origin).filter { $0.deleted && !isStale(kind, $0) }.map(\.sourcedID)
         case .bulk:
-            let live = Set(records.map(origin).filter { !$0.deleted }.map(\.sourcedID))
-            return stored.filter { !live.contains($0) }.sorted()
+            // A stale record stays as Masterly has it, so it counts as present.
+            let kept = Set(records.map(origin).filter { !$0.deleted || isStale(kind, $0) }.map(\.sourcedID))
+            return stored.filter { !kept.contains($0) }.sorted()
         }
     }
 
+    /// The records of a kind to write: delivered, not deleted, not older than what Masterly applied.
     func live<R>(_ kind: RosterImport.Kind, _ records: [R], _ origin: (R) -> RosterImport.Origin) -> [R] {
-        roster.mode(kind) == .absent ? [] : records.filter { !origin($0).deleted }
+        roster.mode(kind) == .absent ? [] : records.filter { !origin($0).deleted && !isStale(kind, origin($0)) }
     }
 
     // MARK: Usernames

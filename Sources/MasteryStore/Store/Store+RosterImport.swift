@@ -33,9 +33,12 @@ extension Store {
     ) async throws -> ImportSummary {
         do {
             return try await driver.withTransaction { db in
-                var applier = RosterApplier(db: db, roster: roster)
+                let versions = try await RosterVersions.load(for: roster, in: db)
+                let stale = versions.stale(in: roster)
+                var applier = RosterApplier(db: db, roster: roster, stale: stale.ids)
                 try await applier.run()
-                let summary = ImportSummary(lines: applier.lines)
+                try await versions.record(roster, except: stale.ids)
+                let summary = ImportSummary(lines: applier.lines, notes: stale.notes)
                 if dryRun { throw DryRun(summary: summary) }
                 try await Self.audit(
                     db, at: now, actor: actor, action: "roster.import", student: nil, subject: roster.source,

@@ -30,6 +30,7 @@ enum Stylesheet {
         .field{display:flex;flex-direction:column;gap:.3rem;margin-bottom:1rem}
         label{font-weight:600}input,select,textarea{font:inherit;padding:.5rem .6rem;border:1px solid #8a96a3;border-radius:.4rem;
         background:#fff;color:var(--ink)}
+        input[type=color]{width:3.5rem;height:2.5rem;padding:.2rem;cursor:pointer}
         fieldset{border:1px solid var(--line);border-radius:.5rem;margin:0 0 1rem;padding:.75rem}legend{font-weight:600}
         .choice-row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}.choice{font-weight:500}
         .choice-column{display:flex;flex-direction:column;gap:.4rem}

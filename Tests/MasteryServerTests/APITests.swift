@@ -21,10 +21,12 @@ struct APITests {
             let competencies = try #require(gradebook.object["competencies"] as? [[String: Any]])
             let cells = try #require(gradebook.object["cells"] as? [[String: Any]])
             #expect(cells.count == students.count * competencies.count)
+            // Every cell has every key; without enough evidence, value and level are null.
+            let keys: Set<String> = ["studentId", "competencyId", "value", "level", "mastered", "evidenceCount"]
+            #expect(cells.allSatisfy { keys.isSubset(of: Set($0.keys)) })
             #expect(
-                cells.allSatisfy {
-                    $0["studentId"] != nil && $0["competencyId"] != nil && $0["mastered"] != nil
-                        && $0["evidenceCount"] != nil
+                cells.filter { $0["status"] as? String == "not-enough-evidence" }.allSatisfy {
+                    $0["value"] is NSNull && $0["level"] is NSNull
                 })
 
             let stranger = try #require(try await services.store.members(of: "sec-12", as: .student).first)
@@ -56,6 +58,23 @@ struct APITests {
             #expect(cell["studentId"] as? String == student.id.rawValue)
             #expect(try await services.store.events(student: student.id, competency: competency.id).count == before + 1)
 
+            // Fractional seconds are ISO 8601 too; a date in another form names the field.
+            let fractional = try await teacher.call(
+                "/api/v1/evidence", method: .post,
+                json: [
+                    "studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 3,
+                    "observedAt": "2026-11-10T10:00:00.250Z",
+                ])
+            #expect(fractional.status == .created)
+            let slashed = try await teacher.call(
+                "/api/v1/evidence", method: .post,
+                json: [
+                    "studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 3,
+                    "observedAt": "11/10/2026",
+                ])
+            #expect(slashed.status == .unprocessableContent && slashed.errorField == "observedAt")
+            #expect(try await services.store.events(student: student.id, competency: competency.id).count == before + 2)
+
             let outside = try await teacher.call(
                 "/api/v1/evidence", method: .post,
                 json: ["studentId": student.id.rawValue, "competencyId": competency.id.rawValue, "score": 12])
@@ -80,7 +99,7 @@ struct APITests {
                 "/api/v1/evidence", method: .post,
                 json: ["studentId": "nobody", "competencyId": competency.id.rawValue, "score": 2])
             #expect(nobody.status == .notFound)
-            #expect(try await services.store.events(student: student.id, competency: competency.id).count == before + 1)
+            #expect(try await services.store.events(student: student.id, competency: competency.id).count == before + 2)
 
             let studentSelf = try await APIClient.signIn(client, "student")
             let forbidden = try await studentSelf.call(

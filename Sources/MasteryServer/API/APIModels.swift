@@ -64,6 +64,24 @@ enum APIModels {
             mastered = record?.mastered ?? false
             evidenceCount = record?.evidenceCount ?? 0
         }
+
+        enum CodingKeys: String, CodingKey {
+            case studentId, competencyId, status, value, displayValue, level, levelValue, mastered, evidenceCount
+        }
+
+        /// Every key in every cell: a student without enough evidence has `null` value and level.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(studentId, forKey: .studentId)
+            try container.encode(competencyId, forKey: .competencyId)
+            try container.encode(status, forKey: .status)
+            try container.encode(value, forKey: .value)
+            try container.encode(displayValue, forKey: .displayValue)
+            try container.encode(level, forKey: .level)
+            try container.encode(levelValue, forKey: .levelValue)
+            try container.encode(mastered, forKey: .mastered)
+            try container.encode(evidenceCount, forKey: .evidenceCount)
+        }
     }
 
     struct NewEvidence: Decodable {

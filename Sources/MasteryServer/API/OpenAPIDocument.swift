@@ -379,15 +379,15 @@ enum OpenAPIDocument {
                 strandId: { type: string }
             Cell:
               type: object
-              required: [studentId, competencyId, status, mastered, evidenceCount]
+              required: [studentId, competencyId, status, value, displayValue, level, levelValue, mastered, evidenceCount]
               properties:
                 studentId: { type: string }
                 competencyId: { type: string }
                 status: { type: string, enum: [assessed, not-enough-evidence] }
-                value: { type: number }
-                displayValue: { type: string }
-                level: { type: string }
-                levelValue: { type: number }
+                value: { type: [number, "null"] }
+                displayValue: { type: [string, "null"] }
+                level: { type: [string, "null"] }
+                levelValue: { type: [number, "null"] }
                 mastered: { type: boolean }
                 evidenceCount: { type: integer }
         """

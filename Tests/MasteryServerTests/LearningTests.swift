@@ -86,6 +86,16 @@ struct LearningTests {
                     == .seeOther)
             #expect(try await store.progress(student: student.id)[checkpoint.item.id]?.choice == .project)
             #expect(try await browser.post("\(base)/no-such-item/start", []).status == .notFound)
+            // An item of a competency still locked for this student is refused, saying what unlocks it.
+            let lockedIDs = Set(
+                data.advisor.blocked(state, at: TestSchool.now).filter { !$0.blockers.isEmpty }.map(\.competency.id))
+            let lockedItem = try #require(
+                data.advisor.catalog.playlists.first { playlist in playlist.competencyIDs.allSatisfy(lockedIDs.contains)
+                }?
+                .items.first { $0.release == nil })
+            let locked = try await browser.post("\(base)/\(lockedItem.id.rawValue)/start", [])
+            #expect(locked.status == .unprocessableContent && locked.body.contains("is locked until you master"))
+            #expect(try await store.progress(student: student.id)[lockedItem.id] == nil)
 
             var teacher = TestBrowser(client)
             _ = try await teacher.login("teacher")

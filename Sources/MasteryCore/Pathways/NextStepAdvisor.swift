@@ -88,7 +88,7 @@ public struct NextStepAdvisor: Sendable {
     }
 
     public let catalog: Catalog
-    private let order: [Competency.ID: Int]
+    let order: [Competency.ID: Int]
     private let byID: [Competency.ID: Competency]
     private let pathwayOf: [Competency.ID: (pathway: Int, step: Int)]
     private let playlistsOf: [Competency.ID: [Playlist]]

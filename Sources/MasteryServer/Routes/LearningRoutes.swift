@@ -34,6 +34,10 @@ struct LearningRoutes {
             guard let playlist = data.playlist(holding: itemID), let item = playlist.item(itemID) else {
                 throw AppError.notFound("That activity")
             }
+            let state = try await LearningData.state(of: id, store: store)
+            if let refusal = data.advisor.refusal(of: itemID, for: state, at: services.clock()) {
+                throw AppError.invalid(message: refusal)
+            }
             let status: ItemProgress.Status
             switch (action, item.kind) {
             case ("start", _): status = .started

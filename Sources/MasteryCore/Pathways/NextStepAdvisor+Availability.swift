@@ -1,0 +1,30 @@
+import Foundation
+
+extension NextStepAdvisor {
+    /// Why a student may not work on an item now, or nil when they may. The item must be released (no
+    /// release condition, or its checkpoint's result in range) and one of its playlist's competencies open:
+    /// mastered, or its prerequisites mastered and, on a teacher-paced pathway, its step reached. Pages offer
+    /// only such items; this is the check behind what is posted.
+    public func refusal(of itemID: PlaylistItem.ID, for student: Student, at now: Date) -> String? {
+        guard let playlist = catalog.playlists.first(where: { $0.item(itemID) != nil }),
+            let item = playlist.item(itemID)
+        else { return "That activity is not in your courses." }
+        var scores: [PlaylistItem.ID: Double] = [:]
+        for candidate in playlist.items where candidate.kind == .checkpoint {
+            if let score = student.progress[candidate.id]?.score { scores[candidate.id] = score }
+        }
+        guard playlist.released(checkpointScores: scores).contains(where: { $0.id == itemID }) else {
+            return "“\(item.title)” is not open yet: it opens with a result on its checkpoint."
+        }
+        let context = context(student, at: now)
+        let indices = playlist.competencyIDs.compactMap { order[$0] }
+        let open = indices.contains { context.mastered[$0] || (isUnlocked($0, context) && !notYetOpen($0, context)) }
+        guard !indices.isEmpty, !open else { return nil }
+        let blockers = playlist.competencyIDs.flatMap { catalog.prerequisites.prerequisites[$0] ?? [] }
+            .filter { !context.isMastered($0, index: order) }
+        if blockers.isEmpty { return "“\(item.title)” is not open on your pathway yet." }
+        var seen: Set<Competency.ID> = []
+        let names = blockers.filter { seen.insert($0).inserted }.map { name(of: $0) }
+        return "“\(item.title)” is locked until you master \(Self.list(names))."
+    }
+}

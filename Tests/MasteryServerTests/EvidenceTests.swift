@@ -75,4 +75,55 @@ struct EvidenceTests {
             #expect(try await services.store.events(student: student.id, competency: competency).count == before)
         }
     }
+
+    @Test("A teacher of the student's other course may not correct or exclude this course's evidence")
+    func correctionsStayInTheCourse() async throws {
+        // A school where "student" is also in a section of another course (another teacher's).
+        try await withOwnApp(adjust: { data in
+            guard let person = data.people.first(where: { $0.username == "student" }),
+                let own = data.enrollments.first(where: { $0.personID == person.id && $0.role == .student }),
+                let ownCourse = data.sections.first(where: { $0.id == own.sectionID })?.courseID,
+                let ownFrameworks = data.courses.first(where: { $0.id == ownCourse })?.frameworkIDs,
+                let section = data.sections.first(where: { section in
+                    // A course on other frameworks (habits may be shared; the competency below is academic).
+                    let frameworks = data.courses.first { $0.id == section.courseID }?.frameworkIDs ?? []
+                    return !Set(ownFrameworks).subtracting(frameworks).isEmpty
+                })
+            else { return }
+            data.enrollments.append(Enrollment(sectionID: section.id, personID: person.id, role: .student))
+        }) { client, services in
+            let store = services.store
+            let student = try #require(try await store.credentials(username: "student")?.person)
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            var competency: Competency.ID?
+            var other: Person?
+            for section in try await store.sections(of: student.id, as: .student) {
+                let teachers = try await store.members(of: section.id, as: .teacher)
+                let curriculum = try await store.curriculum(course: section.courseID)
+                if teachers.contains(where: { $0.id == teacher.id }) {
+                    competency = curriculum.competencies.last { $0.kind == .academic }?.id
+                } else {
+                    other = teachers.first
+                }
+            }
+            let competencyID = try #require(competency)
+            let otherTeacher = try #require(other)
+            let written = try await store.append(
+                [.record(student: student.id, competency: competencyID, score: 2)], by: teacher.id, at: TestSchool.now)
+            let event = try #require(written.events.first)
+            let base =
+                "/students/\(student.id.rawValue)/competencies/\(competencyID.rawValue)/evidence/\(event.id.rawValue)"
+            var browser = TestBrowser(client)
+            _ = try await browser.login(try #require(otherTeacher.username))
+            // They teach the student, so they may record; changing another course's evidence is not theirs.
+            #expect(try await browser.post("\(base)/exclude", [("reason", "not mine")]).status == .forbidden)
+            #expect(
+                try await browser.post("\(base)/correct", [("reason", "not mine"), ("score", "4")]).status
+                    == .forbidden)
+            #expect(try await store.events(student: student.id, competency: competencyID).last?.id == event.id)
+            var own = TestBrowser(client)
+            _ = try await own.login("teacher")
+            #expect(try await own.post("\(base)/exclude", [("reason", "entered twice")]).status == .seeOther)
+        }
+    }
 }

@@ -38,3 +38,27 @@ func withApp(_ body: @Sendable (any TestClientProtocol, AppServices) async throw
     let app = buildApplication(services)
     try await app.test(.router) { client in try await body(client, services) }
 }
+
+/// Runs `body` against an application with a demo school of its own, changed by `adjust` before it is
+/// stored: for a test whose setup other tests must not see.
+func withOwnApp(
+    adjust: (inout SchoolData) -> Void, _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
+) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("masterly-own-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try Store.open(.sqlite(path: folder.appendingPathComponent("demo.sqlite").path))
+    do {
+        try await store.migrate()
+        var data = try DemoSchool.build(
+            passwordHash: try await Passwords.hash(DemoSchool.password, cost: 4), end: TestSchool.now)
+        adjust(&data)
+        try await store.insert(data)
+        let services = AppServices(store: store, configuration: ServerConfiguration(), clock: { TestSchool.now })
+        try await buildApplication(services).test(.router) { client in try await body(client, services) }
+    } catch {
+        await store.close()
+        throw error
+    }
+    await store.close()
+}

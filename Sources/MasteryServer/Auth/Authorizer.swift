@@ -41,4 +41,22 @@ struct Authorizer: Sendable {
         let relation = try await store.relation(of: actor, toOrganization: organization)
         return Access.Policy.allows(actor.role, relation, action)
     }
+
+    /// Correcting or excluding a piece of evidence: `correctEvidence` on the student, and the evidence within
+    /// what the teacher teaches them (a section of theirs with the student whose course covers the
+    /// competency) or recorded by the teacher. A teacher of another course cannot change what was recorded
+    /// there.
+    func requireCorrecting(
+        _ actor: Person, student: Person.ID, competency: Competency.ID, event: EvidenceEvent.ID
+    ) async throws {
+        try await require(actor, .correctEvidence, student: student)
+        let events = try await store.events(student: student, competency: competency)
+        guard let original = events.first(where: { $0.id == event }) else { throw AppError.notFound("That evidence") }
+        if original.recordedBy == actor.id { return }
+        let theirs = Set(try await store.sections(of: student, as: .student).map(\.id))
+        for section in try await store.sections(of: actor.id, as: .teacher) where theirs.contains(section.id) {
+            if try await store.curriculum(course: section.courseID).competency(competency) != nil { return }
+        }
+        throw AppError.forbidden
+    }
 }

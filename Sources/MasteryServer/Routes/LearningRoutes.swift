@@ -153,6 +153,8 @@ struct LearningRoutes {
             throw AppError.invalid(message: "Choose the student and the checkpoint.", field: "student")
         }
         let student = Person.ID(studentValue)
+        // Scored into this section: the teacher must teach it, not only the student.
+        try await authorizer.require(user, .recordEvidence, section: id)
         try await authorizer.require(user, .recordEvidence, student: student)
         guard try await store.members(of: id, as: .student).contains(where: { $0.id == student }) else {
             throw AppError.notFound("The student in this section")

@@ -147,8 +147,8 @@ struct StudentRoutes {
 
     func correctEvidence(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (user, student, competency) = try await target(context)
-        try await authorizer.require(user, .correctEvidence, student: student.id)
         let eventID = EvidenceEvent.ID(try context.parameters.require("eid"))
+        try await authorizer.requireCorrecting(user, student: student.id, competency: competency.id, event: eventID)
         let action = try context.parameters.require("action")
         let page = PageContext(context, path: request.uri.path)
         guard let reason = context.form.text("reason") else {

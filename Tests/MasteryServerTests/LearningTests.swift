@@ -53,6 +53,29 @@ struct LearningTests {
         }
     }
 
+    @Test("Working on an item of a locked competency is refused, saying what unlocks it")
+    func lockedItem() async throws {
+        // A school of its own: no other test records evidence that could unlock the competency meanwhile.
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let store = services.store
+            let student = try #require(try await store.credentials(username: "student")?.person)
+            let data = try await LearningData.load(student: student.id, store: store)
+            let state = try await LearningData.state(of: student.id, store: store)
+            let lockedIDs = Set(
+                data.advisor.blocked(state, at: TestSchool.now).filter { !$0.blockers.isEmpty }.map(\.competency.id))
+            let lockedItem = try #require(
+                data.advisor.catalog.playlists.first { playlist in playlist.competencyIDs.allSatisfy(lockedIDs.contains)
+                }?
+                .items.first { $0.release == nil })
+            var browser = TestBrowser(client)
+            _ = try await browser.login("student")
+            let locked = try await browser.post(
+                "/students/\(student.id.rawValue)/items/\(lockedItem.id.rawValue)/start", [])
+            #expect(locked.status == .unprocessableContent && locked.body.contains("is locked until you master"))
+            #expect(try await store.progress(student: student.id)[lockedItem.id] == nil)
+        }
+    }
+
     @Test(
         "A student starts an item and hands in a checkpoint; the teacher scores it and the competency opens what follows"
     )
@@ -86,16 +109,6 @@ struct LearningTests {
                     == .seeOther)
             #expect(try await store.progress(student: student.id)[checkpoint.item.id]?.choice == .project)
             #expect(try await browser.post("\(base)/no-such-item/start", []).status == .notFound)
-            // An item of a competency still locked for this student is refused, saying what unlocks it.
-            let lockedIDs = Set(
-                data.advisor.blocked(state, at: TestSchool.now).filter { !$0.blockers.isEmpty }.map(\.competency.id))
-            let lockedItem = try #require(
-                data.advisor.catalog.playlists.first { playlist in playlist.competencyIDs.allSatisfy(lockedIDs.contains)
-                }?
-                .items.first { $0.release == nil })
-            let locked = try await browser.post("\(base)/\(lockedItem.id.rawValue)/start", [])
-            #expect(locked.status == .unprocessableContent && locked.body.contains("is locked until you master"))
-            #expect(try await store.progress(student: student.id)[lockedItem.id] == nil)
 
             var teacher = TestBrowser(client)
             _ = try await teacher.login("teacher")

@@ -59,5 +59,17 @@ struct FlexibleGroupsTests {
         #expect(rotation.count == 4 && rotation[0] == [0, 1, 2])
         for group in 0..<3 { #expect(Set(rotation.map { $0[group] }) == [0, 1, 2, 3]) }
         for block in rotation { #expect(Set(block).count == block.count) }
+        // More groups than stations: one group with the teacher per block, each group with the teacher once
+        // and at every station.
+        for (groups, stations) in [(6, 4), (5, 4), (9, 3), (2, 2)] {
+            let many = FlexibleGroups.rotation(groups: groups, stations: stations)
+            #expect(many.count == max(groups, stations))
+            for block in many { #expect(block.filter { $0 == 0 }.count == 1, "\(groups) groups, \(stations) stations") }
+            for group in 0..<groups {
+                let visits = many.map { $0[group] }
+                #expect(visits.filter { $0 == 0 }.count == 1 && Set(visits) == Set(0..<stations))
+            }
+            #expect(many[0][0] == 0)
+        }
     }
 }

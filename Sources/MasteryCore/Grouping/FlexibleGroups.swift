@@ -46,7 +46,7 @@ public enum FlexibleGroups {
             let threshold =
                 competencies.compactMap { thresholds[$0.id] }.max() ?? 3
             let mastered = competencies.allSatisfy { mine[$0.id]?.mastered == true }
-            let text = mean.map { number($0) } ?? "no evidence"
+            let text = mean.map(DisplayRounding.short) ?? "no evidence"
             if !missing.isEmpty {
                 sorted.append(
                     (
@@ -56,12 +56,13 @@ public enum FlexibleGroups {
             } else if mastered {
                 sorted.append((student.id, .extend, "mastered (at \(text))"))
             } else if let mean, mean < threshold - 1 {
-                sorted.append((student.id, .reteach, "at \(text), more than a level below \(number(threshold))"))
+                sorted.append(
+                    (student.id, .reteach, "at \(text), more than a level below \(DisplayRounding.short(threshold))"))
             } else {
                 sorted.append(
                     (
                         student.id, .practice,
-                        mean == nil ? "no evidence yet" : "at \(text), close to \(number(threshold))"
+                        mean == nil ? "no evidence yet" : "at \(text), close to \(DisplayRounding.short(threshold))"
                     ))
             }
         }
@@ -89,19 +90,17 @@ public enum FlexibleGroups {
         }
     }
 
-    /// A station rotation: each group visits every station once, one station a block; reteach groups start
-    /// with the teacher. `rotation[block][groupIndex]` is the station index.
+    /// A station rotation: each group visits every station, one station a block, and station 0 (the teacher)
+    /// holds one group at a time; group 0 (reteach groups come first) starts with the teacher.
+    /// `rotation[block][groupIndex]` is the station index. With more groups than stations there are as many
+    /// blocks as groups, so every group still meets the teacher once; the extra blocks double groups up at the
+    /// other stations in turn.
     public static func rotation(groups: Int, stations: Int) -> [[Int]] {
         guard groups > 0, stations > 0 else { return [] }
-        return (0..<stations).map { block in (0..<groups).map { group in (group + block) % stations } }
-    }
-
-    static func number(_ value: Double) -> String {
-        var text = DisplayRounding.text(value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        let blocks = max(groups, stations)
+        func station(_ slot: Int) -> Int {
+            slot < stations || stations == 1 ? slot % stations : 1 + (slot - stations) % (stations - 1)
         }
-        return text
+        return (0..<blocks).map { block in (0..<groups).map { group in station((group + block) % blocks) } }
     }
 }

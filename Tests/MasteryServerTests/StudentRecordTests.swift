@@ -119,6 +119,13 @@ struct StudentRecordTests {
             _ = try await guardian.login("guardian")
             let family = try await guardian.get(base)
             #expect(!family.body.contains(privateText) && family.body.contains(sharedText))
+            // "Only my teachers and me": a coach or an administrator who may open the page sees the shared one.
+            for username in ["coach", "admin"] {
+                var staff = TestBrowser(client)
+                _ = try await staff.login(username)
+                let page = try await staff.get(base)
+                #expect(page.status == .ok && !page.body.contains(privateText) && page.body.contains(sharedText))
+            }
         }
     }
 

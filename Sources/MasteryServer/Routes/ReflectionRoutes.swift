@@ -46,9 +46,11 @@ struct ReflectionRoutes {
         }
     }
 
-    /// Reflections the viewer may read: all for the student and staff; shared ones for guardians.
+    /// Reflections the viewer may read: all for the student and their teachers ("only my teachers and me");
+    /// shared ones for everyone else allowed on the page (family, coaches, administrators).
     static func visible(_ reflections: [Reflection], to viewer: Person) -> [Reflection] {
-        viewer.role == .guardian ? reflections.filter { $0.visibility == .shared } : reflections
+        viewer.role == .student || viewer.role == .teacher
+            ? reflections : reflections.filter { $0.visibility == .shared }
     }
 
     func reflectionsPage(

@@ -56,7 +56,10 @@ struct TeacherWorkspaceTests {
                     ("competency", competency.id.rawValue), ("score-\(students[0].id.rawValue)", "3"),
                     ("score-\(students[1].id.rawValue)", "skip"), ("comment", "Exit ticket"),
                 ])
-            #expect(saved.status == .ok && saved.body.contains("Saved 1 piece of evidence"))
+            // Saved, then back to the form by GET (a reload records nothing twice), with the updated levels.
+            #expect(saved.status == .seeOther)
+            let shown = try await browser.get(try #require(saved.location))
+            #expect(shown.status == .ok && shown.body.contains("Saved 1 piece of evidence"))
             let events = try await store.events(student: students[0].id, competency: competency.id)
             #expect(
                 events.count == before + 1 && events.last?.source == .quickCheck
@@ -64,7 +67,13 @@ struct TeacherWorkspaceTests {
             let bad = try await browser.post(
                 "/sections/\(section.id.rawValue)/quick-check",
                 [("competency", competency.id.rawValue), ("score-\(students[0].id.rawValue)", "9")])
-            #expect(bad.status == .unprocessableContent)
+            #expect(bad.status == .unprocessableContent && bad.body.contains("'9' for \(students[0].displayName)"))
+            #expect(bad.body.contains("id=\"quick-check-form\""))
+            let nothing = try await browser.post(
+                "/sections/\(section.id.rawValue)/quick-check",
+                [("competency", competency.id.rawValue), ("score-\(students[0].id.rawValue)", "skip")])
+            #expect(nothing.status == .unprocessableContent && nothing.body.contains("at least one student"))
+            #expect(try await store.events(student: students[0].id, competency: competency.id).count == before + 1)
             var other = TestBrowser(client)
             _ = try await other.login("teacher5")
             #expect(try await other.get("/sections/\(section.id.rawValue)/quick-check").status == .forbidden)
@@ -105,6 +114,19 @@ struct TeacherWorkspaceTests {
             }
             let next = try await browser.get(try #require(saved.location))
             #expect(next.body.contains("Saved for \(students[2].displayName)"))
+            // Nothing picked, or a level the rubric does not have: the same screen with the problem and what
+            // was typed, nothing saved.
+            let criterion = try #require(task.criteria.first)
+            let counted = try await store.events(student: students[4].id, competency: criterion.competencyID).count
+            let empty = try await browser.post(
+                base, [("student", students[4].id.rawValue), ("feedback-\(criterion.id.rawValue)", "Keep this")])
+            #expect(empty.status == .unprocessableContent && empty.body.contains("Pick a level for at least one"))
+            #expect(empty.body.contains("Keep this"))
+            let wrong = try await browser.post(
+                base, [("student", students[4].id.rawValue), ("level-\(criterion.id.rawValue)", "7")])
+            #expect(wrong.status == .unprocessableContent && wrong.body.contains("'7' is not a level of"))
+            #expect(
+                try await store.events(student: students[4].id, competency: criterion.competencyID).count == counted)
         }
     }
 

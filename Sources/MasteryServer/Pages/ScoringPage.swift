@@ -35,6 +35,9 @@ struct ScoringPage {
     var task: PerformanceTask
     var student: Person
     var saved: Person?
+    /// A refused submission: the problem, and what was entered (level text and feedback by criterion).
+    var problem: String? = nil
+    var entered: FormData = FormData()
 
     func render(_ page: PageContext) -> HTML {
         let position = data.students.firstIndex(of: student) ?? 0
@@ -50,6 +53,9 @@ struct ScoringPage {
                 lead:
                     "Pick a level for each criterion (number keys work), add feedback, then go on to the next student."),
             .unwrap(saved) { savedNotice($0) },
+            .unwrap(problem) {
+                .div(.class("notice notice-error"), .attribute(named: "role", value: "alert"), .text($0))
+            },
             .p(.a(.href("/sections/\(data.section.id.rawValue)/tasks"), "All tasks")),
             .form(
                 .method(.post), .action("/sections/\(data.section.id.rawValue)/tasks/\(task.id.rawValue)/score"),
@@ -73,7 +79,10 @@ struct ScoringPage {
                                     .input(
                                         .type(.radio), .name("level-\(criterion.id.rawValue)"),
                                         .value(DisplayRounding.text(descriptor.levelValue)),
-                                        .data(named: "key", value: "\(index + 1)")),
+                                        .data(named: "key", value: "\(index + 1)"),
+                                        .checked(
+                                            entered.text("level-\(criterion.id.rawValue)").flatMap(Double.init)
+                                                == descriptor.levelValue)),
                                     .text(" \(index + 1) — \(descriptor.text)"))
                             }),
                         .div(
@@ -81,7 +90,8 @@ struct ScoringPage {
                             .label(.for("feedback-\(criterion.id.rawValue)"), "Feedback"),
                             .textarea(
                                 .id("feedback-\(criterion.id.rawValue)"), .name("feedback-\(criterion.id.rawValue)"),
-                                .attribute(named: "rows", value: "2")))
+                                .attribute(named: "rows", value: "2"),
+                                .text(entered["feedback-\(criterion.id.rawValue)"] ?? "")))
                     )
                 },
                 .button(.type(.submit), .name("next"), .value("1"), .class("button primary"), "Save and next student"),

@@ -13,8 +13,9 @@ struct QuickCheckRoutes {
         router.get("/sections/{id}/quick-check") { request, context in
             let (_, data) = try await load(context)
             let chosen = request.uri.queryParameters["competency"].map { Competency.ID(String($0)) }
+            let saved = request.uri.queryParameters["saved"].flatMap { Int(String($0)) }
             let page = QuickCheckPage(
-                data: data, competency: chosen.flatMap { data.curriculum.competency($0) }, saved: nil, problem: nil)
+                data: data, competency: chosen.flatMap { data.curriculum.competency($0) }, saved: saved, problem: nil)
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.post("/sections/{id}/quick-check") { request, context in
@@ -24,14 +25,16 @@ struct QuickCheckRoutes {
                 let competency = data.curriculum.leafCompetencies.first(where: { $0.id == competencyID })
             else { throw AppError.invalid(message: "Choose a competency of this section.", field: "competency") }
             let scale = data.curriculum.scale(for: competency)
+            /// The form again with the problem, nothing saved.
+            func refuse(_ problem: String) -> Response {
+                let page = QuickCheckPage(data: data, competency: competency, saved: nil, problem: problem)
+                return HTMLResponse.render(
+                    page.render(PageContext(context, path: request.uri.path)), status: .unprocessableContent)
+            }
             var observed = services.clock()
             if let text = form.text("observed") {
                 guard let date = FormDates.parse(text), date <= services.clock().addingTimeInterval(86_400) else {
-                    let page = QuickCheckPage(
-                        data: data, competency: competency, saved: nil,
-                        problem: "The date '\(text)' is not a date on or before today.")
-                    return HTMLResponse.render(
-                        page.render(PageContext(context, path: request.uri.path)), status: .unprocessableContent)
+                    return refuse("The date '\(text)' is not a date on or before today.")
                 }
                 observed = date
             }
@@ -39,18 +42,19 @@ struct QuickCheckRoutes {
             for student in data.students {
                 guard let text = form.text("score-\(student.id.rawValue)"), text != "skip" else { continue }
                 guard let score = Double(text), scale?.contains(score) ?? false else {
-                    throw AppError.invalid(
-                        message: "'\(text)' is not a level of the scale.", field: "score-\(student.id.rawValue)")
+                    return refuse("'\(text)' for \(student.displayName) is not a level of the scale.")
                 }
                 drafts.append(
                     .record(
                         student: student.id, competency: competency.id, score: score, observedAt: observed,
                         source: .quickCheck, section: data.section.id, comment: form.text("comment")))
             }
+            guard !drafts.isEmpty else { return refuse("Choose a level for at least one student; nothing was saved.") }
             try await store.append(drafts, by: user.id, at: services.clock())
-            let fresh = try await SectionData.load(data.section.id, store: store)
-            let page = QuickCheckPage(data: fresh, competency: competency, saved: drafts.count, problem: nil)
-            return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
+            // Back to the form by GET, so reloading the page cannot record the same levels twice.
+            return HTMLResponse.redirect(
+                "/sections/\(data.section.id.rawValue)/quick-check?competency=\(competency.id.rawValue)"
+                    + "&saved=\(drafts.count)#quick-check-form")
         }
     }
 

@@ -45,26 +45,34 @@ struct ScoringRoutes {
             let page = ScoringPage(data: data, task: task, student: student, saved: previous)
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
-        router.post("/sections/{id}/tasks/{task}/score") { _, context in
+        router.post("/sections/{id}/tasks/{task}/score") { request, context in
             let (user, data, tasks) = try await load(context)
             let task = try task(tasks, context)
             guard let studentValue = context.form.text("student"),
                 let index = data.students.firstIndex(where: { $0.id.rawValue == studentValue })
             else { throw AppError.invalid(message: "Choose a student of this section.", field: "student") }
             let student = data.students[index]
+            /// The same student's rubric again, with what was entered and the problem; nothing saved.
+            func refuse(_ problem: String) -> Response {
+                let page = ScoringPage(
+                    data: data, task: task, student: student, saved: nil, problem: problem, entered: context.form)
+                return HTMLResponse.render(
+                    page.render(PageContext(context, path: request.uri.path)), status: .unprocessableContent)
+            }
             var drafts: [EvidenceDraft] = []
             for criterion in task.criteria {
                 guard let text = context.form.text("level-\(criterion.id.rawValue)") else { continue }
                 guard let score = Double(text), criterion.descriptors.contains(where: { $0.levelValue == score }) else {
-                    throw AppError.invalid(
-                        message: "'\(text)' is not a level of “\(criterion.title)”.",
-                        field: "level-\(criterion.id.rawValue)")
+                    return refuse("'\(text)' is not a level of “\(criterion.title)”; nothing was saved.")
                 }
                 drafts.append(
                     .record(
                         student: student.id, competency: criterion.competencyID, score: score,
                         observedAt: services.clock(), source: .rubric, section: data.section.id, task: task.id,
                         criterion: criterion.id, comment: context.form.text("feedback-\(criterion.id.rawValue)")))
+            }
+            guard !drafts.isEmpty else {
+                return refuse("Pick a level for at least one criterion; nothing was saved for \(student.displayName).")
             }
             try await store.append(drafts, by: user.id, at: services.clock())
             let base = "/sections/\(data.section.id.rawValue)/tasks/\(task.id.rawValue)/score"

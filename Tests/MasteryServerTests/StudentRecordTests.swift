@@ -65,6 +65,12 @@ struct StudentRecordTests {
             let title = "Master ratios \(UUID().uuidString.prefix(6))"
             let missing = try await student.post(base, [("title", title), ("target", "3")])
             #expect(missing.status == .unprocessableContent && missing.body.contains("Choose at least one competency"))
+            let offScale = try await student.post(
+                base, [("title", title), ("competency", competencies[0].id.rawValue), ("target", "40")])
+            #expect(
+                offScale.status == .unprocessableContent
+                    && offScale.body.contains("40 is not on the scale of \(competencies[0].code)"))
+            #expect(try await services.store.goals(student: cast.student.id).allSatisfy { $0.title != title })
             let saved = try await student.post(
                 base,
                 [

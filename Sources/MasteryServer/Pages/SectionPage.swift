@@ -46,7 +46,7 @@ struct SectionPage {
             filterForm(),
             .unwrap(curriculum.scales.values.sorted { $0.name < $1.name }.first) { Components.legend($0) },
             .div(
-                .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
+                .class("table-scroll gradebook-scroll"), .attribute(named: "tabindex", value: "0"),
                 .attribute(named: "role", value: "region"), .ariaLabel("Gradebook of \(section.name)"),
                 table
             )

@@ -17,7 +17,7 @@ struct GoalRoutes {
         router.post("/students/{id}/goals") { request, context in
             let scope = try await StudentScope.load(context, .workOnLearning, store: store)
             let form = context.form
-            let (competencies, _) = try await StudentCompetencies.load(scope.student.id, store: store)
+            let (competencies, curriculum) = try await StudentCompetencies.load(scope.student.id, store: store)
             let chosen = form.all("competency").map { Competency.ID($0) }.filter { id in
                 competencies.contains { $0.id == id }
             }
@@ -31,6 +31,17 @@ struct GoalRoutes {
                 problem = ("competency", "Choose at least one competency the goal is about.")
             } else if level == nil {
                 problem = ("target", "Choose the level you aim for.")
+            } else if let level,
+                let outside = chosen.compactMap({ curriculum.competency($0) }).first(where: {
+                    guard let scale = curriculum.scale(for: $0) else { return false }
+                    return level < scale.lowestValue || level > scale.pointsPossible
+                }), let scale = curriculum.scale(for: outside)
+            {
+                problem = (
+                    "target",
+                    "\(DisplayRounding.short(level)) is not on the scale of \(outside.code) "
+                        + "(\(DisplayRounding.short(scale.lowestValue))–\(DisplayRounding.short(scale.pointsPossible)))."
+                )
             } else if let date, date == nil {
                 problem = ("date", "The date is not a date (use the date picker).")
             }

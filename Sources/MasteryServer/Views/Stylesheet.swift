@@ -69,6 +69,7 @@ enum Stylesheet {
         .legend-title{font-size:1rem;margin:0}
         .table-scroll{overflow:auto;max-width:100%;border:1px solid var(--line);border-radius:.5rem;background:#fff;margin-bottom:1rem}
         .table-scroll:focus-visible{outline:3px solid var(--focus)}
+        .gradebook-scroll{max-height:calc(100vh - 6rem)}
         table{border-collapse:separate;border-spacing:0;width:100%}caption{text-align:left;padding:.6rem .75rem;font-weight:600;color:var(--muted)}
         th,td{padding:.45rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
         thead th{background:#eef2f6;font-size:.85rem}
@@ -92,6 +93,6 @@ enum Stylesheet {
         .growth-chart .score{fill:#fff;stroke:#16202a;stroke-width:2}
         .breadcrumb{margin:0 0 .5rem}
         @media print{.site-header,.site-footer,.skip-link,form,.button,.student-nav,.print-hint,.no-print{display:none}body{background:#fff}.card{box-shadow:none;break-inside:avoid}
-        .table-scroll{overflow:visible;border:none}}
+        .table-scroll{overflow:visible;border:none}.gradebook-scroll{max-height:none}}
         """
 }

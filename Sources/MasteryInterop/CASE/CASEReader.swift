@@ -267,8 +267,14 @@ struct CASEReadState {
             }
         }
         let graph = PrerequisiteGraph(edges: prerequisites.map { ($0.prerequisite, $0.competency) })
-        if graph.cycle(order: items.map(\.id)) != nil {
-            error("$.CFAssociations", "precedes", "cycle in precedes (prerequisites would never unlock)")
+        if let cycle = graph.cycle(order: items.map(\.id)) {
+            // Each item by its code where it has one, so the cycle reads like the framework.
+            let names = cycle.map { id in
+                index[id].map { Self.code(of: items[$0].object) }.flatMap { $0.isEmpty ? nil : $0 } ?? id
+            }
+            error(
+                "$.CFAssociations", "precedes",
+                "cycle in precedes: \(names.joined(separator: " → ")) (prerequisites would never unlock)")
         }
         for (number, item) in items.enumerated() where parent[item.id] == nil {
             warning("$.CFItems[\(number)]", "isChildOf", "item has no isChildOf parent; placed at the top level")

@@ -96,7 +96,8 @@ struct CASEReaderTests {
                 "a0000000-0000-4000-8000-000000000008", "precedes", CASEFixture.rate, CASEFixture.ratio))
         #expect(
             refusal(CASEFixture.package(associations: associations)) == [
-                "test.json: $.CFAssociations: precedes: cycle in precedes (prerequisites would never unlock)"
+                "test.json: $.CFAssociations: precedes: cycle in precedes: RP.A.1 → RP.A.2 → RP.A.1 "
+                    + "(prerequisites would never unlock)"
             ])
 
         associations = CASEFixture.package()["CFAssociations"] as! [[String: Any]]

@@ -123,7 +123,11 @@ struct SchedulingTests {
             #expect {
                 try FlexModScheduler.solve(instance)
             } throws: { error in
-                "\(error)".contains("cannot seat every student free then")
+                // Named by mod: too few seats in total, or no way to seat everyone in sessions they can attend.
+                let text = "\(error)"
+                return text.hasPrefix("mod ")
+                    && (text.contains("cannot seat every student free then")
+                        || text.contains("students are free then but the sessions running seat only"))
             }
             return
         }
@@ -132,6 +136,24 @@ struct SchedulingTests {
         #expect(solution.objective == optimum, "seed \(seed): \(solution.objective) vs optimum \(optimum)")
         #expect(solution.optimal && solution.bound == optimum && solution.gap == 0)
         #expect(solution.method.hasPrefix("min-cost flow per mod"))
+    }
+
+    @Test("A multi-mod day with too few seats in a mod is refused naming the mod")
+    func tooFewSeats() {
+        let instance = ScheduleInstance(
+            mods: 4,
+            sessions: [
+                .init(id: "long", start: 0, length: 2, capacity: 3),
+                .init(id: "late", start: 2, length: 2, capacity: 2),
+                .init(id: "solo", start: 2, length: 1, capacity: 0),
+            ],
+            students: (0..<3).map { .init(id: "u\($0)", free: [0, 1, 2, 3]) })
+        #expect {
+            try FlexModScheduler.solve(instance)
+        } throws: { error in
+            "\(error)" == "mod 2: 3 students are free then but the sessions running seat only 2\n"
+                + "mod 3: 3 students are free then but the sessions running seat only 2"
+        }
     }
 
     @Test("An instance whose LP bound is fractional: the integer bound still proves the optimum")

@@ -14,7 +14,11 @@ public enum FlexModScheduler {
         scheduler.maxIterations = maxIterations
         guard let result = scheduler.solve() else {
             throw ScheduleProblems(problems: [
-                ScheduleProblem(item: "instance", message: "no feasible schedule was found within the capacities")
+                ScheduleProblem(
+                    item: "instance",
+                    message:
+                        "no feasible schedule was found: every mod has seats enough in total, but the search could "
+                        + "not seat every student in sessions they can attend (this is not a proof that none exists)")
             ])
         }
         let gap = result.bound > 0 ? max(0, (result.bound - result.objective) / result.bound) : 0

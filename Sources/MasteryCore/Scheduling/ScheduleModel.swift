@@ -131,6 +131,17 @@ struct ScheduleModel: Sendable {
                         message: "free mod \(mod) cannot be covered: no session the student can attend fits there"))
             }
         }
+        // Every mod needs at least as many seats as students free then (a necessary condition, named per mod).
+        for mod in 0..<mods {
+            let students = free.filter { $0[mod] }.count
+            let seats = instance.sessions.filter { $0.mods.contains(mod) }.reduce(0) { $0 + $1.capacity }
+            if students > seats {
+                problems.append(
+                    .init(
+                        item: "mod \(mod)",
+                        message: "\(students) students are free then but the sessions running seat only \(seats)"))
+            }
+        }
         guard problems.isEmpty else { throw ScheduleProblems(problems: problems) }
         self.instance = instance
         capacity = instance.sessions.map(\.capacity)

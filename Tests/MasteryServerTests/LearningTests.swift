@@ -53,6 +53,44 @@ struct LearningTests {
         }
     }
 
+    @Test("A teacher assigns a playlist to students and to groups of a saved grouping")
+    func assignToGroups() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let store = services.store
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacher.id, as: .teacher)[0]
+            let students = try await store.members(of: section.id, as: .student)
+            let data = try await LearningData.load(sections: [section], store: store)
+            let playlist = try #require(data.advisor.catalog.playlists.first)
+            let grouping = Grouping(
+                id: "g-test", sectionID: section.id, day: "2026-11-20", competencyIDs: playlist.competencyIDs,
+                placements: [
+                    .init(studentID: students[0].id, group: "Reteach 1", kind: .reteach, reason: "below"),
+                    .init(studentID: students[1].id, group: "Reteach 1", kind: .reteach, reason: "below"),
+                    .init(studentID: students[2].id, group: "Extend 1", kind: .extend, reason: "mastered"),
+                ], createdAt: TestSchool.now)
+            try await store.save(grouping, by: teacher.id)
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let base = "/sections/\(section.id.rawValue)"
+            let map = try await browser.get("\(base)/pathway")
+            #expect(map.body.contains("Reteach 1 — 2026-11-20") && map.body.contains("value=\"g-test|Reteach 1\""))
+            let assigned = try await browser.post(
+                "\(base)/assignments",
+                [
+                    ("playlist", playlist.id.rawValue), ("group", "g-test|Reteach 1"),
+                    ("student", students[3].id.rawValue),
+                ])
+            #expect(assigned.status == .seeOther)
+            for (index, student) in students.prefix(5).enumerated() {
+                let has = try await store.assignedPlaylists(student: student.id).contains(playlist.id)
+                #expect(has == [0, 1, 3].contains(index), "student \(index)")
+            }
+            let none = try await browser.post("\(base)/assignments", [("playlist", playlist.id.rawValue)])
+            #expect(none.status == .unprocessableContent && none.body.contains("at least one student or group"))
+        }
+    }
+
     @Test("Working on an item of a locked competency is refused, saying what unlocks it")
     func lockedItem() async throws {
         // A school of its own: no other test records evidence that could unlock the competency meanwhile.

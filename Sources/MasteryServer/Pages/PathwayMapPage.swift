@@ -20,6 +20,8 @@ struct PathwayMapPage {
     var rows: [Row]
     var names: [Competency.ID: Competency]
     var playlists: [Playlist]
+    /// Groups of the section's saved groupings, newest first: the form value and what the teacher reads.
+    var groups: [(value: String, label: String)] = []
     var scale: ProficiencyScale?
     var stuckDays: Int
     var canManage: Bool
@@ -172,6 +174,17 @@ struct PathwayMapPage {
                         .id("playlist"), .attribute(named: "name", value: "playlist"),
                         .forEach(playlists) { playlist in Self.option(playlist.id.rawValue, playlist.title) })
                 ),
+                .if(
+                    !groups.isEmpty,
+                    .fieldset(
+                        .element(named: "legend", text: "Groups (from saved groupings)"),
+                        .div(
+                            .class("choice-column"),
+                            .forEach(groups) { group in
+                                .label(
+                                    .class("choice"), .input(.type(.checkbox), .name("group"), .value(group.value)),
+                                    .text(" \(group.label)"))
+                            }))),
                 .fieldset(
                     .element(named: "legend", text: "Students"),
                     .div(

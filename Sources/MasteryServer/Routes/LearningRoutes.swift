@@ -73,12 +73,19 @@ struct LearningRoutes {
             let id = Section.ID(try context.parameters.require("id"))
             try await authorizer.require(user, .manageSection, section: id)
             let students = try await store.members(of: id, as: .student).map(\.id)
-            let chosen = context.form.all("student").map { Person.ID($0) }.filter(students.contains)
+            // Students ticked one by one, and everyone in the ticked groups of saved groupings.
+            var chosen = context.form.all("student").map { Person.ID($0) }
+            let groups = Set(context.form.all("group"))
+            for grouping in try await store.groupings(section: id) {
+                chosen += grouping.placements.filter { groups.contains(Self.groupValue(grouping, $0.group)) }
+                    .map(\.studentID)
+            }
+            chosen = Array(Set(chosen.filter(students.contains))).sorted { $0.rawValue < $1.rawValue }
             guard let playlistID = context.form.text("playlist"),
                 let playlist = try await store.playlist(.init(playlistID))
             else { throw AppError.invalid(message: "Choose a playlist to assign.", field: "playlist") }
             guard !chosen.isEmpty else {
-                throw AppError.invalid(message: "Choose at least one student.", field: "student")
+                throw AppError.invalid(message: "Choose at least one student or group.", field: "student")
             }
             try await store.assign(playlist.id, to: chosen, by: user.id, at: services.clock())
             return HTMLResponse.redirect("/sections/\(id.rawValue)/pathway?saved=1")
@@ -139,7 +146,9 @@ struct LearningRoutes {
         return PathwayMapPage(
             section: section, pathway: pathway, rows: rows,
             names: Dictionary(data.advisor.catalog.competencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            playlists: data.advisor.catalog.playlists, scale: scale, stuckDays: stuckDays,
+            playlists: data.advisor.catalog.playlists,
+            groups: try await Self.groupChoices(store.groupings(section: id), names: data.advisor.catalog.competencies),
+            scale: scale, stuckDays: stuckDays,
             canManage: try await authorizer.allows(viewer, .manageSection, section: id), message: message)
     }
 
@@ -180,5 +189,29 @@ struct LearningRoutes {
             .done, score: score, choice: choice, student: student, item: itemID, playlist: playlist.id, by: user.id,
             at: now)
         return HTMLResponse.redirect("/sections/\(id.rawValue)/pathway?saved=1")
+    }
+
+    /// How a group of a saved grouping is named in the form.
+    static func groupValue(_ grouping: Grouping, _ group: String) -> String { "\(grouping.id)|\(group)" }
+
+    /// The groups of the newest saved groupings (five at most), each with its day, competencies and size.
+    static func groupChoices(_ groupings: [Grouping], names: [Competency]) -> [(value: String, label: String)] {
+        groupings.sorted { $0.createdAt > $1.createdAt }.prefix(5).flatMap { grouping in
+            let codes = grouping.competencyIDs.compactMap { id in names.first { $0.id == id }?.code }
+                .joined(separator: ", ")
+            var sizes: [String: Int] = [:]
+            var order: [String] = []
+            for placement in grouping.placements {
+                if sizes[placement.group] == nil { order.append(placement.group) }
+                sizes[placement.group, default: 0] += 1
+            }
+            return order.map { group in
+                let count = sizes[group] ?? 0
+                return (
+                    groupValue(grouping, group),
+                    "\(group) — \(grouping.day)\(codes.isEmpty ? "" : " (\(codes))") · \(count) student\(count == 1 ? "" : "s")"
+                )
+            }
+        }
     }
 }

@@ -140,6 +140,28 @@ struct NextStepAdvisorTests {
         #expect(b.items.contains { $0.item.id == "i-extend" } && !b.items.contains { $0.item.id == "i-reteach" })
     }
 
+    @Test("Ready for a checkpoint: every released must-do done, the checkpoint not yet handed in")
+    func checkpointReady() throws {
+        let playlist = try #require(Self.advisor().catalog.playlists.first)
+        var progress: [PlaylistItem.ID: ItemProgress] = [:]
+        func mark(_ id: PlaylistItem.ID, _ status: ItemProgress.Status, score: Double? = nil) {
+            progress[id] = ItemProgress(studentID: "s", itemID: id, status: status, score: score)
+        }
+        #expect(playlist.checkpointReady(progress: progress) == nil)
+        mark("i-video", .done)
+        #expect(playlist.checkpointReady(progress: progress) == nil)  // a may-do is not enough
+        mark("i-practice", .done)
+        #expect(playlist.checkpointReady(progress: progress)?.id == "i-check")
+        mark("i-check", .started)
+        #expect(playlist.checkpointReady(progress: progress)?.id == "i-check")
+        mark("i-check", .submitted)
+        #expect(playlist.checkpointReady(progress: progress) == nil)
+        // Scored low: the reteach group is released and must be done; the checkpoint is done, so not ready.
+        mark("i-check", .done, score: 2)
+        mark("i-reteach", .done)
+        #expect(playlist.checkpointReady(progress: progress) == nil)
+    }
+
     @Test("Working on an item needs it released and its competency open; the refusal says why")
     func itemRefusals() {
         let advisor = Self.advisor()

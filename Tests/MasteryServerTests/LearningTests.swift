@@ -88,6 +88,20 @@ struct LearningTests {
             }
             let none = try await browser.post("\(base)/assignments", [("playlist", playlist.id.rawValue)])
             #expect(none.status == .unprocessableContent && none.body.contains("at least one student or group"))
+            // Every must-do done: the map says the student is ready to take the checkpoint.
+            let checkpoint = try #require(playlist.items.first { $0.kind == .checkpoint })
+            var learner: Person?
+            for student in students where learner == nil {
+                let records = try await store.records(student: student.id)
+                if playlist.competencyIDs.contains(where: { records[$0]?.mastered != true }) { learner = student }
+            }
+            let ready = try #require(learner)
+            for item in playlist.items where item.isRequired && item.kind != .checkpoint && item.release == nil {
+                try await store.setProgress(
+                    .done, student: ready.id, item: item.id, playlist: playlist.id, by: ready.id, at: TestSchool.now)
+            }
+            let map2 = try await browser.get("\(base)/pathway")
+            #expect(map2.body.contains("Ready for “\(checkpoint.title)”"))
         }
     }
 

@@ -24,6 +24,19 @@ public struct Playlist: Identifiable, Hashable, Codable, Sendable {
 
     public func item(_ id: PlaylistItem.ID) -> PlaylistItem? { items.first { $0.id == id } }
 
+    /// The checkpoint a student is ready to take: every must-do before it that is released to them is done
+    /// (at least one), and they have not handed it in or been scored on it yet.
+    public func checkpointReady(progress: [PlaylistItem.ID: ItemProgress]) -> PlaylistItem? {
+        var scores: [PlaylistItem.ID: Double] = [:]
+        for item in items where item.kind == .checkpoint { scores[item.id] = progress[item.id]?.score }
+        let released = released(checkpointScores: scores)
+        let mustDos = released.filter { $0.isRequired && $0.kind != .checkpoint }
+        guard !mustDos.isEmpty, mustDos.allSatisfy({ progress[$0.id]?.status == .done }) else { return nil }
+        return released.first { item in
+            item.kind == .checkpoint && (progress[item.id] == nil || progress[item.id]?.status == .started)
+        }
+    }
+
     /// The items a student can see: those without a release condition, and those whose checkpoint result
     /// (`checkpointScores`, by checkpoint item) falls in their range.
     public func released(checkpointScores: [PlaylistItem.ID: Double]) -> [PlaylistItem] {

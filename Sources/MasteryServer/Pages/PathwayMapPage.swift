@@ -13,6 +13,8 @@ struct PathwayMapPage {
         var lastEvidence: Date?
         var stuck: Bool
         var checkpoints: [(playlist: Playlist, item: PlaylistItem, choice: AssessmentChoice?)]
+        /// Checkpoints the student is ready to take (every must-do before them done).
+        var ready: [PlaylistItem] = []
     }
 
     var section: Section
@@ -66,7 +68,10 @@ struct PathwayMapPage {
             .li(.class("card stat"), .h2(.text("\(onPace)")), .p("on pace")),
             .li(.class("card stat"), .h2(.text("\(behind)")), .p("behind pace")),
             .li(.class("card stat"), .h2(.text("\(stuck)")), .p(.text("no new evidence for \(stuckDays) days"))),
-            .li(.class("card stat"), .h2(.text("\(waiting)")), .p("ready for a checkpoint score"))
+            .li(
+                .class("card stat"), .h2(.text("\(rows.filter { !$0.ready.isEmpty }.count)")),
+                .p("ready to take a checkpoint")),
+            .li(.class("card stat"), .h2(.text("\(waiting)")), .p("checkpoints handed in, to score"))
         )
     }
 
@@ -148,7 +153,10 @@ struct PathwayMapPage {
                                 .if(
                                     row.stuck,
                                     .span(.class("tag tag-overdue"), .text("Stuck: no evidence in \(stuckDays) days"))),
-                                .if(!row.checkpoints.isEmpty, .span(.class("tag"), "Checkpoint handed in"))
+                                .if(!row.checkpoints.isEmpty, .span(.class("tag"), "Checkpoint handed in")),
+                                .forEach(row.ready) { item in
+                                    .span(.class("tag tag-ready"), .text("Ready for “\(item.title)”"))
+                                }
                             )
                         )
                     })

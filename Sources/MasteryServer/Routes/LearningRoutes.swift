@@ -132,13 +132,17 @@ struct LearningRoutes {
                 }
             }
             waiting.sort { $0.item.id.rawValue < $1.item.id.rawValue }
+            // Ready to take a checkpoint: on a playlist for a competency not mastered yet, every must-do done.
+            let ready = data.advisor.catalog.playlists.filter { playlist in
+                playlist.competencyIDs.contains { !mastered.contains($0) }
+            }.compactMap { $0.checkpointReady(progress: progress[student.id] ?? [:]) }
             rows.append(
                 .init(
                     student: student, position: pathway?.position(mastered: mastered),
                     completed: pathway?.completedSteps(mastered: mastered),
                     pace: pathway?.pace(mastered: mastered, at: now), lastEvidence: last,
                     stuck: last.map { now.timeIntervalSince($0) > Double(stuckDays) * 86_400 } ?? true,
-                    checkpoints: waiting))
+                    checkpoints: waiting, ready: ready))
         }
         let scale = data.blocks.first.flatMap { block in
             block.curriculum.competencies.first.flatMap { block.curriculum.scale(for: $0) }

@@ -39,7 +39,7 @@ enum Stylesheet {
         .level-choice{border:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}
         fieldset.criterion{margin-bottom:1rem}
         .step-list{list-style:none;padding:0}.step h3{margin-top:0}.step-number{color:var(--muted)}
-        .reasons{margin:.25rem 0 .75rem;padding-left:1.25rem}.tag-overdue{background:#fde8e7;color:#7a1c13}
+        .reasons{margin:.25rem 0 .75rem;padding-left:1.25rem}.tag-overdue{background:#fde8e7;color:#7a1c13}.tag-ready{background:#e3f1e6;color:#1d5a2c}
         .pathway-progress{display:block;width:100%;max-width:28rem;height:.75rem;margin-top:.35rem}
         .checkpoint-form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
         .next-panel ol{padding-left:1.25rem}.next-panel li{margin:.3rem 0}

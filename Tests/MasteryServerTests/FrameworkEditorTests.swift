@@ -135,6 +135,33 @@ struct FrameworkEditorTests {
         }
     }
 
+    @Test("A framework other schools' courses use is changed only by an administrator for all of them")
+    func sharedFramework() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let shared = try #require(try await store.frameworks().first { $0.code == "MATH" })
+            #expect(try await store.schools(usingFramework: shared.id).count == 2)
+            let base = "/frameworks/\(shared.id.rawValue)"
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            let page = try await teacher.get(base)
+            #expect(page.status == .ok && !page.body.contains("id=\"framework-form\""))
+            #expect(page.body.contains("Riverbend Middle School use this framework too"))
+            // Nothing that changes mastery elsewhere; tasks stay open to the teacher.
+            #expect(try await teacher.post(base, [("method", "highest")]).status == .forbidden)
+            #expect(try await teacher.post("\(base)/scale", [("threshold", "2")]).status == .forbidden)
+            #expect(try await teacher.post("\(base)/strands", [("title", "New")]).status == .forbidden)
+            #expect(
+                try await teacher.post("\(base)/competencies", [("title", "x"), ("code", "X")]).status == .forbidden)
+            #expect(try await store.frameworks().first { $0.id == shared.id }?.policy == shared.policy)
+            #expect(try await teacher.get("\(base)/tasks/new").status == .ok)
+            // The district's administrator manages every school using it.
+            var admin = TestBrowser(client)
+            _ = try await admin.login("admin")
+            #expect(try await admin.get(base).body.contains("id=\"framework-form\""))
+        }
+    }
+
     @Test("The task builder makes a rubric aligned to competencies; students may read frameworks but not change them")
     func tasksAndRights() async throws {
         try await withApp { client, services in

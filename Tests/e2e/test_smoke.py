@@ -178,6 +178,10 @@ def test_admin_checks_then_imports_a_moodle_framework(driver, base_url, login, a
     wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "#result")), "no result after confirming")
     assert "Imported" in driver.find_element(By.CSS_SELECTOR, "#result h2").text
     axe_check(driver, "admin-import-done")
+    # The district's administrator edits a framework both schools use: every form of the editor, checked.
+    driver.get(f"{base_url}/frameworks/fw-math")
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "form#scale-form")), "no scale editor for admin")
+    axe_check(driver, "admin-framework-editor")
 
 
 def test_student_hands_in_a_checkpoint_and_the_next_target_unlocks(driver, base_url, login, axe_check):

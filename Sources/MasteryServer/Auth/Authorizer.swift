@@ -59,4 +59,23 @@ struct Authorizer: Sendable {
         }
         throw AppError.forbidden
     }
+
+    /// Changing a framework's calculation, scale, strands, competencies or prerequisites changes mastery
+    /// wherever it is used: allowed (with `manageFrameworks`) when every school whose courses use it is one the
+    /// actor manages frameworks for — a teacher's or school administrator's own school, a district
+    /// administrator's schools. Returns the schools that stand in the way (empty: allowed).
+    func schoolsBlockingChanges(_ actor: Person, framework: Framework.ID) async throws -> [Organization] {
+        guard try await allows(actor, .manageFrameworks, organization: actor.organizationID) else {
+            throw AppError.forbidden
+        }
+        var blocking: [Organization] = []
+        for school in try await store.schools(usingFramework: framework).sorted(by: { $0.rawValue < $1.rawValue }) {
+            let mine =
+                actor.role == .admin
+                ? try await allows(actor, .manageFrameworks, organization: school)
+                : school == actor.organizationID
+            if !mine, let organization = try await store.organization(school) { blocking.append(organization) }
+        }
+        return blocking
+    }
 }

@@ -29,7 +29,12 @@ struct FrameworkEditorPage {
     var curriculum: Curriculum
     var prerequisites: [CompetencyPrerequisite]
     var tasks: [PerformanceTask]
+    /// Whether the user may change the framework itself (calculation, scale, strands, competencies).
     var canEdit: Bool
+    /// Whether the user may build and edit its tasks (teachers of any school using it).
+    var canEditTasks: Bool
+    /// Other schools whose courses use the framework, when they keep the user from changing it.
+    var sharedWith: [Organization] = []
     var message: String?
     var problem: String?
 
@@ -48,6 +53,14 @@ struct FrameworkEditorPage {
                 .div(.class("notice notice-error"), .attribute(named: "role", value: "alert"), .text($0))
             },
             .p(.a(.href("/frameworks"), "All frameworks")),
+            .if(
+                !canEdit && !sharedWith.isEmpty,
+                .p(
+                    .class("notice"),
+                    .text(
+                        "Courses at \(sharedWith.map(\.name).joined(separator: ", ")) use this framework too, so only "
+                            + "an administrator for all of them can change its calculation, scale or competencies. "
+                            + "You can still build tasks on it."))),
             .if(canEdit, settings(page)),
             .if(canEdit, scaleForm(page)),
             .forEach(curriculum.strands) { strand in strandSection(strand, page) },
@@ -260,7 +273,7 @@ struct FrameworkEditorPage {
                 .forEach(tasks) { task in
                     .li(
                         .if(
-                            canEdit,
+                            canEditTasks,
                             .a(
                                 .href("/frameworks/\(framework.id.rawValue)/tasks/\(task.id.rawValue)"),
                                 .text(task.title)),
@@ -268,7 +281,7 @@ struct FrameworkEditorPage {
                         .text(" — \(task.criteria.count) criteria"))
                 }),
             .if(
-                canEdit,
+                canEditTasks,
                 .p(.a(.class("button secondary"), .href("/frameworks/\(framework.id.rawValue)/tasks/new"), "New task")))
         )
     }

@@ -28,7 +28,7 @@ struct FrameworkRoutes {
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.post("/frameworks/{id}") { request, context in
-            let (user, framework) = try await load(context, .manageFrameworks)
+            let (user, framework) = try await loadForChanges(context)
             let form = context.form
             do {
                 let method = try CalculationMethod(
@@ -45,7 +45,7 @@ struct FrameworkRoutes {
             return saved(framework)
         }
         router.post("/frameworks/{id}/scale") { request, context in
-            let (user, framework) = try await load(context, .manageFrameworks)
+            let (user, framework) = try await loadForChanges(context)
             guard let current = try await store.scale(framework.scaleID) else { throw AppError.notFound("The scale") }
             let form = context.form
             // Fields named by the level's value (its identity); a field left out keeps what the level had.
@@ -71,7 +71,7 @@ struct FrameworkRoutes {
             return saved(framework)
         }
         router.post("/frameworks/{id}/strands") { request, context in
-            let (user, framework) = try await load(context, .manageFrameworks)
+            let (user, framework) = try await loadForChanges(context)
             guard let title = context.form.text("title") else {
                 return try await refuse(framework, user, "A strand needs a title.", context, request)
             }
@@ -90,7 +90,7 @@ struct FrameworkRoutes {
             try await saveCompetency(request, context, existing: Competency.ID(try context.parameters.require("cid")))
         }
         router.post("/frameworks/{id}/competencies/{cid}/prerequisites") { request, context in
-            let (user, framework) = try await load(context, .manageFrameworks)
+            let (user, framework) = try await loadForChanges(context)
             let curriculum = try await store.curriculum(frameworks: [framework.id])
             let id = Competency.ID(try context.parameters.require("cid"))
             guard curriculum.competency(id) != nil else { throw AppError.notFound("The competency") }
@@ -169,7 +169,7 @@ struct FrameworkRoutes {
     ) async throws
         -> Response
     {
-        let (user, framework) = try await load(context, .manageFrameworks)
+        let (user, framework) = try await loadForChanges(context)
         let curriculum = try await store.curriculum(frameworks: [framework.id])
         let form = context.form
         guard let title = form.text("title"), let code = form.text("code") else {
@@ -217,16 +217,30 @@ struct FrameworkRoutes {
         return (user, framework)
     }
 
+    /// For changes to the framework itself (not its tasks): refused while another school's courses use it
+    /// that the user does not manage frameworks for.
+    func loadForChanges(_ context: AppRequestContext) async throws -> (Person, Framework) {
+        let (user, framework) = try await load(context, .manageFrameworks)
+        guard try await authorizer.schoolsBlockingChanges(user, framework: framework.id).isEmpty else {
+            throw AppError.forbidden
+        }
+        return (user, framework)
+    }
+
     func editorPage(
         _ framework: Framework, user: Person, message: String?, problem: String?
     ) async throws
         -> FrameworkEditorPage
     {
-        FrameworkEditorPage(
+        // nil: the user may not manage frameworks at all; empty: they may change this one.
+        let blocking =
+            try await authorizer.allows(user, .manageFrameworks, organization: user.organizationID)
+            ? try await authorizer.schoolsBlockingChanges(user, framework: framework.id) : nil
+        return FrameworkEditorPage(
             framework: framework, curriculum: try await store.curriculum(frameworks: [framework.id]),
             prerequisites: try await store.prerequisites(frameworks: [framework.id]),
             tasks: try await store.tasks(framework: framework.id),
-            canEdit: try await authorizer.allows(user, .manageFrameworks, organization: user.organizationID),
+            canEdit: blocking?.isEmpty == true, canEditTasks: blocking != nil, sharedWith: blocking ?? [],
             message: message, problem: problem)
     }
 }

@@ -91,6 +91,20 @@ extension Store {
         return result
     }
 
+    /// The schools whose courses use a framework.
+    public func schools(usingFramework framework: Framework.ID) async throws -> Set<Organization.ID> {
+        try await driver.withConnection { db in
+            Set(
+                try await db.raw(
+                    """
+                    SELECT DISTINCT courses.school_id FROM course_frameworks \
+                    JOIN courses ON courses.id = course_frameworks.course_id \
+                    WHERE course_frameworks.framework_id = \(bind: framework.rawValue)
+                    """
+                ).all().map { try $0.id("school_id") })
+        }
+    }
+
     public func tasks(framework frameworkID: Framework.ID) async throws -> [PerformanceTask] {
         try await driver.withConnection { db in try await Self.tasks(framework: frameworkID, in: db) }
     }

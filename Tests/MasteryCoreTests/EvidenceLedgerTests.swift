@@ -27,6 +27,22 @@ struct EvidenceLedgerTests {
         #expect(evidence.map(\.id.rawValue) == ["e2", "e4", "e1", "e3"])
     }
 
+    @Test("The trail of corrections: newest first, each with the score before and after")
+    func correctionTrail() {
+        let events = [
+            Self.event("e1", 1, score: 2, day: 0), Self.event("e2", 2, score: 3, day: 1),
+            Self.event("x1", 3, .supersede, target: "e1", score: 3, reason: "typo"),
+            Self.event("x2", 4, .supersede, target: "e1", score: 4, reason: "regraded"),
+            Self.event("x3", 5, .exclude, target: "e1", reason: "wrong task"),
+            Self.event("x4", 6, .exclude, target: "nope", reason: "unknown target"),
+        ]
+        let trail = EvidenceCorrection.trail(events.reversed())
+        #expect(trail.map(\.event.id.rawValue) == ["x3", "x2", "x1"])
+        #expect(trail.map(\.before) == [4, 3, 2] && trail.map(\.after) == [nil, 4, 3])
+        #expect(trail.allSatisfy { $0.original.id == "e1" })
+        #expect(EvidenceCorrection.trail(Array(events.prefix(2))).isEmpty)
+    }
+
     @Test("A correction replaces the score and keeps the original's place; an exclusion removes it")
     func correctionsAndExclusions() {
         let events = [

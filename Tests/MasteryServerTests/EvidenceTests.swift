@@ -56,6 +56,10 @@ struct EvidenceTests {
             #expect(excluded.status == .seeOther)
             let after = try await services.store.events(student: student.id, competency: competency)
             #expect(after.count == events.count + 1 && after.last?.action == .exclude)
+            // The drill-down keeps the change in view: what, who and why.
+            let trail = try await browser.get(try #require(excluded.location))
+            #expect(trail.body.contains("Changes to the evidence") && trail.body.contains("entered twice"))
+            #expect(trail.body.contains("excluded the evidence of Nov 10, 2026 (4)"))
             #expect(try await services.store.recompute().changed == 0)
         }
     }

@@ -15,6 +15,9 @@ struct CompetencyPage {
     var explanation: Explanation
     var comparison: [Explanation]
     var canRecord: Bool
+    /// Corrections and exclusions, newest first, with who made them.
+    var corrections: [EvidenceCorrection] = []
+    var names: [Person.ID: String] = [:]
     var message: String?
     var formError: FormError?
 
@@ -55,6 +58,7 @@ struct CompetencyPage {
             ),
             ExplanationView.evidenceTable(
                 explanation, evidence: evidence, base: base, canCorrect: canRecord, csrf: page.csrfToken, scale: scale),
+            CorrectionTrail.section(corrections, names: names),
             .section(
                 .class("card"),
                 .h2("What would each method give?"),

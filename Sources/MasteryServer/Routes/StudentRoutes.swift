@@ -89,13 +89,18 @@ struct StudentRoutes {
         let (policy, scale) = try await store.policy(student: student.id, competency: competency.id)
         let evidence = try await store.evidence(student: student.id)[competency.id] ?? []
         let tracing = try await store.tracingParameters()[competency.id]
+        let corrections = EvidenceCorrection.trail(
+            try await store.events(student: student.id, competency: competency.id))
+        let people = try await store.people(Array(Set(corrections.map(\.event.recordedBy))))
         return CompetencyPage(
             student: student, competency: competency, curriculum: curriculum, scale: scale, policy: policy,
             evidence: evidence, explanation: MasteryEngine.explain(evidence: evidence, policy: policy, scale: scale),
             comparison: MasteryEngine.compareMethods(
                 evidence: evidence, policy: policy, scale: scale, tracing: tracing),
-            canRecord: try await authorizer.allows(viewer, .recordEvidence, student: student.id), message: message,
-            formError: formError)
+            canRecord: try await authorizer.allows(viewer, .recordEvidence, student: student.id),
+            corrections: corrections,
+            names: Dictionary(people.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }),
+            message: message, formError: formError)
     }
 
     func recordEvidence(_ request: Request, _ context: AppRequestContext) async throws -> Response {

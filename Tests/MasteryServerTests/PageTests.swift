@@ -63,7 +63,10 @@ struct PageTests {
             var browser = TestBrowser(client)
             _ = try await browser.login("student")
             let me = try #require(try await services.store.credentials(username: "student")?.person)
-            #expect(try await browser.get("/students/\(me.id.rawValue)").status == .ok)
+            let tracker = try await browser.get("/students/\(me.id.rawValue)")
+            // The tracker charts growth over time in each section: an SVG with a text alternative.
+            #expect(tracker.status == .ok && tracker.body.contains("<h3>My growth</h3>"))
+            #expect(tracker.body.contains("<svg") && tracker.body.contains("with the average level so far"))
             let section = try #require(try await services.store.sections(of: me.id, as: .student).first)
             let classmate = try #require(
                 try await services.store.members(of: section.id, as: .student).first { $0.id != me.id })

@@ -9,6 +9,8 @@ struct StudentPage {
         var courseTitle: String
         var curriculum: Curriculum
         var records: [Competency.ID: MasteryRecord]
+        /// The academic competencies' growth over time (each score, and the average so far).
+        var growth: [GrowthSeries.Point] = []
     }
 
     var student: Person
@@ -79,6 +81,24 @@ struct StudentPage {
         )
     }
 
+    /// Growth over time in the section's academic competencies: each score as a dot, the average level so far
+    /// as a line, against the mastery threshold.
+    func growthChart(_ block: SectionBlock) -> Node<HTML.BodyContext> {
+        let scale = block.curriculum.leafCompetencies.first { $0.kind == .academic }
+            .flatMap { block.curriculum.scale(for: $0) }
+        return .unwrap(scale) { scale in
+            .div(
+                .class("tracker-growth"),
+                .h3(.text(isOwnTracker ? "My growth" : "Growth")),
+                .raw(
+                    GrowthChart.svg(
+                        points: block.growth.map { .init(date: $0.date, score: $0.score, running: $0.average) },
+                        maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
+                        label: "Scores of \(student.displayName) in \(block.courseTitle) over time, "
+                            + "with the average level so far")))
+        }
+    }
+
     func section(_ block: SectionBlock) -> Node<HTML.BodyContext> {
         let summaries = MasterySummary.summaries(
             competencies: block.curriculum.leafCompetencies, records: block.records)
@@ -87,6 +107,7 @@ struct StudentPage {
             .h2(.text(block.section.name)),
             .p(.class("muted"), .text(block.courseTitle)),
             Components.summaryList(summaries),
+            growthChart(block),
             .forEach(CompetencyKind.allCases) { kind in
                 let competencies = block.curriculum.leafCompetencies.filter { $0.kind == kind }
                 return .if(!competencies.isEmpty, kindTable(kind, competencies, block))

@@ -64,14 +64,20 @@ struct StudentRoutes {
     func trackerPage(_ student: Person, viewer: Person) async throws -> StudentPage {
         var blocks: [StudentPage.SectionBlock] = []
         let records = try await store.records(student: student.id)
+        let evidence = try await store.evidence(student: student.id)
         var byID: [Competency.ID: Competency] = [:]
         for section in try await store.sections(of: student.id, as: .student) {
             guard let course = try await store.course(section.courseID) else { continue }
             let curriculum = try await store.curriculum(course: course.id)
             for competency in curriculum.competencies { byID[competency.id] = competency }
-            blocks.append(.init(section: section, courseTitle: course.title, curriculum: curriculum, records: records))
+            let growth = GrowthSeries.points(
+                evidence: evidence, competencies: curriculum.leafCompetencies.filter { $0.kind == .academic },
+                curriculum: curriculum)
+            blocks.append(
+                .init(
+                    section: section, courseTitle: course.title, curriculum: curriculum, records: records,
+                    growth: growth))
         }
-        let evidence = try await store.evidence(student: student.id)
         let recent = evidence.values.joined().sorted { $0.observedAt > $1.observedAt }.prefix(8)
             .compactMap { piece in byID[piece.competencyID].map { (evidence: piece, competency: $0) } }
         let learning = try await LearningData.load(student: student.id, store: store)

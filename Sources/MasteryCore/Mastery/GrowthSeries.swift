@@ -1,0 +1,41 @@
+import Foundation
+
+/// A student's growth across many competencies, for one chart: at each scored piece of evidence, in time
+/// order, its score and the average of the competencies' values so far (each worked out by its framework's
+/// method, as the gradebook does).
+public enum GrowthSeries {
+    public struct Point: Sendable, Hashable {
+        public var date: Date
+        public var score: Double
+        /// The mean value of the competencies assessed so far, after this piece.
+        public var average: Double
+    }
+
+    /// The series over `competencies`, from the student's evidence by competency.
+    public static func points(
+        evidence: [Competency.ID: [Evidence]], competencies: [Competency], curriculum: Curriculum
+    ) -> [Point] {
+        var pieces: [(evidence: Evidence, competency: Competency)] = []
+        for competency in competencies {
+            for piece in evidence[competency.id] ?? [] where piece.score != nil { pieces.append((piece, competency)) }
+        }
+        pieces.sort {
+            $0.evidence.observedAt != $1.evidence.observedAt
+                ? $0.evidence.observedAt < $1.evidence.observedAt : $0.evidence.sequence < $1.evidence.sequence
+        }
+        var scores: [Competency.ID: [Double]] = [:]
+        var values: [Competency.ID: Double] = [:]
+        var points: [Point] = []
+        for (piece, competency) in pieces {
+            guard let score = piece.score, let scale = curriculum.scale(for: competency),
+                let framework = curriculum.framework(competency.frameworkID)
+            else { continue }
+            scores[competency.id, default: []].append(score)
+            values[competency.id] = MasteryCalculator.value(
+                of: scores[competency.id]!, method: framework.policy.method, scale: scale.calculationScale)
+            let average = values.values.reduce(0, +) / Double(values.count)
+            points.append(Point(date: piece.observedAt, score: score, average: average))
+        }
+        return points
+    }
+}

@@ -135,6 +135,32 @@ struct StudentRecordTests {
         }
     }
 
+    @Test("The student features evidence on the conference report; the family reads it with the statements")
+    func conferencePicks() async throws {
+        try await withApp { client, services in
+            let cast = try await Self.cast(services.store)
+            let base = "/students/\(cast.student.id.rawValue)/conference"
+            let evidence = try await services.store.evidence(student: cast.student.id).values.joined()
+                .sorted { $0.observedAt > $1.observedAt }
+            let piece = try #require(evidence.first)
+            let curriculum = try await services.store.curriculum()
+            let competency = try #require(curriculum.competency(piece.competencyID))
+            var student = TestBrowser(client)
+            _ = try await student.login("student")
+            _ = try await student.get(base)
+            #expect(try await student.post("\(base)/picks", [("evidence", piece.id.rawValue)]).status == .seeOther)
+            var guardian = TestBrowser(client)
+            _ = try await guardian.login("guardian")
+            let report = try await guardian.get(base)
+            #expect(report.status == .ok)
+            // No bare standards codes for families: the code always comes with its statement.
+            #expect(
+                report.body.contains("\(competency.code) — \(competency.title) on \(Components.date(piece.observedAt))")
+            )
+            #expect(try await guardian.post("\(base)/picks", [("evidence", piece.id.rawValue)]).status == .forbidden)
+        }
+    }
+
     @Test("The learner profile keeps every version; accommodations are for staff with a need only")
     func profile() async throws {
         try await withApp { client, services in

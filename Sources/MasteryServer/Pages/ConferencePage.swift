@@ -25,7 +25,11 @@ struct ConferencePage {
     var now: Date
     var message: String?
 
-    func code(_ id: Competency.ID) -> String { curriculum.competency(id)?.code ?? id.rawValue }
+    /// A competency as families read it: its code with its statement, never the bare code.
+    func code(_ id: Competency.ID) -> String {
+        guard let competency = curriculum.competency(id) else { return id.rawValue }
+        return "\(competency.code) — \(competency.title)"
+    }
     func title(_ id: Competency.ID) -> String { curriculum.competency(id)?.title ?? "" }
 
     func render(_ page: PageContext) -> HTML {
@@ -56,7 +60,9 @@ struct ConferencePage {
                                 GrowthChart.svg(
                                     points: chart.points, maximum: chart.scale.pointsPossible,
                                     threshold: chart.scale.masteryThreshold,
-                                    label: "\(student.displayName)'s scores on \(chart.competency.code) over time")))
+                                    label:
+                                        "\(student.displayName)'s scores on \(chart.competency.code), \(chart.competency.title), over time"
+                                )))
                     }),
                 .section(
                     .class("card"), .h2("My goals"),

@@ -18,7 +18,8 @@ struct ReflectionsPage {
 
     func label(_ piece: Evidence) -> String {
         let competency = curriculum.competency(piece.competencyID)
-        return "\(competency?.code ?? piece.competencyID.rawValue) on \(Components.date(piece.observedAt))"
+        let name = competency.map { "\($0.code) — \($0.title)" } ?? piece.competencyID.rawValue
+        return "\(name) on \(Components.date(piece.observedAt))"
             + (piece.score.map { ": \(DisplayRounding.text($0))" } ?? "")
     }
 

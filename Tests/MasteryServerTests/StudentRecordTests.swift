@@ -148,7 +148,15 @@ struct StudentRecordTests {
             var student = TestBrowser(client)
             _ = try await student.login("student")
             _ = try await student.get(base)
-            #expect(try await student.post("\(base)/picks", [("evidence", piece.id.rawValue)]).status == .seeOther)
+            // The oldest piece too: featured pieces stay offered (and checked) however old they are.
+            let oldest = try #require(evidence.last)
+            #expect(
+                try await student.post(
+                    "\(base)/picks", [("evidence", piece.id.rawValue), ("evidence", oldest.id.rawValue)]
+                )
+                .status == .seeOther)
+            #expect(evidence.count > 40)
+            #expect(try await student.get(base).body.contains("value=\"\(oldest.id.rawValue)\" checked"))
             var guardian = TestBrowser(client)
             _ = try await guardian.login("guardian")
             let report = try await guardian.get(base)

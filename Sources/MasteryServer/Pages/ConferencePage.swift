@@ -104,6 +104,14 @@ struct ConferencePage {
         )
     }
 
+    /// The evidence offered: the 40 newest pieces, and every piece already featured (so saving keeps older
+    /// picks), newest first.
+    var choices: [Evidence] {
+        let newest = Array(allEvidence.prefix(40))
+        let shown = Set(newest.map(\.id))
+        return (newest + allEvidence.dropFirst(40).filter { picks.contains($0.id) && !shown.contains($0.id) })
+    }
+
     func picker(_ page: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .class("card no-print"), .id("choose-evidence"),
@@ -115,7 +123,7 @@ struct ConferencePage {
                     .element(named: "legend", text: "Evidence"),
                     .div(
                         .class("choice-column"),
-                        .forEach(allEvidence.prefix(40)) { piece in
+                        .forEach(choices) { piece in
                             .label(
                                 .class("choice"),
                                 .input(

@@ -53,6 +53,42 @@ struct StudentRecordTests {
         }
     }
 
+    @Test("Who may post to each of a student's forms: self and own teachers as the policy says; nobody else")
+    func formAuthorizationTable() async throws {
+        // A school of its own: the allowed posts may save (an empty profile, no picks).
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let cast = try await Self.cast(services.store)
+            let competency = try #require(
+                try await StudentCompetencies.load(cast.student.id, store: services.store).competencies.first)
+            let base = "/students/\(cast.student.id.rawValue)"
+            let forms = [
+                "goals", "reflections", "profile", "plan", "conference/picks",
+                "competencies/\(competency.id.rawValue)/evidence",
+            ]
+            // username → forms it may post (an empty form: refused as invalid, or saved); all others are 403.
+            let allowed: [(String, Set<String>)] = [
+                ("student", Set(forms.dropLast())),
+                // Reflections and conference picks are the student's own voice.
+                ("teacher", Set(forms).subtracting(["reflections", "conference/picks"])),
+                ("guardian", []), ("coach", []), ("admin", []), ("teacher5", []),
+                (cast.otherGuardian, []), (cast.classmate.username ?? "", []),
+            ]
+            for (username, open) in allowed {
+                var browser = TestBrowser(client)
+                _ = try await browser.login(username)
+                _ = try await browser.get("/")
+                for form in forms {
+                    let status = try await browser.post("\(base)/\(form)", []).status
+                    if open.contains(form) {
+                        #expect(status != .forbidden && status.code < 500, "\(username) → \(form): \(status)")
+                    } else {
+                        #expect(status == .forbidden, "\(username) → \(form): \(status)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("A student sets a goal with SMART prompts and checks in; a teacher comments; a guardian only reads")
     func goals() async throws {
         try await withApp { client, services in

@@ -232,6 +232,11 @@ struct StudentRecordTests {
             #expect(profile.learningPreferences == [.reading])
             #expect(try await services.store.profileHistory(student: cast.student.id).count == before + 1)
             #expect(try await teacher.get(base).body.contains(support))
+            // The history says what each version changed; the student's copy never mentions accommodations.
+            let history = try await student.get(base).body
+            #expect(history.contains(": interests, learning preferences</li>"))
+            #expect(!history.contains("accommodations<") && !history.contains("accommodations,"))
+            #expect(try await teacher.get(base).body.contains("accommodations"))
         }
     }
 

@@ -38,6 +38,22 @@ public struct LearnerProfile: Hashable, Codable, Sendable {
         self.updatedBy = updatedBy
     }
 
+    /// The fields this version changed from `previous` (all that are filled in, for a first version), by the
+    /// names the profile page uses.
+    public func changedFields(from previous: LearnerProfile?) -> [String] {
+        let base = previous ?? LearnerProfile(studentID: studentID)
+        let fields: [(String, Bool)] = [
+            ("interests", interests != base.interests), ("strengths", strengths != base.strengths),
+            ("learning preferences", learningPreferences != base.learningPreferences),
+            ("where I work best", preferredEnvironment != base.preferredEnvironment),
+            ("aspirations", aspirations != base.aspirations), ("languages", languages != base.languages),
+            ("working with others", interpersonalSkills != base.interpersonalSkills),
+            ("knowing and managing myself", intrapersonalSkills != base.intrapersonalSkills),
+            ("accommodations", accommodations != base.accommodations),
+        ]
+        return fields.filter(\.1).map(\.0)
+    }
+
     /// The profile without its sensitive fields (for readers without a need to know).
     public var withoutSensitiveFields: LearnerProfile {
         var copy = self

@@ -101,11 +101,13 @@ struct ProfilePage {
                 .h2("History"),
                 .ul(
                     .class("plain-list"),
-                    .forEach(history) { version in
-                        .li(
+                    .forEach(Array(history.enumerated())) { index, version in
+                        let changed = version.changedFields(from: history.dropFirst(index + 1).first)
+                        return .li(
                             .text(
-                                "\(version.updatedAt.map(Components.date) ?? "–") by \(version.updatedBy.flatMap { names[$0] } ?? "someone")"
-                            ))
+                                "\(version.updatedAt.map(Components.date) ?? "–") by "
+                                    + "\(version.updatedBy.flatMap { names[$0] } ?? "someone"): "
+                                    + (changed.isEmpty ? "no change" : changed.joined(separator: ", "))))
                     })
             )
         )

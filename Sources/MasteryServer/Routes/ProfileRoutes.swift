@@ -46,6 +46,6 @@ struct ProfileRoutes {
             student: scope.student, isOwn: scope.isOwn,
             canEdit: try await authorizer.allows(scope.user, .editLearnerProfile, student: scope.student.id),
             showsSensitive: sensitive, profile: sensitive ? profile : profile.withoutSensitiveFields,
-            history: history, names: names, message: message)
+            history: sensitive ? history : history.map(\.withoutSensitiveFields), names: names, message: message)
     }
 }

@@ -237,6 +237,36 @@ struct StudentRecordTests {
             #expect(history.contains(": interests, learning preferences</li>"))
             #expect(!history.contains("accommodations<") && !history.contains("accommodations,"))
             #expect(try await teacher.get(base).body.contains("accommodations"))
+            // The district's administrator and a coach read the profile without the supports.
+            for username in ["admin", "coach"] {
+                var staff = TestBrowser(client)
+                _ = try await staff.login(username)
+                let view = try await staff.get(base)
+                #expect(view.status == .ok && !view.body.contains(support), "\(username)")
+            }
+        }
+    }
+
+    @Test("The school's administrator reads a student's supports without editing the profile")
+    func schoolAdministratorReadsSupports() async throws {
+        // A school whose administrator belongs to the student's school (the demo's is the district's).
+        try await withOwnApp(adjust: { data in
+            guard let student = data.people.first(where: { $0.username == "student" }),
+                let index = data.people.firstIndex(where: { $0.username == "admin" })
+            else { return }
+            data.people[index].organizationID = student.organizationID
+        }) { client, services in
+            let cast = try await Self.cast(services.store)
+            let base = "/students/\(cast.student.id.rawValue)/profile"
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            _ = try await teacher.get(base)
+            #expect(try await teacher.post(base, [("accommodations", "Quiet room for tests")]).status == .seeOther)
+            var admin = TestBrowser(client)
+            _ = try await admin.login("admin")
+            let view = try await admin.get(base)
+            #expect(view.status == .ok && !view.body.contains("id=\"profile-form\""))
+            #expect(view.body.contains("Quiet room for tests"))
         }
     }
 

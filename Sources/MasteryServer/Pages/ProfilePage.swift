@@ -47,7 +47,13 @@ struct ProfilePage {
                         .dd(.text(profile[keyPath: field.path].isEmpty ? "–" : profile[keyPath: field.path])))
                 },
                 .dt("How I like to learn"),
-                .dd(.text(profile.learningPreferences.map(\.label).joined(separator: ", ").nilIfEmpty ?? "–"))
+                .dd(.text(profile.learningPreferences.map(\.label).joined(separator: ", ").nilIfEmpty ?? "–")),
+                // Staff with a need who may not edit (an administrator) still read the supports.
+                .if(
+                    showsSensitive,
+                    .group(
+                        .dt("Accommodations and supports (staff with a need only)"),
+                        .dd(.text(profile.accommodations.isEmpty ? "–" : profile.accommodations))))
             )
         )
     }

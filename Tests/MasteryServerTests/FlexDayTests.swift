@@ -67,6 +67,12 @@ struct FlexDayTests {
                 ("present-\(present.rawValue)", "on"), ("level-\(present.rawValue)", "3"),
             ]
             fields.append(("level-\(attendees[2].rawValue)", "4"))  // not marked present: no evidence
+            // The levels are on one of the session's competencies; another is refused and nothing is saved.
+            let elsewhere = try await teacherBrowser.post(
+                "/schedule/\(id.rawValue)/sessions/\(workshop.id)/attendance", fields + [("competency", "nope")])
+            #expect(elsewhere.status == .unprocessableContent)
+            #expect(try await store.events(student: present, competency: competency.id).count == before)
+            fields.append(("competency", competency.id.rawValue))
             let marked = try await teacherBrowser.post(
                 "/schedule/\(id.rawValue)/sessions/\(workshop.id)/attendance", fields)
             #expect(marked.status == .seeOther)

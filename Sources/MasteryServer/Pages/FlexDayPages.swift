@@ -268,11 +268,31 @@ struct MyDayPage {
                         .method(.post), .action("/schedule/\(day.id.rawValue)/sessions/\(session.id)/attendance"),
                         .class("attendance-form"),
                         Layout.csrfField(page.csrfToken),
+                        // A session on several competencies: the teacher says which one the levels are on.
+                        .if(
+                            session.competencyIDs.count > 1,
+                            .div(
+                                .class("field"),
+                                .label(.for("competency-\(session.id)"), "Evidence on"),
+                                .select(
+                                    .id("competency-\(session.id)"), .attribute(named: "name", value: "competency"),
+                                    .forEach(session.competencyIDs.compactMap { curriculum.competency($0) }) {
+                                        .element(
+                                            named: "option",
+                                            nodes: [
+                                                .attribute(named: "value", value: $0.id.rawValue),
+                                                .text("\($0.code) — \($0.title)"),
+                                            ])
+                                    }))),
                         .div(
                             .class("table-scroll"),
                             .table(
                                 .caption(
-                                    .text(competency.map { "Attendance and evidence on \($0.code)" } ?? "Attendance")),
+                                    .text(
+                                        session.competencyIDs.count > 1
+                                            ? "Attendance and evidence"
+                                            : competency.map { "Attendance and evidence on \($0.code)" }
+                                                ?? "Attendance")),
                                 .thead(
                                     .tr(
                                         .th(.attribute(named: "scope", value: "col"), "Student"),

@@ -175,12 +175,18 @@ struct FlexDayRoutes {
                 throw AppError.forbidden
             }
             let attendees = day.students.filter { (day.assignments[$0] ?? []).contains(sessionID) }
+            // The competency the levels are on: the one chosen among the session's, else its first.
+            let chosen = context.form.text("competency").map { Competency.ID($0) }
+            if let chosen, !session.competencyIDs.contains(chosen) {
+                throw AppError.invalid(message: "Choose one of the session's competencies.", field: "competency")
+            }
+            let evidenceCompetency = chosen ?? session.competencyIDs.first
             var present: [Person.ID: Bool] = [:]
             var drafts: [EvidenceDraft] = []
             for student in attendees {
                 let here = context.form["present-\(student.rawValue)"] != nil
                 present[student] = here
-                guard here, let competency = session.competencyIDs.first,
+                guard here, let competency = evidenceCompetency,
                     let text = context.form.text("level-\(student.rawValue)"), text != "skip"
                 else { continue }
                 let (_, scale) = try await store.policy(student: student, competency: competency)

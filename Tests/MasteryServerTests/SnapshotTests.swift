@@ -6,7 +6,7 @@ import Testing
 
 @testable import MasteryServer
 
-/// The gradebook and the drill-down rendered from the deterministic demo school, compared with the HTML kept
+/// The gradebook, the drill-down and a student's tracker rendered from the deterministic demo school, compared with the HTML kept
 /// in `Snapshots/`. A change to the markup shows up here as a diff to review; to accept it, run the tests
 /// with MASTERLY_RECORD_SNAPSHOTS=1 and commit the new files.
 @Suite("HTML snapshots")
@@ -69,5 +69,15 @@ struct SnapshotTests {
             canRecord: false, message: nil, formError: nil)
         try check(
             page.render(PageContext(user: nil, csrfToken: "snapshot", path: "/snapshot")).render(), "drill-down.html")
+    }
+
+    @Test("The student tracker's markup")
+    func tracker() async throws {
+        let services = try await TestSchool.shared.services()
+        let data = try await section(services.store)
+        let student = try #require(data.students.first)
+        let page = try await StudentRoutes(services: services).trackerPage(student, viewer: student)
+        try check(
+            page.render(PageContext(user: nil, csrfToken: "snapshot", path: "/snapshot")).render(), "tracker.html")
     }
 }

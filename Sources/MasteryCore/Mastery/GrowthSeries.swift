@@ -33,7 +33,9 @@ public enum GrowthSeries {
             scores[competency.id, default: []].append(score)
             values[competency.id] = MasteryCalculator.value(
                 of: scores[competency.id]!, method: framework.policy.method, scale: scale.calculationScale)
-            let average = values.values.reduce(0, +) / Double(values.count)
+            // Summed in a fixed order: the same evidence always draws the same line.
+            let average =
+                values.sorted { $0.key.rawValue < $1.key.rawValue }.reduce(0) { $0 + $1.value } / Double(values.count)
             points.append(Point(date: piece.observedAt, score: score, average: average))
         }
         return points

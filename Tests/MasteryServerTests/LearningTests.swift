@@ -102,6 +102,15 @@ struct LearningTests {
             }
             let map2 = try await browser.get("\(base)/pathway")
             #expect(map2.body.contains("Ready for “\(checkpoint.title)”"))
+            // Playlist activity counts as activity: over one day, that student is not stuck; the others are.
+            let recent = try await browser.get("\(base)/pathway?days=1").body
+            func row(_ id: Person.ID) -> Substring? {
+                guard let start = recent.range(of: "data-student-id=\"\(id.rawValue)\"") else { return nil }
+                return recent[start.upperBound...].split(separator: "</tr>").first
+            }
+            #expect(row(ready.id).map { !$0.contains("Stuck") } == true)
+            let other = try #require(students.first { $0.id != ready.id })
+            #expect(row(other.id)?.contains("Stuck: no evidence or playlist activity in 1 day<") == true)
         }
     }
 

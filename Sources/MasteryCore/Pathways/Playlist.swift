@@ -1,3 +1,5 @@
+import Foundation
+
 /// A set of learning activities for one or more competencies: resources, practice, small-group lessons with
 /// the teacher, projects and checkpoints (assessments that produce evidence). Must-dos are for everyone;
 /// may-dos are choices. Items can be released conditionally on a checkpoint's result.
@@ -147,14 +149,17 @@ public struct ItemProgress: Hashable, Codable, Sendable {
     public var score: Double?
     /// How the student chose to show mastery, when the playlist allows a choice.
     public var choice: AssessmentChoice?
+    /// When the progress last changed, when known.
+    public var updatedAt: Date?
 
     public init(
         studentID: Person.ID, itemID: PlaylistItem.ID, status: Status, score: Double? = nil,
-        choice: AssessmentChoice? = nil
+        choice: AssessmentChoice? = nil, updatedAt: Date? = nil
     ) {
         self.studentID = studentID
         self.itemID = itemID
         self.status = status
+        self.updatedAt = updatedAt
         self.score = score
         self.choice = choice
     }

@@ -67,7 +67,9 @@ struct PathwayMapPage {
             .li(.class("card stat"), .h2(.text("\(ahead)")), .p("ahead of pace")),
             .li(.class("card stat"), .h2(.text("\(onPace)")), .p("on pace")),
             .li(.class("card stat"), .h2(.text("\(behind)")), .p("behind pace")),
-            .li(.class("card stat"), .h2(.text("\(stuck)")), .p(.text("no new evidence for \(stuckDays) days"))),
+            .li(
+                .class("card stat"), .h2(.text("\(stuck)")),
+                .p(.text("no evidence or playlist activity for \(Self.days(stuckDays))"))),
             .li(
                 .class("card stat"), .h2(.text("\(rows.filter { !$0.ready.isEmpty }.count)")),
                 .p("ready to take a checkpoint")),
@@ -152,7 +154,9 @@ struct PathwayMapPage {
                             .td(
                                 .if(
                                     row.stuck,
-                                    .span(.class("tag tag-overdue"), .text("Stuck: no evidence in \(stuckDays) days"))),
+                                    .span(
+                                        .class("tag tag-overdue"),
+                                        .text("Stuck: no evidence or playlist activity in \(Self.days(stuckDays))"))),
                                 .if(!row.checkpoints.isEmpty, .span(.class("tag"), "Checkpoint handed in")),
                                 .forEach(row.ready) { item in
                                     .span(.class("tag tag-ready"), .text("Ready for “\(item.title)”"))
@@ -163,6 +167,8 @@ struct PathwayMapPage {
             )
         )
     }
+
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
     static func option(_ value: String, _ text: String) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [.attribute(named: "value", value: value), .text(text)])

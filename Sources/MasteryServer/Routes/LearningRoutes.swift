@@ -125,6 +125,8 @@ struct LearningRoutes {
             let studentRecords = records[student.id] ?? [:]
             let mastered = Set(studentRecords.filter { $0.value.mastered }.keys)
             let last = studentRecords.values.compactMap(\.lastObservedAt).max()
+            // Stuck: neither new evidence nor any playlist activity (started, done, handed in) for N days.
+            let lastActivity = ([last] + (progress[student.id] ?? [:]).values.map(\.updatedAt)).compactMap { $0 }.max()
             var waiting: [(playlist: Playlist, item: PlaylistItem, choice: AssessmentChoice?)] = []
             for (itemID, entry) in progress[student.id] ?? [:] where entry.status == .submitted {
                 if let playlist = data.playlist(holding: itemID), let item = playlist.item(itemID) {
@@ -141,7 +143,7 @@ struct LearningRoutes {
                     student: student, position: pathway?.position(mastered: mastered),
                     completed: pathway?.completedSteps(mastered: mastered),
                     pace: pathway?.pace(mastered: mastered, at: now), lastEvidence: last,
-                    stuck: last.map { now.timeIntervalSince($0) > Double(stuckDays) * 86_400 } ?? true,
+                    stuck: lastActivity.map { now.timeIntervalSince($0) > Double(stuckDays) * 86_400 } ?? true,
                     checkpoints: waiting, ready: ready))
         }
         let scale = data.blocks.first.flatMap { block in

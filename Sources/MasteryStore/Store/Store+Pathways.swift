@@ -180,7 +180,8 @@ extension Store {
                     studentID: try row.id("student_id"), itemID: try row.id("item_id"),
                     status: ItemProgress.Status(rawValue: try row.string("status")) ?? .started,
                     score: try row.optionalDouble("score"),
-                    choice: try row.optionalString("choice").flatMap(AssessmentChoice.init(rawValue:)))
+                    choice: try row.optionalString("choice").flatMap(AssessmentChoice.init(rawValue:)),
+                    updatedAt: try row.optionalDouble("updated_at").map(Date.init(timeIntervalSince1970:)))
                 result[progress.studentID, default: [:]][progress.itemID] = progress
             }
             return result

@@ -16,19 +16,29 @@ actor TestSchool {
 
     func services() async throws -> AppServices {
         if creation == nil {
-            creation = Task {
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-                    "masterly-server-\(UUID().uuidString)")
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let opened = try Store.open(.sqlite(path: folder.appendingPathComponent("demo.sqlite").path))
-                try await opened.migrate()
-                let hash = try await Passwords.hash(DemoSchool.password, cost: 4)
-                try await opened.insert(DemoSchool.build(passwordHash: hash, end: Self.now))
-                return opened
-            }
+            creation = Task { try await Self.demoStore(adjust: { _ in }) }
         }
         let store = try await creation!.value
         return AppServices(store: store, configuration: ServerConfiguration(), clock: { TestSchool.now })
+    }
+
+    /// A migrated SQLite file in a new folder holding the demo school, changed by `adjust` before it is stored.
+    static func demoStore(adjust: (inout SchoolData) -> Void) async throws -> Store {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "masterly-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try Store.open(.sqlite(path: folder.appendingPathComponent("demo.sqlite").path))
+        do {
+            try await store.migrate()
+            var data = try DemoSchool.build(
+                passwordHash: try await Passwords.hash(DemoSchool.password, cost: 4), end: Self.now)
+            adjust(&data)
+            try await store.insert(data)
+            return store
+        } catch {
+            await store.close()
+            throw error
+        }
     }
 }
 
@@ -44,17 +54,9 @@ func withApp(_ body: @Sendable (any TestClientProtocol, AppServices) async throw
 func withOwnApp(
     adjust: (inout SchoolData) -> Void, _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
 ) async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("masterly-own-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let store = try Store.open(.sqlite(path: folder.appendingPathComponent("demo.sqlite").path))
+    let store = try await TestSchool.demoStore(adjust: adjust)
+    let services = AppServices(store: store, configuration: ServerConfiguration(), clock: { TestSchool.now })
     do {
-        try await store.migrate()
-        var data = try DemoSchool.build(
-            passwordHash: try await Passwords.hash(DemoSchool.password, cost: 4), end: TestSchool.now)
-        adjust(&data)
-        try await store.insert(data)
-        let services = AppServices(store: store, configuration: ServerConfiguration(), clock: { TestSchool.now })
         try await buildApplication(services).test(.router) { client in try await body(client, services) }
     } catch {
         await store.close()

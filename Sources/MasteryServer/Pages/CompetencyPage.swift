@@ -106,9 +106,9 @@ struct CompetencyPage {
                     .label(.for("kind"), "Kind of evidence"),
                     .select(
                         .id("kind"), .attribute(named: "name", value: "kind"),
-                        PathwayMapPage.option("observation", "Observation"),
-                        PathwayMapPage.option("conference", "Conference note"),
-                        PathwayMapPage.option("entry", "Other work"))
+                        Components.option("observation", "Observation"),
+                        Components.option("conference", "Conference note"),
+                        Components.option("entry", "Other work"))
                 ),
                 .div(
                     .class("field"),

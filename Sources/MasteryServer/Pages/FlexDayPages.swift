@@ -44,16 +44,6 @@ struct FlexDayPage {
     var problems: [String]
     var message: String?
 
-    func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
-        .element(
-            named: "option",
-            nodes: [
-                .attribute(named: "value", value: value),
-                .if(selected, .attribute(named: "selected", value: "selected")),
-                .text(label),
-            ])
-    }
-
     func render(_ page: PageContext) -> HTML {
         let teacherNames = Dictionary(teachers.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         let placed = !day.assignments.isEmpty
@@ -135,7 +125,7 @@ struct FlexDayPage {
                     .class("field"), .label(.for("s-teacher"), "Teacher"),
                     .select(
                         .id("s-teacher"), .attribute(named: "name", value: "teacher"),
-                        .forEach(teachers) { option($0.id.rawValue, $0.displayName) })),
+                        .forEach(teachers) { Components.option($0.id.rawValue, $0.displayName) })),
                 .div(
                     .class("field"), .label(.for("s-room"), "Room"), .input(.type(.text), .id("s-room"), .name("room"))),
                 .div(
@@ -197,7 +187,7 @@ struct FlexDayPage {
                                             .id("move-\(student.id.rawValue)"),
                                             .attribute(named: "name", value: "session"),
                                             .forEach(day.sessions) {
-                                                option(
+                                                Components.option(
                                                     $0.id, "\($0.title) (mods \($0.start + 1)–\($0.start + $0.length))")
                                             }),
                                         .button(
@@ -277,12 +267,7 @@ struct MyDayPage {
                                 .select(
                                     .id("competency-\(session.id)"), .attribute(named: "name", value: "competency"),
                                     .forEach(session.competencyIDs.compactMap { curriculum.competency($0) }) {
-                                        .element(
-                                            named: "option",
-                                            nodes: [
-                                                .attribute(named: "value", value: $0.id.rawValue),
-                                                .text("\($0.code) — \($0.title)"),
-                                            ])
+                                        Components.option($0.id.rawValue, "\($0.code) — \($0.title)")
                                     }))),
                         .div(
                             .class("table-scroll"),

@@ -69,16 +69,6 @@ struct FrameworkEditorPage {
         )
     }
 
-    func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
-        .element(
-            named: "option",
-            nodes: [
-                .attribute(named: "value", value: value),
-                .if(selected, .attribute(named: "selected", value: "selected")),
-                .text(label),
-            ])
-    }
-
     func settings(_ page: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .class("card"), .h2("Framework and calculation"),
@@ -92,7 +82,8 @@ struct FrameworkEditorPage {
                     .select(
                         .id("fw-method"), .attribute(named: "name", value: "method"),
                         .forEach(CalculationMethod.Kind.allCases) { kind in
-                            option(kind.rawValue, kind.rawValue, selected: framework.policy.method.kind == kind)
+                            Components.option(
+                                kind.rawValue, kind.rawValue, selected: framework.policy.method.kind == kind)
                         })),
                 .div(
                     .class("field"),
@@ -218,7 +209,7 @@ struct FrameworkEditorPage {
                 .select(
                     .id("\(prefix)-strand"), .attribute(named: "name", value: "strand"),
                     .forEach(curriculum.strands) {
-                        option($0.id.rawValue, $0.title, selected: competency?.strandID == $0.id)
+                        Components.option($0.id.rawValue, $0.title, selected: competency?.strandID == $0.id)
                     })),
             Components.field("Code", id: "\(prefix)-code", name: "code", value: competency?.code ?? ""),
             Components.field("“I can” statement", id: "\(prefix)-title", name: "title", value: competency?.title ?? ""),
@@ -227,7 +218,7 @@ struct FrameworkEditorPage {
                 .select(
                     .id("\(prefix)-kind"), .attribute(named: "name", value: "kind"),
                     .forEach(CompetencyKind.allCases) {
-                        option($0.rawValue, $0.displayName, selected: competency?.kind == $0)
+                        Components.option($0.rawValue, $0.displayName, selected: competency?.kind == $0)
                     })),
             .forEach(scale?.levels ?? []) { level in
                 .div(

@@ -101,9 +101,9 @@ struct PathwayMapPage {
                                 .select(
                                     .id(fieldID), .attribute(named: "name", value: "score"),
                                     .attribute(named: "required", value: "required"),
-                                    Self.option("", "Choose a level"),
+                                    Components.option("", "Choose a level"),
                                     .forEach(scale?.levels ?? []) { level in
-                                        Self.option(
+                                        Components.option(
                                             DisplayRounding.text(level.value),
                                             "\(DisplayRounding.text(level.value)) \(level.label)")
                                     }),
@@ -170,10 +170,6 @@ struct PathwayMapPage {
 
     static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
-    static func option(_ value: String, _ text: String) -> Node<HTML.SelectContext> {
-        .element(named: "option", nodes: [.attribute(named: "value", value: value), .text(text)])
-    }
-
     func assignForm(_ page: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .class("card"), .id("assign"),
@@ -186,7 +182,7 @@ struct PathwayMapPage {
                     .label(.for("playlist"), "Playlist"),
                     .select(
                         .id("playlist"), .attribute(named: "name", value: "playlist"),
-                        .forEach(playlists) { playlist in Self.option(playlist.id.rawValue, playlist.title) })
+                        .forEach(playlists) { playlist in Components.option(playlist.id.rawValue, playlist.title) })
                 ),
                 .if(
                     !groups.isEmpty,

@@ -105,7 +105,7 @@ struct ReflectionsPage {
                     .class("field"), .label(.for("reflection-evidence"), "About this feedback (optional)"),
                     .select(
                         .id("reflection-evidence"), .attribute(named: "name", value: "evidence"),
-                        PathwayMapPage.option("", "None"),
+                        Components.option("", "None"),
                         .forEach(evidence) { piece in
                             .element(
                                 named: "option",
@@ -119,9 +119,9 @@ struct ReflectionsPage {
                     .class("field"), .label(.for("reflection-goal"), "About this goal (optional)"),
                     .select(
                         .id("reflection-goal"), .attribute(named: "name", value: "goal"),
-                        PathwayMapPage.option("", "None"),
+                        Components.option("", "None"),
                         .forEach(goals.filter { !$0.withdrawn }) { goal in
-                            PathwayMapPage.option(goal.id.rawValue, goal.title)
+                            Components.option(goal.id.rawValue, goal.title)
                         })),
                 .fieldset(
                     .element(named: "legend", text: "Who can read it"),

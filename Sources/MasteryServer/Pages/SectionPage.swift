@@ -56,15 +56,6 @@ struct SectionPage {
     func filterForm() -> Node<HTML.BodyContext> {
         let strands = curriculum.strands
         let levels = curriculum.scales.values.sorted { $0.name < $1.name }.first?.levels ?? []
-        func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
-            .element(
-                named: "option",
-                nodes: [
-                    .attribute(named: "value", value: value),
-                    .if(selected, .attribute(named: "selected", value: "selected")),
-                    .text(label),
-                ])
-        }
         var sortValue = ""
         if case .level(let id, let ascending) = filter.sort {
             sortValue = "\(ascending ? "asc" : "desc"):\(id.rawValue)"
@@ -75,23 +66,24 @@ struct SectionPage {
                 .class("field"), .label(.for("filter-strand"), "Strand"),
                 .select(
                     .id("filter-strand"), .attribute(named: "name", value: "strand"),
-                    option("", "All strands", selected: filter.strand == nil),
-                    .forEach(strands) { option($0.id.rawValue, $0.title, selected: filter.strand == $0.id) })),
+                    Components.option("", "All strands", selected: filter.strand == nil),
+                    .forEach(strands) { Components.option($0.id.rawValue, $0.title, selected: filter.strand == $0.id) })
+            ),
             .div(
                 .class("field"), .label(.for("filter-kind"), "Kind"),
                 .select(
                     .id("filter-kind"), .attribute(named: "name", value: "kind"),
-                    option("", "Academics and habits", selected: filter.kind == nil),
+                    Components.option("", "Academics and habits", selected: filter.kind == nil),
                     .forEach(CompetencyKind.allCases) {
-                        option($0.rawValue, $0.displayName, selected: filter.kind == $0)
+                        Components.option($0.rawValue, $0.displayName, selected: filter.kind == $0)
                     })),
             .div(
                 .class("field"), .label(.for("filter-level"), "Students at level"),
                 .select(
                     .id("filter-level"), .attribute(named: "name", value: "level"),
-                    option("", "Any level", selected: filter.level == nil),
+                    Components.option("", "Any level", selected: filter.level == nil),
                     .forEach(levels) {
-                        option(
+                        Components.option(
                             DisplayRounding.text($0.value), "\(DisplayRounding.text($0.value)) \($0.label)",
                             selected: filter.level == $0.value)
                     })),
@@ -99,19 +91,19 @@ struct SectionPage {
                 .class("field"), .label(.for("filter-assessed"), "Evidence"),
                 .select(
                     .id("filter-assessed"), .attribute(named: "name", value: "assessed"),
-                    option("", "Everyone", selected: !filter.notYetAssessed),
-                    option("not-yet", "Not yet assessed somewhere", selected: filter.notYetAssessed))),
+                    Components.option("", "Everyone", selected: !filter.notYetAssessed),
+                    Components.option("not-yet", "Not yet assessed somewhere", selected: filter.notYetAssessed))),
             .div(
                 .class("field"), .label(.for("filter-sort"), "Order"),
                 .select(
                     .id("filter-sort"), .attribute(named: "name", value: "sort"),
-                    option("", "By name", selected: sortValue.isEmpty),
+                    Components.option("", "By name", selected: sortValue.isEmpty),
                     .forEach(gradebook.competencies) { competency in
                         .group(
-                            option(
+                            Components.option(
                                 "asc:\(competency.id.rawValue)", "\(competency.code): lowest first",
                                 selected: sortValue == "asc:\(competency.id.rawValue)"),
-                            option(
+                            Components.option(
                                 "desc:\(competency.id.rawValue)", "\(competency.code): highest first",
                                 selected: sortValue == "desc:\(competency.id.rawValue)"))
                     })),

@@ -53,15 +53,6 @@ struct SectionSettingsPage {
 
     func render(_ page: PageContext) -> HTML {
         let current = data.section.policyOverride
-        func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
-            .element(
-                named: "option",
-                nodes: [
-                    .attribute(named: "value", value: value),
-                    .if(selected, .attribute(named: "selected", value: "selected")),
-                    .text(label),
-                ])
-        }
         return Layout.page(
             "Settings — \(data.section.name)", page,
             Layout.heading(
@@ -82,9 +73,9 @@ struct SectionSettingsPage {
                     .class("field"), .label(.for("section-method"), "Method"),
                     .select(
                         .id("section-method"), .attribute(named: "name", value: "method"),
-                        option("framework", "The framework's own", selected: current == nil),
+                        Components.option("framework", "The framework's own", selected: current == nil),
                         .forEach(CalculationMethod.Kind.allCases) { kind in
-                            option(kind.rawValue, kind.rawValue, selected: current?.method.kind == kind)
+                            Components.option(kind.rawValue, kind.rawValue, selected: current?.method.kind == kind)
                         })),
                 .div(
                     .class("field"), .label(.for("section-parameter"), "Parameter"),

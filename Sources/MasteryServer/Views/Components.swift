@@ -26,6 +26,17 @@ enum Components {
         )
     }
 
+    /// An option of a select, chosen when `selected`.
+    static func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
+        .element(
+            named: "option",
+            nodes: [
+                .attribute(named: "value", value: value),
+                .if(selected, .attribute(named: "selected", value: "selected")),
+                .text(label),
+            ])
+    }
+
     /// A labelled input in the form's usual field layout.
     static func field(
         _ label: String, id: String, name: String? = nil, type: HTMLInputType = .text, value: String? = nil

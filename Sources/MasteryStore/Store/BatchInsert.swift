@@ -17,3 +17,10 @@ extension SQLDatabase {
         }
     }
 }
+
+extension Array {
+    /// The array in consecutive slices of at most `size` (for `IN (…)` lists within the bound-value limits).
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -109,15 +109,12 @@ struct RosterApplier {
         }
         let usernames = people.compactMap(\.username)
         var holders: [String: String?] = [:]
-        var start = 0
-        while start < usernames.count {
-            let chunk = Array(usernames[start..<min(start + 500, usernames.count)])
+        for chunk in usernames.chunks(of: 500) {
             for row in try await db.raw(
-                "SELECT username, sourced_id FROM people WHERE username IN (\(binds: chunk))"
+                "SELECT username, sourced_id FROM people WHERE username IN (\(binds: Array(chunk)))"
             ).all() {
                 holders[try row.string("username")] = try row.optionalString("sourced_id")
             }
-            start += 500
         }
         for person in people {
             guard let username = person.username, let holder = holders[username],

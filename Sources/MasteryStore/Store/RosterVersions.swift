@@ -15,19 +15,16 @@ struct RosterVersions {
         var versions = RosterVersions(db: db)
         for kind in RosterImport.Kind.allCases {
             let ids = roster.origins(kind).filter { $0.modifiedAt != nil }.map(\.sourcedID)
-            var start = 0
-            while start < ids.count {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            for chunk in ids.chunks(of: 500) {
                 for row in try await db.raw(
                     """
                     SELECT sourced_id, modified_at FROM roster_versions WHERE kind = \(bind: kind.rawValue) \
-                    AND sourced_id IN (\(binds: chunk))
+                    AND sourced_id IN (\(binds: Array(chunk)))
                     """
                 ).all() {
                     versions.applied[kind, default: [:]][try row.string("sourced_id")] = try row.decode(
                         column: "modified_at", as: Double.self)
                 }
-                start += 500
             }
         }
         return versions
@@ -62,15 +59,13 @@ struct RosterVersions {
             }
             let changed = latest.filter { applied[kind]?[$0.key] != $0.value }.sorted { $0.key < $1.key }
             let known = changed.map(\.key).filter { applied[kind]?[$0] != nil }
-            var start = 0
-            while start < known.count {
-                let chunk = Array(known[start..<min(start + 500, known.count)])
+            for chunk in known.chunks(of: 500) {
                 try await db.raw(
                     """
-                    DELETE FROM roster_versions WHERE kind = \(bind: kind.rawValue) AND sourced_id IN (\(binds: chunk))
+                    DELETE FROM roster_versions WHERE kind = \(bind: kind.rawValue) \
+                    AND sourced_id IN (\(binds: Array(chunk)))
                     """
                 ).run()
-                start += 500
             }
             try await db.insertRows(
                 "roster_versions", columns: ["kind", "sourced_id", "modified_at"],

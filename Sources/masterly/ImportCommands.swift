@@ -357,7 +357,7 @@ struct ExportBackpack: AsyncParsableCommand {
         let backpack: Backpack?
         do {
             backpack = try await BackpackService(store: store).backpack(
-                of: Person.ID(student), includeSensitive: true, at: Date())
+                of: Person.ID(student), includeSensitive: true, includePrivateReflections: true, at: Date())
         } catch {
             await store.close()
             throw error

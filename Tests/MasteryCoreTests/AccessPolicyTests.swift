@@ -41,6 +41,10 @@ struct AccessPolicyTests {
         "coach/sameSchool/viewSchool", "admin/sameSchool/viewSchool", "admin/sameDistrict/viewSchool",
         "admin/sameSchool/manageRoster", "admin/sameDistrict/manageRoster",
         "admin/sameSchool/viewAuditLog", "admin/sameDistrict/viewAuditLog",
+        // Reflections kept for "only my teachers and me": the student and their teachers, never staff or family.
+        "student/itself/readPrivateReflections", "teacher/teacher/readPrivateReflections",
+        // A flex session's teacher records evidence for the students of their school placed with them.
+        "teacher/teacher/recordSessionEvidence", "teacher/sameSchool/recordSessionEvidence",
     ]
 
     static let everyTriple: [String] = Role.allCases.flatMap { role in

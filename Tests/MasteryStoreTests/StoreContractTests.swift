@@ -370,4 +370,33 @@ struct StoreContractTests {
             #expect(try await store.recompute().changed == 0)
         }
     }
+
+    @Test(
+        "Concurrent appends on one student × competency all count: the record equals a recompute",
+        arguments: Backend.available)
+    func concurrentAppendsOnOnePair(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.insert(try Fixture.data())
+            let writers = 40
+            // Every writer appends to the same pair at once; on PostgreSQL under READ COMMITTED, each used to
+            // read the history without the others' and overwrite the record (644 of 649 events counted).
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<writers {
+                    group.addTask {
+                        try await store.append(
+                            [
+                                .record(
+                                    student: Fixture.student, competency: Fixture.fractions,
+                                    score: Double(index % 4 + 1), observedAt: Fixture.day(Double(1 + index % 5)))
+                            ],
+                            by: Fixture.teacher, at: Fixture.day(6))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let record = try #require(try await store.records(student: Fixture.student)[Fixture.fractions])
+            #expect(record.evidenceCount == writers)
+            #expect(try await store.recompute().changed == 0)
+        }
+    }
 }

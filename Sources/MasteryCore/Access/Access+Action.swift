@@ -34,5 +34,9 @@ extension Access {
         case manageRoster
         /// The audit log of changes to students' records.
         case viewAuditLog
+        /// Reading reflections a student keeps for "only my teachers and me".
+        case readPrivateReflections
+        /// Recording evidence as the teacher of a published flex session the student is placed in.
+        case recordSessionEvidence
     }
 }

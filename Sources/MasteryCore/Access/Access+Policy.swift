@@ -50,6 +50,10 @@ extension Access {
                 case (.coach, .sameSchool), (.admin, .sameSchool), (.admin, .sameDistrict): true
                 default: false
                 }
+            case .readPrivateReflections:
+                (role == .student && relation == .itself) || (role == .teacher && relation == .teacher)
+            case .recordSessionEvidence:
+                role == .teacher && (relation == .teacher || relation == .sameSchool)
             case .manageRoster, .viewAuditLog:
                 role == .admin && (relation == .sameSchool || relation == .sameDistrict)
             }

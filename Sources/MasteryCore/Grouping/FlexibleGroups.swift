@@ -67,7 +67,8 @@ public enum FlexibleGroups {
             }
         }
         var placements: [Placement] = []
-        let size = max(1, maxSize)
+        // No group is larger than the class, so a huge size asks for one group (and no arithmetic can overflow).
+        let size = max(1, min(maxSize, max(students.count, 1)))
         for kind in Kind.allCases {
             let members = sorted.filter { $0.1 == kind }
             let groups = max(1, (members.count + size - 1) / size)

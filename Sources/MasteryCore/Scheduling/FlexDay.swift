@@ -33,7 +33,7 @@ public struct FlexDay: Identifiable, Hashable, Codable, Sendable {
             self.required = required
         }
 
-        public var mods: Range<Int> { start..<(start + length) }
+        public var mods: Range<Int> { ModRange.of(start: start, length: length) }
     }
 
     public var id: ID

@@ -40,7 +40,8 @@ public struct ScheduleInstance: Codable, Hashable, Sendable {
         }
 
         /// The mods it occupies.
-        public var mods: Range<Int> { start..<(start + length) }
+        /// The mods the session covers; never traps, whatever the numbers (an overflowing end saturates).
+        public var mods: Range<Int> { ModRange.of(start: start, length: length) }
     }
 
     public struct Need: Codable, Hashable, Sendable {

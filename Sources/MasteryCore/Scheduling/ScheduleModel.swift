@@ -37,12 +37,14 @@ struct ScheduleModel: Sendable {
             }
             sessionIndex[session.id] = i
             if session.length < 1 { problems.append(.init(item: sessionItem(i), message: "length must be at least 1")) }
-            if session.start < 0 || session.start + max(session.length, 1) > instance.mods {
+            if session.start < 0 || session.start >= instance.mods
+                || max(session.length, 1) > instance.mods - session.start
+            {
                 problems.append(
                     .init(
                         item: sessionItem(i),
                         message:
-                            "mods \(session.start)…\(session.start + session.length - 1) are outside the day (0…\(instance.mods - 1))"
+                            "mods \(ModRange.text(start: session.start, length: session.length)) are outside the day (0…\(instance.mods - 1))"
                     ))
             }
             if session.capacity < 0 {
@@ -97,7 +99,7 @@ struct ScheduleModel: Sendable {
                         .init(
                             item: sessionItem(s),
                             message:
-                                "requires \"\(id)\", who is not free for all of mods \(session.start)…\(session.start + session.length - 1)"
+                                "requires \"\(id)\", who is not free for all of mods \(ModRange.text(start: session.start, length: session.length))"
                         ))
                     continue
                 }
@@ -134,7 +136,7 @@ struct ScheduleModel: Sendable {
         // Every mod needs at least as many seats as students free then (a necessary condition, named per mod).
         for mod in 0..<mods {
             let students = free.filter { $0[mod] }.count
-            let seats = instance.sessions.filter { $0.mods.contains(mod) }.reduce(0) { $0 + $1.capacity }
+            let seats = instance.sessions.filter { $0.mods.contains(mod) }.reduce(0) { $0 + min($1.capacity, instance.students.count) }
             if students > seats {
                 problems.append(
                     .init(
@@ -144,7 +146,8 @@ struct ScheduleModel: Sendable {
         }
         guard problems.isEmpty else { throw ScheduleProblems(problems: problems) }
         self.instance = instance
-        capacity = instance.sessions.map(\.capacity)
+        // A capacity above the number of students seats them all: the same session, and no sum can overflow.
+        capacity = instance.sessions.map { min($0.capacity, instance.students.count) }
         sessionStart = instance.sessions.map(\.start)
         sessionLength = instance.sessions.map(\.length)
         self.optionsByStart = optionsByStart

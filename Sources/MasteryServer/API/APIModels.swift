@@ -91,6 +91,18 @@ enum APIModels {
         var observedAt: Date?
         var taskId: String?
         var comment: String?
+
+        /// The same rules as every form: ids in the id charset, text without NUL or bidi overrides and within
+        /// the length limit, a finite score.
+        func validate() throws {
+            try InputRules.checkIdentifier(studentId, field: "studentId")
+            try InputRules.checkIdentifier(competencyId, field: "competencyId")
+            if let taskId { try InputRules.checkIdentifier(taskId, field: "taskId") }
+            if let comment { try InputRules.check(comment, field: "comment") }
+            if let score, !score.isFinite {
+                throw AppError.invalid(message: "score must be a finite number.", field: "score")
+            }
+        }
     }
 
     struct EvidenceCreated: Encodable {

@@ -9,13 +9,11 @@ extension APIRoutes {
     func registerLearning(on router: Router<AppRequestContext>) {
         router.get("/api/v1/students/{id}/next-steps") { _, context in try await nextSteps(context) }
         router.get("/api/v1/students/{id}/backpack") { _, context in
-            let user = try context.requireUser()
-            let id = Person.ID(try context.parameters.require("id"))
-            try await authorizer.require(user, .viewBackpack, student: id)
-            let sensitive = try await authorizer.allows(user, .viewSensitiveProfile, student: id)
+            let scope = try await StudentScope.load(context, .viewBackpack, store: store)
             guard
                 let backpack = try await BackpackService(store: store).backpack(
-                    of: id, includeSensitive: sensitive, at: services.clock())
+                    of: scope.student.id, includeSensitive: scope.allows(.viewSensitiveProfile),
+                    includePrivateReflections: scope.allows(.readPrivateReflections), at: services.clock())
             else { throw AppError.notFound("The student") }
             return Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -127,12 +127,15 @@ struct APIRoutes {
                     "Send JSON with studentId, competencyId and score (observedAt as ISO 8601): \(Self.describe(error))",
                 field: Self.field(of: error))
         }
+        try body.validate()
         let studentID = Person.ID(body.studentId)
         try await authorizer.require(user, .recordEvidence, student: studentID)
         let curriculum = try await store.curriculum()
         guard let competency = curriculum.competency(Competency.ID(body.competencyId)) else {
             throw AppError.invalid(message: "There is no competency '\(body.competencyId)'.", field: "competencyId")
         }
+        try await authorizer.requireRecording(
+            user, student: studentID, competency: competency.id, task: body.taskId.map { PerformanceTask.ID($0) })
         let (_, scale) = try await store.policy(student: studentID, competency: competency.id)
         if let score = body.score, !scale.contains(score) {
             throw AppError.invalid(

@@ -35,8 +35,10 @@ enum APIResponse {
             field = f
             line = l
         }
-        return json(
+        var response = json(
             ErrorBody(error: .init(code: error.code, message: error.message, field: field, line: line)),
             status: error.status)
+        if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+        return response
     }
 }

@@ -12,6 +12,12 @@ public enum AppError: Error, Equatable, Sendable {
     /// Input that cannot be accepted, naming the field (and line, for files).
     case invalid(message: String, field: String? = nil, line: Int? = nil)
     case conflict(String)
+    /// A body or upload over the route's limit, naming the limit.
+    case tooLarge(String)
+    /// Too many failed sign-ins: try again after `retryAfter` seconds.
+    case tooManyAttempts(retryAfter: Int)
+    /// The database cannot be reached: try again after `retryAfter` seconds.
+    case unavailable(retryAfter: Int)
     case internalError
 
     var status: HTTPResponse.Status {
@@ -21,6 +27,9 @@ public enum AppError: Error, Equatable, Sendable {
         case .notFound: .notFound
         case .invalid: .unprocessableContent
         case .conflict: .conflict
+        case .tooLarge: .contentTooLarge
+        case .tooManyAttempts: .tooManyRequests
+        case .unavailable: .serviceUnavailable
         case .internalError: .internalServerError
         }
     }
@@ -33,6 +42,9 @@ public enum AppError: Error, Equatable, Sendable {
         case .notFound: "not_found"
         case .invalid: "invalid"
         case .conflict: "conflict"
+        case .tooLarge: "too_large"
+        case .tooManyAttempts: "too_many_attempts"
+        case .unavailable: "unavailable"
         case .internalError: "internal"
         }
     }
@@ -45,6 +57,10 @@ public enum AppError: Error, Equatable, Sendable {
         case .notFound(let what): "\(what) was not found."
         case .invalid(let message, _, _): message
         case .conflict(let message): message
+        case .tooLarge(let message): message
+        case .tooManyAttempts(let seconds):
+            "Too many attempts to sign in. Wait \(RetryWording.duration(seconds)) and try again, or ask your teacher or school office to reset your password."
+        case .unavailable: "Masterly cannot reach its database just now. Please try again in a moment."
         case .internalError: "Something went wrong on our side. It has been logged."
         }
     }
@@ -56,7 +72,27 @@ public enum AppError: Error, Equatable, Sendable {
         case .notFound: "Not found"
         case .invalid: "Check your input"
         case .conflict: "Conflict"
+        case .tooLarge: "Too large"
+        case .tooManyAttempts: "Please wait"
+        case .unavailable: "Back in a moment"
         case .internalError: "Something went wrong"
         }
+    }
+
+    /// Seconds for the `Retry-After` header, when the error has them.
+    var retryAfter: Int? {
+        switch self {
+        case .tooManyAttempts(let seconds), .unavailable(let seconds): seconds
+        default: nil
+        }
+    }
+}
+
+/// "1 minute", "45 seconds": how long to wait, in words.
+enum RetryWording {
+    static func duration(_ seconds: Int) -> String {
+        if seconds >= 120 { return "\((seconds + 59) / 60) minutes" }
+        if seconds >= 60 { return "1 minute" }
+        return seconds == 1 ? "1 second" : "\(max(seconds, 1)) seconds"
     }
 }

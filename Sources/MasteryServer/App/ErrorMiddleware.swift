@@ -33,6 +33,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if case .unauthorized = appError, request.method == .get {
                 response = Response(status: .seeOther, headers: [.location: "/login"])
             }
+            if let seconds = appError.retryAfter { response.headers[.retryAfter] = String(seconds) }
             return response
         }
     }
@@ -53,7 +54,7 @@ struct ErrorMiddleware: RouterMiddleware {
             case .notFound: return .notFound("The page")
             case .unauthorized: return .unauthorized("Please sign in.")
             case .forbidden: return .forbidden
-            case .contentTooLarge: return .invalid(message: "The request is too large.")
+            case .contentTooLarge: return .tooLarge("The request is larger than this page accepts.")
             case .badRequest, .unprocessableContent: return .invalid(message: "The request could not be read: \(error)")
             default: return .internalError
             }

@@ -53,11 +53,41 @@ struct Authorizer: Sendable {
         let events = try await store.events(student: student, competency: competency)
         guard let original = events.first(where: { $0.id == event }) else { throw AppError.notFound("That evidence") }
         if original.recordedBy == actor.id { return }
+        guard try await teaches(actor, student: student, competency: competency) else { throw AppError.forbidden }
+    }
+
+    /// Recording evidence: `recordEvidence` on the student, the competency within a course the actor teaches
+    /// them (a Math teacher records no ELA evidence), and a task, when one is named, of that competency's
+    /// framework. Every route that records evidence for a student asks this.
+    func requireRecording(
+        _ actor: Person, student: Person.ID, competency: Competency.ID, task: PerformanceTask.ID? = nil
+    ) async throws {
+        try await require(actor, .recordEvidence, student: student)
+        guard try await teaches(actor, student: student, competency: competency) else { throw AppError.forbidden }
+        guard let task else { return }
+        let curriculum = try await store.curriculum()
+        guard let frameworkID = curriculum.competency(competency)?.frameworkID,
+            try await store.tasks(framework: frameworkID).contains(where: { $0.id == task })
+        else {
+            var known = false
+            for framework in curriculum.frameworks where !known {
+                known = try await store.tasks(framework: framework.id).contains { $0.id == task }
+            }
+            throw AppError.invalid(
+                message: known
+                    ? "The task \(task.rawValue) is not a task of this competency's framework."
+                    : "there is no task '\(task.rawValue)'",
+                field: "taskId")
+        }
+    }
+
+    /// Whether a section the actor teaches, with the student in it, has a course that covers the competency.
+    func teaches(_ actor: Person, student: Person.ID, competency: Competency.ID) async throws -> Bool {
         let theirs = Set(try await store.sections(of: student, as: .student).map(\.id))
         for section in try await store.sections(of: actor.id, as: .teacher) where theirs.contains(section.id) {
-            if try await store.curriculum(course: section.courseID).competency(competency) != nil { return }
+            if try await store.curriculum(course: section.courseID).competency(competency) != nil { return true }
         }
-        throw AppError.forbidden
+        return false
     }
 
     /// Changing a framework's calculation, scale, strands, competencies or prerequisites changes mastery

@@ -1,7 +1,9 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MasteryCore
 import MasteryStore
+import NIOCore
 
 /// Protects every form: each browser gets a random token in an HttpOnly cookie, every page's forms carry it
 /// in a hidden `_csrf` field, and a form post whose field does not match the cookie is refused (403) before
@@ -27,25 +29,51 @@ struct CSRFMiddleware: RouterMiddleware {
         if request.method != .get, request.method != .head, !request.uri.path.hasPrefix("/api/") {
             let form: FormData
             if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) {
-                let body = try await request.collectBody(upTo: Self.maxUploadBytes)
+                // Large uploads only where a file is expected, and only from someone signed in who may
+                // import; every other multipart post gets the ordinary limit, read before anything else.
+                let limit = Self.uploadLimit(path: request.uri.path, user: context.user)
+                let body = try await Self.collect(&request, upTo: limit)
                 guard let multipart = MultipartForm(body: Data(body.readableBytesView), boundary: boundary) else {
                     throw AppError.invalid(message: "The upload could not be read (malformed multipart form).")
                 }
                 form = FormData(multipart: multipart)
             } else {
-                let body = try await request.collectBody(upTo: Self.maxFormBytes)
+                let body = try await Self.collect(&request, upTo: Self.maxFormBytes)
                 form = FormData(urlEncoded: String(buffer: body))
             }
             guard !isNew, let sent = form[Self.fieldName], Self.constantTimeEqual(sent, existing) else {
                 throw AppError.csrf
             }
-            context.form = form
+            context.form = try form.validated()
         }
         var response = try await next(request, context)
         if isNew {
             response.setCookie(Cookies.csrfCookie(context.csrfToken, secure: services.configuration.secureCookies))
         }
         return response
+    }
+
+    /// The upload limit of a multipart post: `maxUploadBytes` on the import page for someone signed in who may
+    /// import (teachers and administrators), `maxFormBytes` everywhere else.
+    static func uploadLimit(path: String, user: Person?) -> Int {
+        guard let user, user.role == .admin || user.role == .teacher, uploadPaths.contains(path) else {
+            return maxFormBytes
+        }
+        return maxUploadBytes
+    }
+
+    static let uploadPaths: Set<String> = ["/admin/import"]
+
+    /// The body, refused with 413 naming the limit as soon as it is declared or read past it.
+    static func collect(_ request: inout Request, upTo limit: Int) async throws -> ByteBuffer {
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+            throw AppError.tooLarge("The request is larger than the \(ByteWording.size(limit)) this page accepts.")
+        }
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw AppError.tooLarge("The request is larger than the \(ByteWording.size(limit)) this page accepts.")
+        }
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

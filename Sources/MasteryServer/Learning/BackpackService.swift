@@ -9,15 +9,22 @@ public struct BackpackService: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// The student's backpack; accommodations only when `includeSensitive`.
-    public func backpack(of studentID: Person.ID, includeSensitive: Bool, at now: Date) async throws -> Backpack? {
+    /// The student's backpack; accommodations only when `includeSensitive`, reflections kept for "only my
+    /// teachers and me" only when `includePrivateReflections` (both decided by `Access.Policy` for the reader).
+    public func backpack(
+        of studentID: Person.ID, includeSensitive: Bool, includePrivateReflections: Bool, at now: Date
+    ) async throws -> Backpack? {
         // One moment's reads: mastery, evidence and goals agree even while a teacher is recording.
         try await store.snapshot { snapshot in
-            try await BackpackService(store: snapshot).read(of: studentID, includeSensitive: includeSensitive, at: now)
+            try await BackpackService(store: snapshot).read(
+                of: studentID, includeSensitive: includeSensitive, includePrivateReflections: includePrivateReflections,
+                at: now)
         }
     }
 
-    private func read(of studentID: Person.ID, includeSensitive: Bool, at now: Date) async throws -> Backpack? {
+    private func read(
+        of studentID: Person.ID, includeSensitive: Bool, includePrivateReflections: Bool, at now: Date
+    ) async throws -> Backpack? {
         guard let student = try await store.person(studentID), student.role == .student else { return nil }
         let curriculum = try await store.curriculum()
         func reference(_ id: Competency.ID) -> Backpack.CompetencyReference? {
@@ -75,7 +82,9 @@ public struct BackpackService: Sendable {
                     goal: goal, competencies: goal.competencyIDs.compactMap(reference),
                     notes: (notes[goal.id] ?? []).sorted { $0.at < $1.at })
             },
-            reflections: try await store.reflections(student: studentID), plans: plans,
+            reflections: try await store.reflections(student: studentID).filter {
+                includePrivateReflections || $0.visibility == .shared
+            }, plans: plans,
             accomplishments: accomplishments, mastery: mastery, evidence: evidence, transferred: transferred)
     }
 

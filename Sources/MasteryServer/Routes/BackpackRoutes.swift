@@ -31,11 +31,10 @@ struct BackpackRoutes {
 
     func load(_ context: AppRequestContext) async throws -> (StudentScope, Backpack) {
         let scope = try await StudentScope.load(context, .viewBackpack, store: store)
-        let sensitive = try await Authorizer(store: store).allows(
-            scope.user, .viewSensitiveProfile, student: scope.student.id)
         guard
             let backpack = try await BackpackService(store: store).backpack(
-                of: scope.student.id, includeSensitive: sensitive, at: services.clock())
+                of: scope.student.id, includeSensitive: scope.allows(.viewSensitiveProfile),
+                includePrivateReflections: scope.allows(.readPrivateReflections), at: services.clock())
         else { throw AppError.notFound("The student") }
         return (scope, backpack)
     }

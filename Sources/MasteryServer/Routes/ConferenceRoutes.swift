@@ -66,7 +66,7 @@ struct ConferenceRoutes {
             .sorted { (records[$0.id]?.value ?? 0, $1.code) > (records[$1.id]?.value ?? 0, $0.code) }
         let learning = try await LearningData.load(student: id, store: store)
         let state = try await LearningData.state(of: id, store: store)
-        let reflections = ReflectionRoutes.visible(try await store.reflections(student: id), to: scope.user)
+        let reflections = ReflectionRoutes.visible(try await store.reflections(student: id), in: scope)
         return ConferencePage(
             student: scope.student, isOwn: scope.isOwn, strengths: Array(strengths.prefix(6)), charts: charts,
             goals: try await store.goals(student: id).filter { !$0.withdrawn }, records: records, featured: featured,

@@ -22,7 +22,7 @@ struct FlexDayRoutes {
         router.post("/schedule") { _, context in
             let (user, school) = try await coordinator(context, school: context.form.text("school"))
             guard let day = context.form.text("day").flatMap(FormDates.parse).map(Components.isoDate),
-                let mods = context.form.text("mods").flatMap(Int.init), (1...20).contains(mods)
+                let mods = try context.form.int("mods", in: 1...20)
             else { throw AppError.invalid(message: "Give the day and between 1 and 20 mods.", field: "mods") }
             let students = try await store.people(in: school.id, role: .student).map(\.id)
             var flex = FlexDay(
@@ -48,10 +48,20 @@ struct FlexDayRoutes {
             var flex = day
             let form = context.form
             guard flex.status == .draft else { throw AppError.invalid(message: "A published day is not changed.") }
-            guard let title = form.text("title"), let start = form.text("start").flatMap(Int.init),
-                let length = form.text("length").flatMap(Int.init),
-                let capacity = form.text("capacity").flatMap(Int.init),
-                start >= 0, length >= 1, start + length <= flex.mods, capacity >= 1
+            // Every number within the day (the form counts mods from 1) before any arithmetic on it.
+            let start = try form.int("start", in: 0...(flex.mods - 1))
+            let length = try form.int("length", in: 1...flex.mods)
+            let capacity = try form.int("capacity", in: 1...100_000)
+            let teacher = try form.identifier("teacher").map { Person.ID($0) }
+            if let teacher {
+                // The session's teacher records evidence at attendance: a teacher of this day's school only.
+                guard let person = try await store.person(teacher), person.role == .teacher,
+                    person.organizationID == flex.schoolID
+                else {
+                    throw AppError.invalid(message: "Choose a teacher of this school.", field: "teacher")
+                }
+            }
+            guard let title = form.text("title"), let start, let length, let capacity, length <= flex.mods - start
             else {
                 return HTMLResponse.render(
                     try await editor(
@@ -65,7 +75,7 @@ struct FlexDayRoutes {
             flex.sessions.append(
                 .init(
                     id: "s-\(UUID().uuidString.lowercased().prefix(8))", title: title,
-                    teacherID: form.text("teacher").map { Person.ID($0) }, room: form.text("room") ?? "",
+                    teacherID: teacher, room: form.text("room") ?? "",
                     start: start, length: length, capacity: capacity,
                     competencyIDs: form.all("competency").map { Competency.ID($0) }))
             flex.assignments = [:]
@@ -171,7 +181,12 @@ struct FlexDayRoutes {
                 throw AppError.notFound("The day")
             }
             let sessionID = try context.parameters.require("session")
-            guard let session = day.sessions.first(where: { $0.id == sessionID }), session.teacherID == user.id else {
+            // The session must be this teacher's on a published day, and the policy must let them record evidence
+            // for each student placed there (a teacher of the student's school): a coach who named themselves, or a
+            // student id, as a session's teacher gets nothing.
+            guard day.status == .published, let session = day.sessions.first(where: { $0.id == sessionID }),
+                session.teacherID == user.id
+            else {
                 throw AppError.forbidden
             }
             let attendees = day.students.filter { (day.assignments[$0] ?? []).contains(sessionID) }
@@ -184,13 +199,14 @@ struct FlexDayRoutes {
             var present: [Person.ID: Bool] = [:]
             var drafts: [EvidenceDraft] = []
             for student in attendees {
+                try await authorizer.require(user, .recordSessionEvidence, student: student)
                 let here = context.form["present-\(student.rawValue)"] != nil
                 present[student] = here
                 guard here, let competency = evidenceCompetency,
                     let text = context.form.text("level-\(student.rawValue)"), text != "skip"
                 else { continue }
                 let (_, scale) = try await store.policy(student: student, competency: competency)
-                guard let score = Double(text), scale.contains(score) else {
+                guard let score = Double(text), score.isFinite, scale.contains(score) else {
                     throw AppError.invalid(
                         message: "'\(text)' is not a level of the scale.", field: "level-\(student.rawValue)")
                 }

@@ -34,7 +34,7 @@ struct FrameworkRoutes {
                 let method = try CalculationMethod(
                     name: form.text("method") ?? "", parameterText: form.text("parameter"))
                 let policy = try MasteryPolicy(
-                    method: method, minimumEvidence: form.text("minimum").flatMap(Int.init) ?? 1)
+                    method: method, minimumEvidence: try form.int("minimum", in: 1...1_000) ?? 1)
                 try await store.updateFramework(
                     framework.id, code: form.text("code") ?? framework.code,
                     title: form.text("title") ?? framework.title,
@@ -122,9 +122,18 @@ struct FrameworkRoutes {
             let curriculum = try await store.curriculum(frameworks: [framework.id])
             let form = context.form
             let levels = curriculum.scales.values.first?.levels ?? []
-            let taskID =
-                form.text("task").map { PerformanceTask.ID($0) }
-                ?? .init("task-\(UUID().uuidString.lowercased().prefix(12))")
+            // An edit names a task of this framework (from the URL), and keeps only that task's own criterion ids:
+            // a task or criterion of another framework is never renamed, emptied or moved from here.
+            let existing: PerformanceTask?
+            if let named = try form.identifier("task") {
+                guard let task = try await store.tasks(framework: framework.id).first(where: { $0.id.rawValue == named })
+                else { throw AppError.notFound("The task \(named) in \(framework.code)") }
+                existing = task
+            } else {
+                existing = nil
+            }
+            let taskID = existing?.id ?? .init("task-\(UUID().uuidString.lowercased().prefix(12))")
+            let ownCriteria = Set(existing?.criteria.map(\.id.rawValue) ?? [])
             var criteria: [RubricCriterion] = []
             for row in 0..<TaskBuilderPage.rows {
                 guard let title = form.text("criterion-\(row)") else { continue }
@@ -137,9 +146,15 @@ struct FrameworkRoutes {
                     return HTMLResponse.render(
                         page.render(PageContext(context, path: request.uri.path)), status: .unprocessableContent)
                 }
+                let keptID = try form.identifier("id-\(row)")
+                if let keptID, !ownCriteria.contains(keptID) {
+                    throw AppError.invalid(
+                        message: "Criterion \(row + 1) names \(keptID), which is not a criterion of this task.",
+                        field: "id-\(row)")
+                }
                 criteria.append(
                     RubricCriterion(
-                        id: .init(form.text("id-\(row)") ?? "crit-\(UUID().uuidString.lowercased().prefix(12))"),
+                        id: .init(keptID ?? "crit-\(UUID().uuidString.lowercased().prefix(12))"),
                         title: title, competencyID: competency, position: criteria.count,
                         descriptors: levels.map { level in
                             .init(

@@ -23,7 +23,8 @@ struct GoalRoutes {
             }
             var problem: (String, String)?
             let title = form.text("title") ?? ""
-            let level = form.text("target").flatMap(Double.init)
+            // Not a finite number is the same as no choice: the form asks for a level again.
+            let level = (try? form.double("target", in: -1_000_000...1_000_000)) ?? nil
             let date = form.text("date").map { FormDates.parse($0) }
             if title.isEmpty {
                 problem = ("title", "Write what you want to achieve.")

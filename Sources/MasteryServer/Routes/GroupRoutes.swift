@@ -31,7 +31,7 @@ struct GroupRoutes {
             guard !competencies.isEmpty else {
                 throw AppError.invalid(message: "Choose a competency.", field: "competency")
             }
-            let size = form.text("size").flatMap(Int.init) ?? 6
+            let size = try form.int("size", in: 2...30) ?? 6
             let suggested = try await suggest(data, competencies, size: size)
             let placements = suggested.map { placement -> FlexibleGroups.Placement in
                 guard let name = form.text("group-\(placement.studentID.rawValue)"), name != placement.group,

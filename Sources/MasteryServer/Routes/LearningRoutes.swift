@@ -84,6 +84,12 @@ struct LearningRoutes {
             guard let playlistID = context.form.text("playlist"),
                 let playlist = try await store.playlist(.init(playlistID))
             else { throw AppError.invalid(message: "Choose a playlist to assign.", field: "playlist") }
+            // Only a playlist of this section's course: every competency it covers is one the course assesses.
+            guard let section = try await store.section(id) else { throw AppError.notFound("The section") }
+            let curriculum = try await store.curriculum(course: section.courseID)
+            guard playlist.competencyIDs.allSatisfy({ curriculum.competency($0) != nil }) else {
+                throw AppError.invalid(message: "That playlist is not one of this course's.", field: "playlist")
+            }
             guard !chosen.isEmpty else {
                 throw AppError.invalid(message: "Choose at least one student or group.", field: "student")
             }

@@ -48,9 +48,8 @@ struct ReflectionRoutes {
 
     /// Reflections the viewer may read: all for the student and their teachers ("only my teachers and me");
     /// shared ones for everyone else allowed on the page (family, coaches, administrators).
-    static func visible(_ reflections: [Reflection], to viewer: Person) -> [Reflection] {
-        viewer.role == .student || viewer.role == .teacher
-            ? reflections : reflections.filter { $0.visibility == .shared }
+    static func visible(_ reflections: [Reflection], in scope: StudentScope) -> [Reflection] {
+        scope.allows(.readPrivateReflections) ? reflections : reflections.filter { $0.visibility == .shared }
     }
 
     func reflectionsPage(
@@ -61,7 +60,7 @@ struct ReflectionRoutes {
         let (_, curriculum) = try await StudentCompetencies.load(scope.student.id, store: store)
         let evidence = try await store.evidence(student: scope.student.id).values.joined()
             .sorted { $0.observedAt > $1.observedAt }
-        let reflections = Self.visible(try await store.reflections(student: scope.student.id), to: scope.user)
+        let reflections = Self.visible(try await store.reflections(student: scope.student.id), in: scope)
         let reflected = Set(reflections.compactMap(\.evidenceID))
         let feedback = evidence.filter { $0.comment != nil && !reflected.contains($0.id) }.prefix(5)
         return ReflectionsPage(

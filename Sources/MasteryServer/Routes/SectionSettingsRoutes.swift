@@ -26,7 +26,7 @@ struct SectionSettingsRoutes {
                     let method = try CalculationMethod(
                         name: form.text("method") ?? "", parameterText: form.text("parameter"))
                     try await store.setPolicyOverride(
-                        try MasteryPolicy(method: method, minimumEvidence: form.text("minimum").flatMap(Int.init) ?? 1),
+                        try MasteryPolicy(method: method, minimumEvidence: try form.int("minimum", in: 1...1_000) ?? 1),
                         for: data.section.id)
                 } catch let error as MasteryCoreError {
                     return HTMLResponse.render(

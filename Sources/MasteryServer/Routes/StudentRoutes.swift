@@ -111,7 +111,7 @@ struct StudentRoutes {
 
     func recordEvidence(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (user, student, competency) = try await target(context)
-        try await authorizer.require(user, .recordEvidence, student: student.id)
+        try await authorizer.requireRecording(user, student: student.id, competency: competency.id)
         let page = PageContext(context, path: request.uri.path)
         let (_, scale) = try await store.policy(student: student.id, competency: competency.id)
         func refuse(_ field: String, _ message: String) async throws -> Response {
@@ -122,7 +122,7 @@ struct StudentRoutes {
         guard let scoreText = context.form.text("score") else {
             return try await refuse("score", "Choose the level the evidence shows.")
         }
-        guard let score = Double(scoreText), scale.contains(score) else {
+        guard let score = Double(scoreText), score.isFinite, scale.contains(score) else {
             return try await refuse(
                 "score",
                 "The score '\(scoreText)' is not on the scale (\(DisplayRounding.text(scale.lowestValue))–\(DisplayRounding.text(scale.pointsPossible)))."
@@ -171,7 +171,7 @@ struct StudentRoutes {
         let draft: EvidenceDraft
         switch action {
         case "correct":
-            guard let text = context.form.text("score"), let score = Double(text) else {
+            guard let score = try context.form.double("score", in: -1_000_000...1_000_000) else {
                 throw AppError.invalid(message: "Choose the corrected score.", field: "score")
             }
             draft = .supersede(eventID, student: student.id, competency: competency.id, score: score, reason: reason)

@@ -56,6 +56,7 @@ extension Store {
         -> (events: [EvidenceEvent], records: [MasteryRecord])
     {
         do {
+            try await lockPairs(drafts.map { ($0.studentID, $0.competencyID) }, in: db)
             var written: [EvidenceEvent] = []
             var pairs: [(Person.ID, Competency.ID)] = []
             var history: [String: [EvidenceEvent]] = [:]
@@ -167,5 +168,18 @@ extension Store {
 extension String {
     var nilIfBlank: String? {
         trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : self
+    }
+}
+
+extension Store {
+    /// Serialises writers of the same student × competency: each pair's history is read, extended and its
+    /// mastery record rewritten by one transaction at a time. On PostgreSQL (READ COMMITTED) a transaction-scoped
+    /// advisory lock per pair, taken in a fixed order so two batches never wait on each other in a cycle; on
+    /// SQLite `BEGIN IMMEDIATE` already lets one writer in at a time.
+    static func lockPairs(_ pairs: [(Person.ID, Competency.ID)], in db: any SQLDatabase) async throws {
+        guard db.dialect.name == "postgresql" else { return }
+        for key in Set(pairs.map { "evidence|\($0.0.rawValue)|\($0.1.rawValue)" }).sorted() {
+            try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: key))) AS locked").run()
+        }
     }
 }

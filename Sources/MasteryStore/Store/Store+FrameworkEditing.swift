@@ -127,8 +127,21 @@ extension Store {
 
     /// Writes `task` and its criteria (criteria it no longer has are removed); true when the task is new.
     static func write(_ task: PerformanceTask, in db: any SQLDatabase) async throws -> Bool {
-        let exists =
-            try await db.raw("SELECT 1 AS found FROM tasks WHERE id = \(bind: task.id.rawValue)").first() != nil
+        let owner = try await db.raw("SELECT framework_id FROM tasks WHERE id = \(bind: task.id.rawValue)").first()
+            .map { try $0.string("framework_id") }
+        // A task belongs to one framework, a criterion to one task: neither is taken over from elsewhere.
+        if let owner, owner != task.frameworkID.rawValue {
+            throw StoreError.conflict("The task \(task.id.rawValue) belongs to another framework.")
+        }
+        for criterion in task.criteria {
+            let holder = try await db.raw(
+                "SELECT task_id FROM rubric_criteria WHERE id = \(bind: criterion.id.rawValue)"
+            ).first().map { try $0.string("task_id") }
+            if let holder, holder != task.id.rawValue {
+                throw StoreError.conflict("The criterion \(criterion.id.rawValue) belongs to another task.")
+            }
+        }
+        let exists = owner != nil
         if exists {
             try await db.raw(
                 """

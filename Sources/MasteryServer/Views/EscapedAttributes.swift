@@ -71,6 +71,57 @@ extension Node where Context: HTML.BodyContext {
     static func ariaControls(_ child: String) -> Node { .attribute(named: "aria-controls", value: child) }
 }
 
+// Elements such as `input`, `meta` and `img` take `Attribute`s rather than nodes: the same rule for those.
+
+extension Attribute {
+    /// A custom attribute; its value is escaped.
+    static func attribute(named name: String, value: String?) -> Attribute {
+        Attribute(name: name, value: value.map(HTMLEscaping.attribute))
+    }
+}
+
+extension Attribute where Context: HTMLContext {
+    static func id(_ id: String) -> Attribute { .attribute(named: "id", value: id) }
+    static func `class`(_ className: String) -> Attribute { .attribute(named: "class", value: className) }
+    static func title(_ title: String) -> Attribute { .attribute(named: "title", value: title) }
+}
+
+extension Attribute where Context: HTMLNamableContext {
+    static func name(_ name: String) -> Attribute { .attribute(named: "name", value: name) }
+}
+
+extension Attribute where Context: HTMLValueContext {
+    static func value(_ value: String) -> Attribute { .attribute(named: "value", value: value) }
+}
+
+extension Attribute where Context: HTMLLinkableContext {
+    static func href(_ url: String) -> Attribute {
+        .attribute(named: "href", value: SafeURL.attributeValue(url))
+    }
+}
+
+extension Attribute where Context: HTMLSourceContext {
+    static func src(_ url: String) -> Attribute {
+        .attribute(named: "src", value: SafeURL.attributeValue(url))
+    }
+}
+
+extension Attribute where Context == HTML.InputContext {
+    static func placeholder(_ placeholder: String) -> Attribute { .attribute(named: "placeholder", value: placeholder) }
+}
+
+extension Attribute where Context == HTML.OptionContext {
+    static func label(_ label: String) -> Attribute { .attribute(named: "label", value: label) }
+}
+
+extension Attribute where Context == HTML.MetaContext {
+    static func content(_ content: String) -> Attribute { .attribute(named: "content", value: content) }
+}
+
+extension Attribute where Context == HTML.ImageContext {
+    static func alt(_ text: String) -> Attribute { .attribute(named: "alt", value: text) }
+}
+
 /// Escaping for HTML attribute values and names.
 enum HTMLEscaping {
     /// The value with `&`, `"`, `'`, `<` and `>` as character references: safe between quotes of either kind.

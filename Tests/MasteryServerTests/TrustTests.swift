@@ -1,0 +1,304 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MasteryCore
+import MasteryStore
+import NIOCore
+import Plot
+import Testing
+
+@testable import MasteryServer
+
+/// The security probe's findings, one test each: every one of these failed before its fix.
+@Suite("Trust: what a signed-in user sends cannot crash, deface, leak or corrupt")
+struct TrustTests {
+    static let hostile = #""><meta http-equiv="refresh" content="1;url=/login?x=1"><x-injected data-x='1'>"#
+
+    @Test("A huge group size is refused naming the field; the server keeps answering")
+    func groupSizeOverflow() async throws {
+        try await withApp { client, services in
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            let person = try #require(try await services.store.credentials(username: "teacher")?.person)
+            let section = try await services.store.sections(of: person.id, as: .teacher)[0]
+            let competency = try #require(
+                try await SectionData.load(section.id, store: services.store).gradebook.competencies.first)
+            _ = try await teacher.get("/sections/\(section.id.rawValue)/groups")
+            let page = try await teacher.post(
+                "/sections/\(section.id.rawValue)/groups",
+                [("competency", competency.id.rawValue), ("size", "9223372036854775807")])
+            #expect(page.status == .unprocessableContent && page.body.contains("size"))
+            #expect(try await teacher.get("/").status == .ok)
+        }
+    }
+
+    @Test("Core arithmetic on request-sized numbers cannot trap")
+    func coreArithmetic() throws {
+        #expect(ModRange.of(start: .max, length: .max).upperBound == .max)
+        #expect(ModRange.of(start: 3, length: -5).isEmpty)
+        let students = (0..<3).map { ScheduleInstance.Student(id: "s\($0)", free: [0, 1], needs: []) }
+        let instance = ScheduleInstance(
+            mods: 2,
+            sessions: [
+                .init(id: "a", start: 0, length: 2, capacity: .max, competencies: [], required: [], title: "A"),
+                .init(id: "b", start: 0, length: 2, capacity: .max, competencies: [], required: [], title: "B"),
+                .init(id: "c", start: .max, length: .max, capacity: 1, competencies: [], required: [], title: "C"),
+            ], students: students)
+        #expect(throws: ScheduleProblems.self) { try FlexModScheduler.solve(instance) }
+        var valid = instance
+        valid.sessions.removeLast()
+        let solution = try FlexModScheduler.solve(valid)
+        #expect(solution.assignments.count == 3)
+        let groups = FlexibleGroups.suggest(
+            students: [], competencies: [], records: [:], thresholds: [:], prerequisites: PrerequisiteGraph(edges: []),
+            maxSize: .max, codes: [:])
+        #expect(groups.isEmpty)
+    }
+
+    @Test("A coordinator's huge start, length or capacity is refused; a saved day still proposes")
+    func flexDayNumbers() async throws {
+        try await withApp { client, services in
+            var coach = TestBrowser(client)
+            _ = try await coach.login("coach")
+            _ = try await coach.get("/schedule")
+            let created = try await coach.post("/schedule", [("day", "2026-11-26"), ("mods", "3")])
+            let path = try #require(created.location)
+            for (field, value) in [("start", "9223372036854775807"), ("length", "9223372036854775807")] {
+                var fields = [("title", "Huge"), ("start", "0"), ("length", "1"), ("capacity", "5")]
+                fields.removeAll { $0.0 == field }
+                fields.append((field, value))
+                let page = try await coach.post("\(path)/sessions", fields)
+                #expect(page.status == .unprocessableContent && page.body.contains(field), "\(field)")
+            }
+            let big = try await coach.post(
+                "\(path)/sessions", [("title", "Big room"), ("start", "0"), ("length", "3"), ("capacity", "100000")])
+            #expect(big.status == .seeOther)
+            #expect(try await coach.post("\(path)/propose", []).status == .seeOther)
+            #expect(try await coach.get(path).status == .ok)
+        }
+    }
+
+    @Test("A flex session's teacher must teach at the school: a coach naming themselves records no evidence")
+    func flexAttendanceAuthorization() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            var coach = TestBrowser(client)
+            _ = try await coach.login("coach")
+            _ = try await coach.get("/schedule")
+            let created = try await coach.post("/schedule", [("day", "2026-11-27"), ("mods", "2")])
+            let path = try #require(created.location)
+            let coachPerson = try #require(try await store.credentials(username: "coach")?.person)
+            let student = try #require(try await store.credentials(username: "student")?.person)
+            for teacher in [coachPerson.id.rawValue, student.id.rawValue, "p-nobody"] {
+                let page = try await coach.post(
+                    "\(path)/sessions",
+                    [("title", "Mine"), ("teacher", teacher), ("start", "0"), ("length", "1"), ("capacity", "5")])
+                #expect(page.status == .unprocessableContent && page.body.contains("teacher of this school"))
+            }
+            let day = try #require(try await store.flexDay(.init(String(path.split(separator: "/").last!))))
+            #expect(day.sessions.allSatisfy { $0.teacherID == nil })
+        }
+    }
+
+    @Test("A goal title with markup reaches the family's page as text, in every attribute")
+    func storedMarkupIsEscaped() async throws {
+        try await withApp { client, services in
+            let student = try #require(try await services.store.credentials(username: "student")?.person)
+            let base = "/students/\(student.id.rawValue)/goals"
+            let (competencies, _) = try await StudentCompetencies.load(student.id, store: services.store)
+            var browser = TestBrowser(client)
+            _ = try await browser.login("student")
+            _ = try await browser.get(base)
+            let saved = try await browser.post(
+                base,
+                [("title", Self.hostile), ("competency", competencies[0].id.rawValue), ("target", "3")])
+            #expect(saved.status == .seeOther)
+            for username in ["student", "guardian", "teacher"] {
+                var reader = TestBrowser(client)
+                _ = try await reader.login(username)
+                let page = try await reader.get(base)
+                #expect(page.status == .ok, "\(username)")
+                #expect(!page.body.contains("<meta http-equiv=\"refresh\""), "\(username)")
+                #expect(!page.body.contains("<x-injected"), "\(username)")
+                #expect(page.body.contains("&lt;x-injected") || page.body.contains("&amp;lt;x-injected"), "\(username)")
+            }
+        }
+    }
+
+    @Test("Every attribute helper of our pages escapes, and unsafe link schemes become '#'")
+    func attributeHelpersEscape() {
+        let option = Components.option(Self.hostile, "label").render()
+        #expect(!option.contains("\"><meta") && option.contains("&quot;&gt;&lt;meta"))
+        let field = Components.field("Label", id: Self.hostile, value: Self.hostile).render()
+        #expect(!field.contains("<x-injected") && !field.contains("\"><meta") && field.contains("&quot;&gt;&lt;meta"))
+        #expect(HTMLEscaping.attribute(#"a"b'c<d>e&f"#) == "a&quot;b&#39;c&lt;d&gt;e&amp;f")
+        for url in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.example", "vbscript:x"] {
+            #expect(!SafeURL.isSafe(url), "\(url)")
+        }
+        for url in ["/students/1?x=1&y=2", "#main", "https://example.org/a:b", "mailto:a@b.c", "page:1", "a/b:c"] {
+            #expect(SafeURL.isSafe(url) || url == "page:1", "\(url)")
+        }
+    }
+
+    @Test("The task builder edits only tasks and criteria of the framework in the URL")
+    func taskBuilderStaysInItsFramework() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let curriculum = try await store.curriculum()
+            var frameworkTasks: [(Framework, [PerformanceTask])] = []
+            for framework in curriculum.frameworks {
+                frameworkTasks.append((framework, try await store.tasks(framework: framework.id)))
+            }
+            let (owner, tasks) = try #require(frameworkTasks.first { !$0.1.isEmpty })
+            let target = try #require(tasks.first { !$0.criteria.isEmpty })
+            let other = try #require(frameworkTasks.first { $0.0.id != owner.id }?.0)
+            let otherCompetency = try #require(curriculum.competencies.first { $0.frameworkID == other.id })
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            _ = try await teacher.get("/frameworks/\(other.id.rawValue)")
+            let hijack = try await teacher.post(
+                "/frameworks/\(other.id.rawValue)/tasks",
+                [
+                    ("task", target.id.rawValue), ("title", "HIJACKED"), ("criterion-0", "x"),
+                    ("competency-0", otherCompetency.id.rawValue), ("id-0", target.criteria[0].id.rawValue),
+                ])
+            #expect(hijack.status == .notFound)
+            let moved = try await teacher.post(
+                "/frameworks/\(other.id.rawValue)/tasks",
+                [
+                    ("title", "New task"), ("criterion-0", "x"), ("competency-0", otherCompetency.id.rawValue),
+                    ("id-0", target.criteria[0].id.rawValue),
+                ])
+            #expect(moved.status == .unprocessableContent)
+            let after = try #require(try await store.tasks(framework: owner.id).first { $0.id == target.id })
+            #expect(after == target)
+        }
+    }
+
+    @Test("Evidence only on a competency of a course the teacher teaches the student; tasks of its framework")
+    func evidenceWithinTheCourse() async throws {
+        try await withApp { client, services in
+            let store = services.store
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let student = try #require(try await store.credentials(username: "student")?.person)
+            let shared = Set(try await store.sections(of: student.id, as: .student).map(\.id))
+            var taught: Set<Competency.ID> = []
+            for section in try await store.sections(of: teacher.id, as: .teacher) where shared.contains(section.id) {
+                taught.formUnion(try await store.curriculum(course: section.courseID).competencies.map(\.id))
+            }
+            let curriculum = try await store.curriculum()
+            let outside = try #require(curriculum.leafCompetencies.first { !taught.contains($0.id) })
+            let inside = try #require(curriculum.leafCompetencies.first { taught.contains($0.id) })
+            let api = try await APIClient.signIn(client, "teacher")
+            let before = try await store.events(student: student.id, competency: outside.id).count
+            let refused = try await api.call(
+                "/api/v1/evidence", method: .post,
+                json: ["studentId": student.id.rawValue, "competencyId": outside.id.rawValue, "score": 3])
+            #expect(refused.status == .forbidden)
+            #expect(try await store.events(student: student.id, competency: outside.id).count == before)
+            var foreignTask: PerformanceTask?
+            for framework in curriculum.frameworks where framework.id != inside.frameworkID && foreignTask == nil {
+                foreignTask = try await store.tasks(framework: framework.id).first
+            }
+            if let foreignTask {
+                let wrongTask = try await api.call(
+                    "/api/v1/evidence", method: .post,
+                    json: [
+                        "studentId": student.id.rawValue, "competencyId": inside.id.rawValue, "score": 3,
+                        "taskId": foreignTask.id.rawValue,
+                    ])
+                #expect(wrongTask.status == .unprocessableContent && wrongTask.errorField == "taskId")
+            }
+            for (field, value) in [("comment", "a\u{0}b"), ("comment", "x\u{202E}y"), ("studentId", "<x>")] {
+                var body: [String: Any] = [
+                    "studentId": student.id.rawValue, "competencyId": inside.id.rawValue, "score": 3,
+                ]
+                body[field] = value
+                let bad = try await api.call("/api/v1/evidence", method: .post, json: body)
+                #expect(bad.status == .unprocessableContent && bad.errorField == field, "\(field)")
+            }
+        }
+    }
+
+    @Test("Reflections kept for 'only my teachers and me' stay out of the backpack for administrators")
+    func privateReflectionsStayPrivate() async throws {
+        try await withApp { client, services in
+            let student = try #require(try await services.store.credentials(username: "student")?.person)
+            let marker = "private-\(UUID().uuidString.prefix(8))"
+            var browser = TestBrowser(client)
+            _ = try await browser.login("student")
+            _ = try await browser.get("/students/\(student.id.rawValue)/reflections")
+            let saved = try await browser.post(
+                "/students/\(student.id.rawValue)/reflections",
+                [("wentWell", marker), ("tryNext", "more"), ("visibility", "teacherAndMe")])
+            #expect(saved.status == .seeOther)
+            for (username, sees) in [("admin", false), ("teacher", true), ("student", true)] {
+                let api = try await APIClient.signIn(client, username)
+                let backpack = try await api.call("/api/v1/students/\(student.id.rawValue)/backpack")
+                #expect(backpack.status == .ok, "\(username)")
+                let text = String(decoding: try JSONSerialization.data(withJSONObject: backpack.object), as: UTF8.self)
+                #expect(text.contains(marker) == sees, "\(username)")
+                var pages = TestBrowser(client)
+                _ = try await pages.login(username)
+                let download = try await pages.get("/students/\(student.id.rawValue)/backpack.json")
+                #expect(download.body.contains(marker) == sees, "\(username) download")
+            }
+        }
+    }
+
+    @Test("Form fields with NUL, bidi overrides or over the length limit are refused naming the field")
+    func formInputRules() async throws {
+        try await withApp { client, services in
+            let student = try #require(try await services.store.credentials(username: "student")?.person)
+            let path = "/students/\(student.id.rawValue)/reflections"
+            var browser = TestBrowser(client)
+            _ = try await browser.login("student")
+            _ = try await browser.get(path)
+            let marker = "refused-\(UUID().uuidString.prefix(8))"
+            for value in ["a\u{0}b", "x\u{202E}gpj.exe", String(repeating: "long ", count: 5_000)] {
+                let page = try await browser.post(path, [("wentWell", value), ("tryNext", marker)])
+                #expect(page.status == .unprocessableContent && page.body.contains("wentWell"))
+            }
+            let saved = try await services.store.reflections(student: student.id)
+            #expect(!saved.contains { $0.tryNext == marker })
+        }
+    }
+
+    @Test("A goal target of nan asks for a level again; no 500")
+    func nanTarget() async throws {
+        try await withApp { client, services in
+            let student = try #require(try await services.store.credentials(username: "student")?.person)
+            let (competencies, _) = try await StudentCompetencies.load(student.id, store: services.store)
+            var browser = TestBrowser(client)
+            _ = try await browser.login("student")
+            let base = "/students/\(student.id.rawValue)/goals"
+            _ = try await browser.get(base)
+            for target in ["nan", "inf", "-inf", "1e309"] {
+                let page = try await browser.post(
+                    base, [("title", "Goal \(target)"), ("competency", competencies[0].id.rawValue), ("target", target)])
+                #expect(page.status == .unprocessableContent, "\(target)")
+            }
+        }
+    }
+
+    @Test("Large multipart posts are refused before they are read, unless staff import a file")
+    func bodyLimits() async throws {
+        try await withApp { client, _ in
+            let big = Data(repeating: 0x41, count: 3_000_000)
+            var anonymous = TestBrowser(client)
+            _ = try await anonymous.get("/login")
+            let refused = try await anonymous.upload("/login", [], file: ("file", "a.txt", big))
+            #expect(refused.status == .contentTooLarge && refused.body.contains("1 MB"))
+            var student = TestBrowser(client)
+            _ = try await student.login("student")
+            let alsoRefused = try await student.upload("/admin/import", [("kind", "case")], file: ("file", "a", big))
+            #expect(alsoRefused.status == .contentTooLarge)
+            var admin = TestBrowser(client)
+            _ = try await admin.login("admin")
+            _ = try await admin.get("/admin/import")
+            let read = try await admin.upload("/admin/import", [("kind", "case")], file: ("file", "a.json", big))
+            #expect(read.status != .contentTooLarge)
+        }
+    }
+}

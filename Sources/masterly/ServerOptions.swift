@@ -18,6 +18,11 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("secure-cookies"), help: "true when served over HTTPS (env MASTERLY_SECURE_COOKIES).")
     var secureCookies: String?
 
+    @Option(
+        name: .customLong("trust-proxy"),
+        help: "true behind a reverse proxy that sets X-Forwarded-For (env MASTERLY_TRUST_PROXY).")
+    var trustProxy: String?
+
     @Option(name: .customLong("log-level"), help: "trace … critical (env MASTERLY_LOG_LEVEL; default info).")
     var logLevel: String?
 
@@ -28,6 +33,7 @@ struct ServerOptions: ParsableArguments {
         flags["database"] = database
         flags["secure-cookies"] = secureCookies
         flags["log-level"] = logLevel
+        flags["trust-proxy"] = trustProxy
         return flags
     }
 

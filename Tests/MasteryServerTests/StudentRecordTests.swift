@@ -335,7 +335,8 @@ struct StudentRecordTests {
 
             let service = BackpackService(store: store)
             let original = try #require(
-                try await service.backpack(of: cast.student.id, includeSensitive: true, includePrivateReflections: true, at: TestSchool.now))
+                try await service.backpack(
+                    of: cast.student.id, includeSensitive: true, includePrivateReflections: true, at: TestSchool.now))
             let data = try original.data()
             let read = try Backpack.read(data, fileName: "backpack.json")
             let school = try #require(try await store.organizations().first { $0.kind == .school })
@@ -343,7 +344,8 @@ struct StudentRecordTests {
             let result = try await service.importBackpack(read, into: school.id, by: admin.id, at: TestSchool.now)
             #expect(result.evidence == original.evidence.count && result.transferred == 0)
             let copy = try #require(
-                try await service.backpack(of: result.student.id, includeSensitive: true, includePrivateReflections: true, at: TestSchool.now))
+                try await service.backpack(
+                    of: result.student.id, includeSensitive: true, includePrivateReflections: true, at: TestSchool.now))
             let (copied, kept) = (Self.normalized(copy), Self.normalized(original))
             #expect(copied == kept, "backpacks differ: \(Self.difference(copied, kept))")
             #expect(throws: ImportError.self) {

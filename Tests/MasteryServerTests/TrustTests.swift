@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -276,7 +277,8 @@ struct TrustTests {
             _ = try await browser.get(base)
             for target in ["nan", "inf", "-inf", "1e309"] {
                 let page = try await browser.post(
-                    base, [("title", "Goal \(target)"), ("competency", competencies[0].id.rawValue), ("target", target)])
+                    base,
+                    [("title", "Goal \(target)"), ("competency", competencies[0].id.rawValue), ("target", target)])
                 #expect(page.status == .unprocessableContent, "\(target)")
             }
         }
@@ -300,5 +302,164 @@ struct TrustTests {
             let read = try await admin.upload("/admin/import", [("kind", "case")], file: ("file", "a.json", big))
             #expect(read.status != .contentTooLarge)
         }
+    }
+
+    @Test("Failed sign-ins lock the account with back-off: 429 with Retry-After, audited; NUL never signs in")
+    func signInThrottling() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let api = APIClient(client: client)
+            let wrong = ["username": "coach", "password": "not-the-password"]
+            for _ in 0..<SignInThrottle.account.freeFailures {
+                #expect(try await api.call("/api/v1/sessions", method: .post, json: wrong).status == .unauthorized)
+            }
+            let right = ["username": "coach", "password": "masterly-demo"]
+            let locked = try await api.call("/api/v1/sessions", method: .post, json: right)
+            #expect(locked.status == .tooManyRequests && locked.errorCode == "too_many_attempts")
+            var browser = TestBrowser(client)
+            _ = try await browser.get("/login")
+            let page = try await browser.post("/login", [("username", "COACH"), ("password", "masterly-demo")])
+            #expect(page.status == .tooManyRequests && page.body.contains("Wait"))
+            #expect(page.headers[.retryAfter].flatMap(Int.init).map { $0 > 0 && $0 <= 30 } == true)
+            let entries = try await services.store.auditLog(limit: 50)
+            #expect(entries.contains { $0.action == "signin.lockout" && $0.subject == "account:coach" })
+            // Unknown usernames are counted the same way, so the answer never tells which exist.
+            let ghost = ["username": "nobody-\(UUID().uuidString.prefix(6))", "password": "x"]
+            for _ in 0..<SignInThrottle.account.freeFailures {
+                #expect(try await api.call("/api/v1/sessions", method: .post, json: ghost).status == .unauthorized)
+            }
+            #expect(try await api.call("/api/v1/sessions", method: .post, json: ghost).status == .tooManyRequests)
+            // bcrypt stops reading at NUL: the password with NUL and anything after it is not the password.
+            let nul = ["username": "teacher", "password": "masterly-demo\u{0}anything"]
+            #expect(try await api.call("/api/v1/sessions", method: .post, json: nul).status == .unauthorized)
+            #expect(
+                try await api.call(
+                    "/api/v1/sessions", method: .post, json: ["username": "teacher", "password": "masterly-demo"]
+                ).status == .created)
+        }
+    }
+
+    @Test("Locks back off exponentially, end on time, and a success clears the account")
+    func throttleArithmetic() async throws {
+        let throttle = SignInThrottle.account
+        #expect(throttle.lock(afterFailures: 4) == nil)
+        #expect(throttle.lock(afterFailures: 5) == 30 && throttle.lock(afterFailures: 6) == 60)
+        #expect(throttle.lock(afterFailures: 1_000) == throttle.maxDelay)
+        try await withOwnApp(adjust: { _ in }) { _, services in
+            let store = services.store
+            let start = TestSchool.now
+            var until: Date?
+            for index in 0..<6 {
+                until = try await store.recordSignInFailure(
+                    "account:x", throttle: throttle, at: start.addingTimeInterval(Double(index)))
+            }
+            #expect(until == start.addingTimeInterval(5 + 60))
+            #expect(try await store.signInLockedUntil(["account:x"], at: start.addingTimeInterval(10)) == until)
+            #expect(try await store.signInLockedUntil(["account:x"], at: start.addingTimeInterval(66)) == nil)
+            try await store.clearSignInFailures("account:x")
+            #expect(
+                try await store.recordSignInFailure("account:x", throttle: throttle, at: start.addingTimeInterval(70))
+                    == nil)
+        }
+    }
+
+    @Test("The audit page shows every write with its time and actor, filters, pages and exports as CSV")
+    func auditPage() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let store = services.store
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let section = try await store.sections(of: teacher.id, as: .teacher)[0]
+            let competency = try #require(
+                try await SectionData.load(section.id, store: store).gradebook.competencies.first)
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            _ = try await browser.get("/sections/\(section.id.rawValue)/settings")
+            #expect(
+                try await browser.post(
+                    "/sections/\(section.id.rawValue)/settings", [("method", "highest"), ("minimum", "1")]
+                ).status == .seeOther)
+            _ = try await browser.get("/sections/\(section.id.rawValue)/groups")
+            #expect(
+                try await browser.post(
+                    "/sections/\(section.id.rawValue)/groups", [("competency", competency.id.rawValue), ("size", "4")]
+                ).status == .seeOther)
+            let entries = try await store.auditLog(limit: 20)
+            #expect(entries.contains { $0.action == "section.policy" && $0.actorID == teacher.id })
+            #expect(entries.contains { $0.action == "grouping.create" && $0.actorID == teacher.id })
+            var admin = TestBrowser(client)
+            _ = try await admin.login("admin")
+            let page = try await admin.get("/admin/audit?person=teacher&action=section.policy")
+            #expect(
+                page.status == .ok && page.body.contains("section.policy") && !page.body.contains("grouping.create"))
+            #expect(page.body.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"#, options: .regularExpression) != nil)
+            let first = try await admin.get("/admin/audit?limit=2")
+            #expect(first.body.contains("Older entries") && first.body.contains("2 entries"))
+            let link = try #require(
+                first.body.range(of: #"/admin/audit\?before=\d+&amp;limit=2"#, options: .regularExpression))
+            let next = try await admin.get(String(first.body[link]).replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(next.status == .ok && next.body.contains("entries, newest first"))
+            let csv = try await admin.get("/admin/audit.csv?action=grouping")
+            #expect(csv.status == .ok && csv.headers[.cacheControl] == "no-store")
+            #expect(csv.body.hasPrefix("sequence,at_utc,actor_id") && csv.body.contains("grouping.create"))
+            #expect(!csv.body.contains("section.policy"))
+            let bad = try await admin.get("/admin/audit?from=yesterday")
+            #expect(bad.status == .unprocessableContent && bad.body.contains("yesterday"))
+            var teacherBrowser = TestBrowser(client)
+            _ = try await teacherBrowser.login("teacher")
+            #expect(try await teacherBrowser.get("/admin/audit.csv").status == .forbidden)
+        }
+    }
+
+    @Test("Sessions and tokens: one spelling per path, no-store downloads, CSRF rotates at sign-in, tokens revocable")
+    func sessionsAndTokens() async throws {
+        try await withApp { client, services in
+            var browser = TestBrowser(client)
+            _ = try await browser.get("/login")
+            let before = try #require(browser.cookies["masterly_csrf"])
+            _ = try await browser.post("/login", [("username", "student"), ("password", "masterly-demo")])
+            let after = try #require(browser.cookies["masterly_csrf"])
+            #expect(before != after)
+            // A token from before signing in is no longer accepted.
+            let student = try #require(try await services.store.credentials(username: "student")?.person)
+            let stale = try await browser.post(
+                "/students/\(student.id.rawValue)/reflections", [("_csrf", before), ("wentWell", "x")], csrf: false)
+            #expect(stale.status == .forbidden)
+            #expect(try await browser.get("//api/v1/me").status == .notFound)
+            #expect(try await browser.get("/students/./\(student.id.rawValue)/backpack").status == .notFound)
+            let download = try await browser.get("/students/\(student.id.rawValue)/backpack.json")
+            #expect(download.status == .ok && download.headers[.cacheControl] == "no-store")
+            let api = try await APIClient.signIn(client, "student")
+            let listed = try await api.call("/api/v1/me/tokens")
+            let tokens = try #require(listed.object["tokens"] as? [[String: Any]])
+            // A token's id is the start of its stored SHA-256 hash: the listing shows this one, never a secret.
+            let secret = try #require(api.token)
+            let id = String(SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined().prefix(16))
+            #expect(tokens.contains { $0["id"] as? String == id })
+            #expect(!String(describing: tokens).contains(secret))
+            #expect(try await api.call("/api/v1/me").status == .ok)
+            let other = try await APIClient.signIn(client, "student")
+            #expect(try await other.call("/api/v1/me/tokens/\(id)", method: .delete).status == .noContent)
+            #expect(try await api.call("/api/v1/me").status == .unauthorized)
+            #expect(try await other.call("/api/v1/me").status == .ok)
+            let admin = try await APIClient.signIn(client, "admin")
+            let teacherAPI = try await APIClient.signIn(client, "teacher")
+            #expect(
+                try await teacherAPI.call("/api/v1/people/\(student.id.rawValue)/tokens", method: .delete).status
+                    == .forbidden)
+            let revoked = try await admin.call("/api/v1/people/\(student.id.rawValue)/tokens", method: .delete)
+            #expect(revoked.status == .ok && (revoked.object["revoked"] as? Int ?? 0) >= 1)
+            #expect(try await other.call("/api/v1/me").status == .unauthorized)
+        }
+    }
+
+    @Test("Over HTTPS (secure cookies) every response asks browsers to keep to HTTPS")
+    func strictTransportSecurity() async throws {
+        let store = try await TestSchool.demoStore(adjust: { _ in })
+        let services = AppServices(
+            store: store, configuration: ServerConfiguration(secureCookies: true), clock: { TestSchool.now })
+        try await buildApplication(services).test(.router) { client in
+            let response = try await client.execute(uri: "/login", method: .get)
+            #expect(response.headers[.strictTransportSecurity]?.hasPrefix("max-age=") == true)
+        }
+        await store.close()
     }
 }

@@ -247,13 +247,14 @@ struct StoreContractTests {
                     .record(
                         student: Fixture.student, competency: Fixture.fractions, score: 1, observedAt: Fixture.day(2)),
                 ], by: Fixture.teacher, at: Fixture.day(2))
-            try await store.setPolicyOverride(try MasteryPolicy(method: .highest), for: Fixture.section)
+            try await store.setPolicyOverride(
+                try MasteryPolicy(method: .highest), for: Fixture.section, by: Fixture.teacher, at: Fixture.day(9))
             #expect(try await store.records(student: Fixture.student)[Fixture.fractions]?.value == 4)
             #expect(
                 try await store.policy(student: Fixture.student, competency: Fixture.fractions).policy.method
                     == .highest)
             #expect(try await store.recompute().changed == 0)
-            try await store.setPolicyOverride(nil, for: Fixture.section)
+            try await store.setPolicyOverride(nil, for: Fixture.section, by: Fixture.teacher, at: Fixture.day(9))
             let value = try await store.records(student: Fixture.student)[Fixture.fractions]?.value
             #expect(value == 0.35 * 4 + 0.65 * 1)
         }

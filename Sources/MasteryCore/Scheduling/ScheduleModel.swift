@@ -136,7 +136,9 @@ struct ScheduleModel: Sendable {
         // Every mod needs at least as many seats as students free then (a necessary condition, named per mod).
         for mod in 0..<mods {
             let students = free.filter { $0[mod] }.count
-            let seats = instance.sessions.filter { $0.mods.contains(mod) }.reduce(0) { $0 + min($1.capacity, instance.students.count) }
+            let seats = instance.sessions.filter { $0.mods.contains(mod) }.reduce(0) {
+                $0 + min($1.capacity, instance.students.count)
+            }
             if students > seats {
                 problems.append(
                     .init(

@@ -257,7 +257,8 @@ public enum MoodleFrameworkCSV {
     }
 
     /// The framework as a Moodle CSV (parents before children; exported ids 1…N; points rules rewritten to
-    /// them), written exactly (no spreadsheet formula guard: Moodle reads it back).
+    /// them). Cells that a spreadsheet would run as a formula (`=HYPERLINK(…)` in a description) get the
+    /// apostrophe guard of `CSVWriter.line`: administrators open these files in Excel before Moodle reads them.
     public static func write(_ package: FrameworkPackage) -> String {
         let frameworkDetails = CASEJSON.object(package.details)
         func text(_ object: [String: Any], _ key: String, _ fallback: String = "") -> String {
@@ -280,8 +281,8 @@ public enum MoodleFrameworkCSV {
                     ?? Data(),
                 as: UTF8.self)
         }
-        var output = CSVWriter.exactLine(header)
-        output += CSVWriter.exactLine([
+        var output = CSVWriter.line(header)
+        output += CSVWriter.line([
             "", package.code, package.title, text(frameworkDetails, "description"),
             text(frameworkDetails, "descriptionformat", "1"), scaleValues, scaleConfiguration, "", "", "", "", "", "1",
             text(frameworkDetails, "taxonomy"),
@@ -320,7 +321,7 @@ public enum MoodleFrameworkCSV {
         for (index, entry) in ordered.enumerated() {
             let details = CASEJSON.object(entry.node.details)
             let references = (related[entry.node.code] ?? []).map { $0.replacingOccurrences(of: ",", with: "%2C") }
-            output += CSVWriter.exactLine([
+            output += CSVWriter.line([
                 entry.parent, entry.node.code, entry.node.title, text(details, "description"),
                 text(details, "descriptionformat", "1"), text(details, "scalevalues"),
                 text(details, "scaleconfiguration"), text(details, "ruletype"), text(details, "ruleoutcome", "0"),

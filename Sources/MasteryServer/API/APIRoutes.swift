@@ -33,6 +33,30 @@ struct APIRoutes {
                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
         }
         router.get("/api/v1/me") { _, context in try await me(context) }
+        router.get("/api/v1/me/tokens") { _, context in
+            let user = try context.requireUser()
+            return APIResponse.json(["tokens": try await store.apiTokens(of: user.id, at: services.clock())])
+        }
+        router.delete("/api/v1/me/tokens/{tokenId}") { _, context in
+            let user = try context.requireUser()
+            let id = try context.parameters.require("tokenId")
+            guard try await store.revokeAPITokens(of: user.id, id: id) > 0 else { throw AppError.notFound("The token") }
+            try await store.audit(
+                at: services.clock(), actor: user.id, action: "token.revoke", student: nil, subject: "token \(id)",
+                detail: "revoked by its owner")
+            return Response(status: .noContent)
+        }
+        router.delete("/api/v1/people/{personId}/tokens") { _, context in
+            let user = try context.requireUser()
+            let id = Person.ID(try context.parameters.require("personId"))
+            guard let person = try await store.person(id) else { throw AppError.notFound("The person") }
+            try await authorizer.require(user, .manageRoster, organization: person.organizationID)
+            let revoked = try await store.revokeAPITokens(of: person.id, id: nil)
+            try await store.audit(
+                at: services.clock(), actor: user.id, action: "token.revoke", student: nil,
+                subject: "tokens of \(person.id.rawValue)", detail: "\(revoked) revoked by an administrator")
+            return APIResponse.json(["revoked": revoked])
+        }
         router.get("/api/v1/sections") { _, context in try await sections(context) }
         router.get("/api/v1/sections/{id}/gradebook") { request, context in try await gradebook(request, context) }
         router.post("/api/v1/evidence") { request, context in try await recordEvidence(request, context) }

@@ -65,6 +65,51 @@ enum OpenAPIDocument {
                             properties:
                               children: { type: array, items: { $ref: "#/components/schemas/Named" } }
                 "401": { $ref: "#/components/responses/Error" }
+          /api/v1/me/tokens:
+            get:
+              summary: The caller's API tokens (ids and dates, never the secrets)
+              responses:
+                "200":
+                  description: Tokens, newest first
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [tokens]
+                        properties:
+                          tokens:
+                            type: array
+                            items:
+                              type: object
+                              required: [id, createdAt, expiresAt]
+                              properties:
+                                id: { type: string }
+                                createdAt: { type: string, format: date-time }
+                                expiresAt: { type: string, format: date-time }
+                "401": { $ref: "#/components/responses/Error" }
+          /api/v1/me/tokens/{tokenId}:
+            delete:
+              summary: Revoke one of the caller's API tokens
+              parameters:
+                - { name: tokenId, in: path, required: true, schema: { type: string } }
+              responses:
+                "204": { description: Revoked }
+                "401": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
+          /api/v1/people/{personId}/tokens:
+            delete:
+              summary: An administrator ends every API token of a person of their schools
+              parameters:
+                - { name: personId, in: path, required: true, schema: { type: string } }
+              responses:
+                "200":
+                  description: How many tokens ended
+                  content:
+                    application/json:
+                      schema: { type: object, required: [revoked], properties: { revoked: { type: integer } } }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
           /api/v1/sections:
             get:
               summary: The sections the caller may see

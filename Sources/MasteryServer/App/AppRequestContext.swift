@@ -15,8 +15,12 @@ public struct AppRequestContext: RequestContext {
     /// The fields of an `application/x-www-form-urlencoded` post, parsed (and CSRF-checked) by `CSRFMiddleware`.
     var form: FormData = FormData()
 
+    /// The address of the connection's peer (the client, or the reverse proxy in front of it).
+    var peerAddress: String?
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The signed-in person, or `AppError.unauthorized`.

@@ -18,7 +18,7 @@ public func buildApplication(_ services: AppServices) -> some ApplicationProtoco
 /// The router with every middleware and route.
 public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.secureCookies))
     router.add(middleware: ErrorMiddleware(services: services))
     router.add(middleware: AuthMiddleware(services: services))
     router.add(middleware: CSRFMiddleware(services: services))

@@ -11,11 +11,15 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// How long a login session lasts, in hours.
     public var sessionHours: Int
     public var logLevel: String
+    /// Behind a reverse proxy (nginx): the client's address is the last one the proxy adds to
+    /// `X-Forwarded-For`, not the proxy's own (sign-in throttling counts per address).
+    public var trustProxy: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "masterly.sqlite"),
-        secureCookies: Bool = false, sessionHours: Int = 12, logLevel: String = "info"
+        secureCookies: Bool = false, sessionHours: Int = 12, logLevel: String = "info", trustProxy: Bool = false
     ) {
+        self.trustProxy = trustProxy
         self.host = host
         self.port = port
         self.database = database
@@ -32,7 +36,8 @@ public struct ServerConfiguration: Sendable, Equatable {
             "MASTERLY_DATABASE_URL", "SQLite file path / sqlite:PATH, or postgres://user:pass@host:port/db",
             "masterly.sqlite"
         ),
-        ("MASTERLY_SECURE_COOKIES", "true when served over HTTPS", "false"),
+        ("MASTERLY_SECURE_COOKIES", "true when served over HTTPS (also sends Strict-Transport-Security)", "false"),
+        ("MASTERLY_TRUST_PROXY", "true behind a reverse proxy that sets X-Forwarded-For", "false"),
         ("MASTERLY_SESSION_HOURS", "login session lifetime in hours (1–720)", "12"),
         ("MASTERLY_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical", "info"),
     ]
@@ -75,6 +80,13 @@ public struct ServerConfiguration: Sendable, Equatable {
             switch text.lowercased() {
             case "true", "1", "yes", "on": configuration.secureCookies = true
             case "false", "0", "no", "off": configuration.secureCookies = false
+            default: problems.append("\(source): '\(text)' is not true or false")
+            }
+        }
+        if let (text, source) = value("trust-proxy", "MASTERLY_TRUST_PROXY") {
+            switch text.lowercased() {
+            case "true", "1", "yes", "on": configuration.trustProxy = true
+            case "false", "0", "no", "off": configuration.trustProxy = false
             default: problems.append("\(source): '\(text)' is not true or false")
             }
         }

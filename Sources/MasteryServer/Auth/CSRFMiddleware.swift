@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -23,8 +24,12 @@ struct CSRFMiddleware: RouterMiddleware {
     {
         var context = context
         var request = request
-        let existing = request.cookies[Cookies.csrf]?.value ?? ""
-        let isNew = existing.count < 20
+        let cookie = request.cookies[Cookies.csrf]?.value ?? ""
+        // Signed in, the token is derived from the session: bound to it, new at every sign-in, gone at sign-out.
+        // Before signing in (the login form) it is the browser's random cookie.
+        let bound = context.sessionSecret.map(Self.token(forSession:))
+        let isNew = bound == nil && cookie.count < 20
+        let existing = bound ?? cookie
         context.csrfToken = isNew ? Store.newSecret() : existing
         if request.method != .get, request.method != .head, !request.uri.path.hasPrefix("/api/") {
             let form: FormData
@@ -47,7 +52,7 @@ struct CSRFMiddleware: RouterMiddleware {
             context.form = try form.validated()
         }
         var response = try await next(request, context)
-        if isNew {
+        if isNew || (bound != nil && cookie != bound) {
             response.setCookie(Cookies.csrfCookie(context.csrfToken, secure: services.configuration.secureCookies))
         }
         return response
@@ -74,6 +79,11 @@ struct CSRFMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw AppError.tooLarge("The request is larger than the \(ByteWording.size(limit)) this page accepts.")
         }
+    }
+
+    /// The CSRF token of a login session: a hash of the session's secret (which never leaves its cookie).
+    static func token(forSession secret: String) -> String {
+        SHA256.hash(data: Data("masterly-csrf:\(secret)".utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

@@ -23,13 +23,34 @@ struct AuthRoutes {
         router.post("/api/v1/sessions") { request, context in try await apiLogin(request, context) }
     }
 
-    /// The person for these credentials, or nil; takes about as long either way.
-    func authenticate(username: String, password: String) async throws -> Person? {
-        guard let (person, hash) = try await services.store.credentials(username: username) else {
-            _ = try await Passwords.hash(password)
+    var gate: SignInGate { SignInGate(store: services.store, clock: services.clock) }
+
+    /// The person for these credentials, or nil; takes about as long either way (an unknown username is
+    /// checked against a hash of the same cost as the stored ones). The throttles are asked first and told
+    /// the outcome. A password with NUL never matches: bcrypt would stop reading at it.
+    func authenticate(
+        username: String, password: String, request: Request, context: AppRequestContext
+    ) async throws -> Person? {
+        let attempt = SignInGate.Attempt(
+            account: username,
+            address: SignInGate.clientAddress(
+                peer: context.peerAddress, forwardedFor: request.headers[.init("X-Forwarded-For")!],
+                trustProxy: services.configuration.trustProxy))
+        try await gate.admit(attempt)
+        let found = try await services.store.credentials(username: username)
+        let hash: String
+        if let found {
+            hash = found.passwordHash
+        } else {
+            hash = try await Passwords.decoy(likeCostOf: try await services.store.anyPasswordHash())
+        }
+        let matches = try await Passwords.verify(password, hash: hash) && !password.unicodeScalars.contains("\u{0}")
+        guard let found, matches else {
+            try await gate.failed(attempt)
             return nil
         }
-        return try await Passwords.verify(password, hash: hash) ? person : nil
+        try await gate.succeeded(attempt)
+        return found.person
     }
 
     func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -41,7 +62,10 @@ struct AuthRoutes {
                 LoginPage(username: username, error: "Enter your username and your password.").render(page),
                 status: .unprocessableContent)
         }
-        guard let person = try await authenticate(username: username, password: password) else {
+        guard
+            let person = try await authenticate(
+                username: username, password: password, request: request, context: context)
+        else {
             return HTMLResponse.render(
                 LoginPage(username: username, error: "That username and password do not match. Please try again.")
                     .render(page), status: .unauthorized)
@@ -50,8 +74,12 @@ struct AuthRoutes {
         let hours = services.configuration.sessionHours
         let secret = try await services.store.issue(
             .session, for: person.id, at: now, expiresAt: now.addingTimeInterval(Double(hours) * 3600))
+        try await services.store.pruneExpired(at: now)
         var response = HTMLResponse.redirect("/")
         response.setCookie(Cookies.sessionCookie(secret, hours: hours, secure: services.configuration.secureCookies))
+        // The form token rotates with the session: one taken before signing in is no longer accepted.
+        response.setCookie(
+            Cookies.csrfCookie(CSRFMiddleware.token(forSession: secret), secure: services.configuration.secureCookies))
         return response
     }
 
@@ -73,11 +101,16 @@ struct AuthRoutes {
         } catch {
             throw AppError.invalid(message: "Send JSON with a username and a password.", field: "username")
         }
-        guard let person = try await authenticate(username: credentials.username, password: credentials.password) else {
+        try InputRules.check(credentials.username, field: "username")
+        guard
+            let person = try await authenticate(
+                username: credentials.username, password: credentials.password, request: request, context: context)
+        else {
             throw AppError.unauthorized("That username and password do not match.")
         }
         let now = services.clock()
         let expires = now.addingTimeInterval(30 * 86_400)
+        try await services.store.pruneExpired(at: now)
         let token = try await services.store.issue(.apiToken, for: person.id, at: now, expiresAt: expires)
         return APIResponse.json(
             TokenResponse(token: token, user: UserSummary(person), expiresAt: expires), status: .created)

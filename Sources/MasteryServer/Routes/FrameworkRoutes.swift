@@ -126,7 +126,8 @@ struct FrameworkRoutes {
             // a task or criterion of another framework is never renamed, emptied or moved from here.
             let existing: PerformanceTask?
             if let named = try form.identifier("task") {
-                guard let task = try await store.tasks(framework: framework.id).first(where: { $0.id.rawValue == named })
+                guard
+                    let task = try await store.tasks(framework: framework.id).first(where: { $0.id.rawValue == named })
                 else { throw AppError.notFound("The task \(named) in \(framework.code)") }
                 existing = task
             } else {

@@ -17,17 +17,17 @@ struct SectionSettingsRoutes {
                     .render(PageContext(context, path: request.uri.path)))
         }
         router.post("/sections/{id}/settings") { request, context in
-            let (_, data) = try await load(context)
+            let (user, data) = try await load(context)
             let form = context.form
             if form.text("method") == "framework" {
-                try await store.setPolicyOverride(nil, for: data.section.id)
+                try await store.setPolicyOverride(nil, for: data.section.id, by: user.id, at: services.clock())
             } else {
                 do {
                     let method = try CalculationMethod(
                         name: form.text("method") ?? "", parameterText: form.text("parameter"))
                     try await store.setPolicyOverride(
                         try MasteryPolicy(method: method, minimumEvidence: try form.int("minimum", in: 1...1_000) ?? 1),
-                        for: data.section.id)
+                        for: data.section.id, by: user.id, at: services.clock())
                 } catch let error as MasteryCoreError {
                     return HTMLResponse.render(
                         SectionSettingsPage(data: data, problem: error.description, saved: false)

@@ -18,7 +18,8 @@ extension FormData {
         guard let text = text(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw AppError.invalid(
-                message: "\(InputRules.label(name)) must be a whole number from \(range.lowerBound) to \(range.upperBound).",
+                message:
+                    "\(InputRules.label(name)) must be a whole number from \(range.lowerBound) to \(range.upperBound).",
                 field: name)
         }
         return value
@@ -59,7 +60,10 @@ enum InputRules {
 
     static func check(_ value: String, field: String? = nil, as what: String = "value", limit: Int = maxText) throws {
         if let bad = value.unicodeScalars.first(where: { forbiddenScalars.contains($0.value) }) {
-            let kind = bad.value == 0 ? "a NUL character" : "a character that reorders text (U+\(String(bad.value, radix: 16, uppercase: true)))"
+            let kind =
+                bad.value == 0
+                ? "a NUL character"
+                : "a character that reorders text (U+\(String(bad.value, radix: 16, uppercase: true)))"
             throw AppError.invalid(
                 message: "\(field.map(label) ?? "The \(what)") contains \(kind), which is not allowed.", field: field)
         }
@@ -70,14 +74,17 @@ enum InputRules {
     }
 
     static func checkIdentifier(_ value: String, field: String) throws {
-        let allowed = value.count <= maxIdentifier && !value.isEmpty
+        let allowed =
+            value.count <= maxIdentifier && !value.isEmpty
             && value.unicodeScalars.allSatisfy { scalar in
                 scalar.isASCII
-                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.:".unicodeScalars.contains(scalar))
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "-_.:".unicodeScalars.contains(scalar))
             }
         guard allowed else {
             throw AppError.invalid(
-                message: "\(label(field)) may use only letters, digits, '-', '_', '.' and ':' (at most \(maxIdentifier)).",
+                message:
+                    "\(label(field)) may use only letters, digits, '-', '_', '.' and ':' (at most \(maxIdentifier)).",
                 field: field)
         }
     }

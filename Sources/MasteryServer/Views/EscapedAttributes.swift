@@ -147,8 +147,10 @@ enum HTMLEscaping {
     static func attributeName(_ name: String) -> String {
         String(
             name.unicodeScalars.map { scalar -> Character in
-                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
-                    || scalar == "_") ? Character(scalar) : "-"
+                scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+                        || scalar == "_")
+                    ? Character(scalar) : "-"
             })
     }
 }

@@ -23,6 +23,7 @@ enum Migrator {
         CreateFlexDays(),
         AddRubricSourceIdentifiers(),
         CreateRosterVersions(),
+        CreateSignInFailures(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -37,19 +37,42 @@ extension Store {
         }
     }
 
-    /// The newest entries first; only entries about students of `schools` when given.
+    /// The newest entries first; only entries of `schools` when given (see `AuditQuery`).
     public func auditLog(schools: [Organization.ID]? = nil, limit: Int = 100) async throws -> [AuditEntry] {
+        try await auditLog(AuditQuery(schools: schools, limit: limit))
+    }
+
+    /// The entries `query` selects, newest first.
+    public func auditLog(_ query: AuditQuery) async throws -> [AuditEntry] {
         try await driver.withConnection { db in
-            var query = SQLQueryString("SELECT audit_log.* FROM audit_log")
-            if let schools {
+            var conditions: [SQLQueryString] = []
+            if let schools = query.schools {
                 guard !schools.isEmpty else { return [] }
-                query = """
-                    SELECT audit_log.* FROM audit_log JOIN people ON people.id = audit_log.student_id \
-                    WHERE people.organization_id IN (\(binds: schools.map(\.rawValue)))
+                // An entry belongs to a school when it names the school, or its student or its actor is there.
+                conditions.append(
                     """
+                    (audit_log.organization_id IN (\(binds: schools.map(\.rawValue))) \
+                    OR student.organization_id IN (\(binds: schools.map(\.rawValue))) \
+                    OR actor.organization_id IN (\(binds: schools.map(\.rawValue))))
+                    """)
             }
-            query = "\(query) ORDER BY audit_log.sequence DESC LIMIT \(literal: max(1, min(limit, 1000)))"
-            return try await db.raw(query).all().map { row in
+            if let actor = query.actor { conditions.append("audit_log.actor_id = \(bind: actor.rawValue)") }
+            if let student = query.student { conditions.append("audit_log.student_id = \(bind: student.rawValue)") }
+            if let action = query.actionPrefix, !action.isEmpty {
+                conditions.append("substr(audit_log.action, 1, \(literal: action.count)) = \(bind: action)")
+            }
+            if let from = query.from { conditions.append("audit_log.at >= \(bind: from.timeIntervalSince1970)") }
+            if let to = query.to { conditions.append("audit_log.at < \(bind: to.timeIntervalSince1970)") }
+            if let before = query.beforeSequence { conditions.append("audit_log.sequence < \(bind: Int(before))") }
+            var sql: SQLQueryString = """
+                SELECT audit_log.* FROM audit_log LEFT JOIN people AS student ON student.id = audit_log.student_id \
+                LEFT JOIN people AS actor ON actor.id = audit_log.actor_id
+                """
+            for (index, condition) in conditions.enumerated() {
+                sql = "\(sql) \(unsafeRaw: index == 0 ? "WHERE" : "AND") \(condition)"
+            }
+            sql = "\(sql) ORDER BY audit_log.sequence DESC LIMIT \(literal: max(1, min(query.limit, 10_000)))"
+            return try await db.raw(sql).all().map { row in
                 AuditEntry(
                     sequence: Int64(try row.int("sequence")), at: try row.date("at"), actorID: try row.id("actor_id"),
                     action: try row.string("action"), studentID: try row.optionalID("student_id"),

@@ -40,6 +40,11 @@ extension Store {
                         grouping.createdAt.timeIntervalSince1970,
                     ]
                 ])
+            try await Self.audit(
+                db, at: grouping.createdAt, actor: actor, action: "grouping.create", student: nil,
+                subject: "section \(grouping.sectionID.rawValue)",
+                detail: "\(grouping.placements.count) students for \(grouping.day)",
+                organization: try await Self.school(ofSection: grouping.sectionID, in: db))
         }
     }
 

@@ -86,6 +86,22 @@ extension Store {
         }
     }
 
+    /// The person with this username, active or not.
+    public func person(username: String) async throws -> Person? {
+        try await driver.withConnection { db in
+            try await db.raw("SELECT * FROM people WHERE username = \(bind: username)").first().map(Rows.person)
+        }
+    }
+
+    /// One stored password hash (to match its cost), or nil when nobody has a password yet.
+    public func anyPasswordHash() async throws -> String? {
+        try await driver.withConnection { db in
+            try await db.raw("SELECT password_hash FROM credentials LIMIT 1").first().map {
+                try $0.string("password_hash")
+            }
+        }
+    }
+
     /// People of one organization with one role, sorted by name.
     public func people(in organizationID: Organization.ID, role: Role) async throws -> [Person] {
         try await driver.withConnection { db in
@@ -187,19 +203,32 @@ extension Store {
     }
 
     /// Sets or clears a section's calculation policy override, and recomputes its students' records.
-    public func setPolicyOverride(_ policy: MasteryPolicy?, for sectionID: Section.ID) async throws {
+    public func setPolicyOverride(
+        _ policy: MasteryPolicy?, for sectionID: Section.ID, by actor: Person.ID, at now: Date
+    ) async throws {
         let json = try policy.map(JSONText.encode)
         let flavor = self.flavor
         try await driver.withTransaction { db in
             try await db.raw("UPDATE sections SET policy_json = \(bind: json) WHERE id = \(bind: sectionID.rawValue)")
                 .run()
             try await Self.audit(
-                db, at: Date(), actor: "system:policy", action: "section.policy", student: nil,
-                subject: "section \(sectionID.rawValue)", detail: json ?? "framework policy", organization: nil)
+                db, at: now, actor: actor, action: "section.policy", student: nil,
+                subject: "section \(sectionID.rawValue)", detail: json ?? "framework policy",
+                organization: try await Self.school(ofSection: sectionID, in: db))
             let students = try await db.raw(
                 "SELECT person_id FROM enrollments WHERE section_id = \(bind: sectionID.rawValue) AND role = 'student'"
             ).all().map { Person.ID(try $0.string("person_id")) }
             _ = try await Self.recompute(students: students, in: db, flavor: flavor)
         }
+    }
+
+    /// The school a section belongs to (through its course), for scoping audit entries.
+    static func school(ofSection sectionID: Section.ID, in db: any SQLDatabase) async throws -> Organization.ID? {
+        try await db.raw(
+            """
+            SELECT courses.school_id FROM sections JOIN courses ON courses.id = sections.course_id \
+            WHERE sections.id = \(bind: sectionID.rawValue)
+            """
+        ).first().map { Organization.ID(try $0.string("school_id")) }
     }
 }

@@ -95,4 +95,42 @@ extension Store {
             return removed
         }
     }
+
+    /// A person's API tokens, without their secrets: `id` is the start of the token's stored hash.
+    public struct TokenSummary: Sendable, Equatable, Codable {
+        public var id: String
+        public var createdAt: Date
+        public var expiresAt: Date
+    }
+
+    public func apiTokens(of person: Person.ID, at now: Date) async throws -> [TokenSummary] {
+        try await driver.withConnection { db in
+            try await db.raw(
+                """
+                SELECT token_hash, created_at, expires_at FROM api_tokens WHERE person_id = \(bind: person.rawValue) \
+                AND expires_at > \(bind: now.timeIntervalSince1970) ORDER BY created_at DESC
+                """
+            ).all().map { row in
+                TokenSummary(
+                    id: String(try row.string("token_hash").prefix(16)), createdAt: try row.date("created_at"),
+                    expiresAt: try row.date("expires_at"))
+            }
+        }
+    }
+
+    /// Revokes `person`'s token whose id is `id` (nil: all of them); returns how many ended.
+    @discardableResult
+    public func revokeAPITokens(of person: Person.ID, id: String?) async throws -> Int {
+        try await driver.withConnection { db in
+            var condition: SQLQueryString = "person_id = \(bind: person.rawValue)"
+            if let id {
+                guard id.count == 16, id.allSatisfy(\.isHexDigit) else { return 0 }
+                condition = "\(condition) AND substr(token_hash, 1, 16) = \(bind: id.lowercased())"
+            }
+            let count =
+                try await db.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE \(condition)").first()?.int("n") ?? 0
+            try await db.raw("DELETE FROM api_tokens WHERE \(condition)").run()
+            return count
+        }
+    }
 }

@@ -42,6 +42,8 @@ struct AccessPolicyTests {
         "admin/sameSchool/manageRoster", "admin/sameDistrict/manageRoster",
         "admin/sameSchool/viewAuditLog", "admin/sameDistrict/viewAuditLog",
         // Reflections kept for "only my teachers and me": the student and their teachers, never staff or family.
+        // Reflections and conference picks are the student's own words and choices: nobody writes them for them.
+        "student/itself/writeStudentVoice",
         "student/itself/readPrivateReflections", "teacher/teacher/readPrivateReflections",
         // A flex session's teacher records evidence for the students of their school placed with them.
         "teacher/teacher/recordSessionEvidence", "teacher/sameSchool/recordSessionEvidence",

@@ -50,6 +50,8 @@ extension Access {
                 case (.coach, .sameSchool), (.admin, .sameSchool), (.admin, .sameDistrict): true
                 default: false
                 }
+            case .writeStudentVoice:
+                role == .student && relation == .itself
             case .readPrivateReflections:
                 (role == .student && relation == .itself) || (role == .teacher && relation == .teacher)
             case .recordSessionEvidence:

@@ -59,9 +59,9 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 
     /// The upload limit of a multipart post: `maxUploadBytes` on the import page for someone signed in who may
-    /// import (teachers and administrators), `maxFormBytes` everywhere else.
+    /// import (administrators), `maxFormBytes` everywhere else.
     static func uploadLimit(path: String, user: Person?) -> Int {
-        guard let user, user.role == .admin || user.role == .teacher, uploadPaths.contains(path) else {
+        guard let user, user.role == .admin, uploadPaths.contains(path) else {
             return maxFormBytes
         }
         return maxUploadBytes

@@ -17,8 +17,7 @@ struct ConferenceRoutes {
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.post("/students/{id}/conference/picks") { _, context in
-            let scope = try await StudentScope.load(context, .workOnLearning, store: store)
-            guard scope.isOwn else { throw AppError.forbidden }
+            let scope = try await StudentScope.load(context, .writeStudentVoice, store: store)
             let evidence = Set(try await store.evidence(student: scope.student.id).values.joined().map(\.id))
             let picks = Set(context.form.all("evidence").map { EvidenceEvent.ID($0) }).intersection(evidence)
             try await store.setConferencePicks(

@@ -169,13 +169,13 @@ struct LearningRoutes {
     func scoreCheckpoint(_ context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = Section.ID(try context.parameters.require("id"))
+        // Scored into this section: the teacher must teach it, not only the student (decided before any input).
+        try await authorizer.require(user, .recordEvidence, section: id)
         guard let section = try await store.section(id) else { throw AppError.notFound("The section") }
         guard let studentValue = context.form.text("student"), let itemValue = context.form.text("item") else {
             throw AppError.invalid(message: "Choose the student and the checkpoint.", field: "student")
         }
         let student = Person.ID(studentValue)
-        // Scored into this section: the teacher must teach it, not only the student.
-        try await authorizer.require(user, .recordEvidence, section: id)
         try await authorizer.require(user, .recordEvidence, student: student)
         guard try await store.members(of: id, as: .student).contains(where: { $0.id == student }) else {
             throw AppError.notFound("The student in this section")

@@ -18,8 +18,7 @@ struct ReflectionRoutes {
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.post("/students/{id}/reflections") { request, context in
-            let scope = try await StudentScope.load(context, .workOnLearning, store: store)
-            guard scope.isOwn else { throw AppError.forbidden }
+            let scope = try await StudentScope.load(context, .writeStudentVoice, store: store)
             let form = context.form
             let wentWell = form.text("wentWell") ?? ""
             let tryNext = form.text("tryNext") ?? ""

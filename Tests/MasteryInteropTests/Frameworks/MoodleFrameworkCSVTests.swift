@@ -70,6 +70,15 @@ struct MoodleFrameworkCSVTests {
         #expect(MoodleFrameworkCSV.write(again.package) == text)
     }
 
+    @Test("A cell a spreadsheet would run as a formula is written inert")
+    func formulaGuard() throws {
+        var package = try read(Self.file).package
+        package.competencies[0].title = #"=HYPERLINK("http://evil.example","click")"#
+        let text = MoodleFrameworkCSV.write(package)
+        #expect(!text.contains(#",=HYPERLINK"#) && !text.contains(#","=HYPERLINK"#))
+        #expect(text.contains(#"'=HYPERLINK("#))
+    }
+
     @Test("What Moodle would silently drop is refused, naming the row and column")
     func refusals() {
         let unknownParent = Self.file.replacingOccurrences(of: "collab,COL-2", with: "nobody,COL-2")

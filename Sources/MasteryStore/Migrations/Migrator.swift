@@ -24,6 +24,7 @@ enum Migrator {
         AddRubricSourceIdentifiers(),
         CreateRosterVersions(),
         CreateSignInFailures(),
+        AddAccounts(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

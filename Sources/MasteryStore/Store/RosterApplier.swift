@@ -131,6 +131,16 @@ struct RosterApplier {
     // MARK: Organizations
 
     mutating func upsertOrganizations(_ line: inout ImportSummary.Line) async throws {
+        // A district made by `masterly setup` (no sourcedId) adopts the roster's one district, and schools the
+        // roster gives no parent go under the database's one district: the administrator oversees them.
+        let districts = try await db.raw("SELECT id, sourced_id FROM organizations WHERE kind = 'district'").all()
+        let home = districts.count == 1 ? try districts[0].string("id") : nil
+        let rosterDistricts = live(.organizations, roster.organizations, \.origin).filter { $0.kind == .district }
+        if let home, try districts[0].optionalString("sourced_id") == nil, rosterDistricts.count == 1 {
+            try await db.raw(
+                "UPDATE organizations SET sourced_id = \(bind: rosterDistricts[0].origin.sourcedID) WHERE id = \(bind: home)"
+            ).run()
+        }
         let existing = try await stored("organizations", ["id", "kind", "name", "parent_id", "sourced_id"])
         for (sourcedID, row) in existing { organizationIDs[sourcedID] = try row.string("id") }
         let records = live(.organizations, roster.organizations, \.origin)
@@ -148,7 +158,9 @@ struct RosterApplier {
             let batch = ready.isEmpty ? remaining : ready
             for record in batch {
                 let id = organizationIDs[record.origin.sourcedID]!
-                let parentID = record.parentSourcedID.flatMap { organizationIDs[$0] }
+                let parentID =
+                    record.parentSourcedID.flatMap { organizationIDs[$0] }
+                    ?? (record.kind == .school && id != home ? home : nil)
                 if let row = existing[record.origin.sourcedID] {
                     if try row.string("kind") == record.kind.rawValue, try row.string("name") == record.name,
                         try row.optionalString("parent_id") == parentID

@@ -38,7 +38,8 @@ struct Setup: AsyncParsableCommand {
         do {
             let (organization, person) = try await Accounts(store: store).setUp(
                 username: username, name: name, district: district, email: email, password: password)
-            Console.line("Created administrator \(person.username ?? "") (\(person.displayName)) for \(organization.name).")
+            Console.line(
+                "Created administrator \(person.username ?? "") (\(person.displayName)) for \(organization.name).")
             Console.line("Sign in at /login, then import your roster and frameworks at /admin/import.")
         } catch let failure as Accounts.Failure {
             await store.close()

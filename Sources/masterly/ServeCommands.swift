@@ -35,7 +35,7 @@ struct Demo: AsyncParsableCommand {
         Console.line("")
         Console.line("Masterly demo: http://\(configuration.host):\(configuration.port)")
         Console.line("Sign in as \(DemoSchool.accounts.joined(separator: ", ")) — password \(DemoSchool.password)")
-        try await buildApplication(AppServices(store: store, configuration: configuration)).runService()
+        try await buildApplication(AppServices(store: store, configuration: configuration, isDemo: true)).runService()
         await store.close()
     }
 }

@@ -44,6 +44,8 @@ struct AccessPolicyTests {
         // Reflections kept for "only my teachers and me": the student and their teachers, never staff or family.
         // Reflections and conference picks are the student's own words and choices: nobody writes them for them.
         "student/itself/writeStudentVoice",
+        // A student's teachers and administrators give the student a link to set a password.
+        "teacher/teacher/issueSignInLink", "admin/sameSchool/issueSignInLink", "admin/sameDistrict/issueSignInLink",
         "student/itself/readPrivateReflections", "teacher/teacher/readPrivateReflections",
         // A flex session's teacher records evidence for the students of their school placed with them.
         "teacher/teacher/recordSessionEvidence", "teacher/sameSchool/recordSessionEvidence",

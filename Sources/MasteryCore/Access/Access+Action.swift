@@ -36,6 +36,8 @@ extension Access {
         case viewAuditLog
         /// Reading reflections a student keeps for "only my teachers and me".
         case readPrivateReflections
+        /// Giving a student a one-time link (or sign-in card) to set their password.
+        case issueSignInLink
         /// Writing in the student's own voice: reflections, and the pieces chosen for the conference.
         case writeStudentVoice
         /// Recording evidence as the teacher of a published flex session the student is placed in.

@@ -50,6 +50,11 @@ extension Access {
                 case (.coach, .sameSchool), (.admin, .sameSchool), (.admin, .sameDistrict): true
                 default: false
                 }
+            case .issueSignInLink:
+                switch (role, relation) {
+                case (.teacher, .teacher), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                default: false
+                }
             case .writeStudentVoice:
                 role == .student && relation == .itself
             case .readPrivateReflections:

@@ -16,7 +16,9 @@ public enum PasswordRules {
     /// Nil when `password` may be used; otherwise the reason, in plain words.
     public static func problem(with password: String, username: String?) -> String? {
         if password.unicodeScalars.contains("\u{0}") { return "The password may not contain a NUL character." }
-        if password.count < minimumLength { return "Use at least \(minimumLength) characters — a short sentence works well." }
+        if password.count < minimumLength {
+            return "Use at least \(minimumLength) characters — a short sentence works well."
+        }
         if password.count > maximumLength { return "Use at most \(maximumLength) characters." }
         let lowered = password.lowercased()
         if common.contains(lowered) { return "That password is one of the most common ones. Choose another." }

@@ -62,6 +62,7 @@ struct APIRoutes {
         router.post("/api/v1/evidence") { request, context in try await recordEvidence(request, context) }
         router.get("/api/v1/students/{id}/mastery") { _, context in try await mastery(context) }
         registerLearning(on: router)
+        registerPeople(on: router)
     }
 
     func me(_ context: AppRequestContext) async throws -> Response {

@@ -40,7 +40,9 @@ public struct Accounts: Sendable {
             throw Failure.invalid("the username must be one word of at most 100 characters")
         }
         let parts = name.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
-        guard let given = parts.first, !given.isEmpty else { throw Failure.invalid("give the administrator's full name") }
+        guard let given = parts.first, !given.isEmpty else {
+            throw Failure.invalid("give the administrator's full name")
+        }
         if let problem = PasswordRules.problem(with: password, username: username) {
             throw Failure.weakPassword(problem)
         }

@@ -9,6 +9,8 @@ public struct AppServices: Sendable {
     /// The current time; tests pin it.
     public let clock: @Sendable () -> Date
     public let logger: Logger
+    /// Serving the demo school: the sign-in page names the demo accounts.
+    public let isDemo: Bool
     /// Files checked on the import page and waiting for the administrator to confirm.
     public let uploads = UploadStash()
     /// A section's rendered gradebook (the same for each of its teachers), valid while the store's change
@@ -19,8 +21,9 @@ public struct AppServices: Sendable {
 
     public init(
         store: Store, configuration: ServerConfiguration, clock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "masterly")
+        logger: Logger = Logger(label: "masterly"), isDemo: Bool = false
     ) {
+        self.isDemo = isDemo
         self.store = store
         self.configuration = configuration
         self.clock = clock

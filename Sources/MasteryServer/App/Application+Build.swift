@@ -28,6 +28,8 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
             body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
     }
     AuthRoutes(services: services).register(on: router)
+    InvitationRoutes(services: services).register(on: router)
+    PeopleRoutes(services: services).register(on: router)
     HomeRoutes(services: services).register(on: router)
     SectionRoutes(services: services).register(on: router)
     StudentRoutes(services: services).register(on: router)

@@ -5,9 +5,14 @@ import Plot
 struct LoginPage {
     var username: String = ""
     var error: String?
+    /// Serving the demo school: name its accounts.
+    var isDemo = false
+    /// No administrator exists yet: say how to create one instead of offering a form nobody can use.
+    var needsSetup = false
 
     func render(_ page: PageContext) -> HTML {
-        Layout.page(
+        if needsSetup { return setup(page) }
+        return Layout.page(
             "Sign in", page,
             .div(
                 .class("card login-card"),
@@ -34,9 +39,43 @@ struct LoginPage {
                     ),
                     .button(.type(.submit), .class("button primary"), "Sign in")
                 ),
+                .details(
+                    .class("forgot"),
+                    .summary("Forgot your password?"),
+                    .p(
+                        "Nobody at Masterly can see your password, so nobody can tell it to you — but you can choose a new one. Ask for a link to set it:"
+                    ),
+                    .ul(
+                        .li("Students: your teacher."),
+                        .li("Families: your child's school office or teacher."),
+                        .li("Staff: your Masterly administrator.")
+                    )
+                ),
+                .if(
+                    isDemo,
+                    .p(
+                        .class("muted small"),
+                        "Demo accounts: admin, coach, teacher, student, guardian — password masterly-demo."))
+            )
+        )
+    }
+
+    func setup(_ page: PageContext) -> HTML {
+        Layout.page(
+            "Set up Masterly", page,
+            .div(
+                .class("card login-card"),
+                Layout.heading(
+                    "This Masterly has no administrator yet",
+                    lead: "Create the first administrator on the server, then sign in here."),
+                .p("On the machine that runs Masterly, with the same database setting as the server:"),
+                .pre(
+                    .code(
+                        "masterly setup --database URL --username USERNAME --name \"FULL NAME\" --district \"DISTRICT\""
+                    )),
                 .p(
-                    .class("muted small"),
-                    "Demo accounts: admin, coach, teacher, student, guardian — password masterly-demo.")
+                    "It asks for the password on one line of standard input (it never goes on the command line). Then reload this page and sign in. The README's “Your own school” section has the next steps: import your roster and frameworks, link courses to frameworks, invite your teachers."
+                )
             )
         )
     }

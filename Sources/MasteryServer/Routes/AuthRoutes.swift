@@ -11,7 +11,8 @@ struct AuthRoutes {
     func register(on router: Router<AppRequestContext>) {
         router.get("/login") { request, context in
             if context.user != nil { return HTMLResponse.redirect("/") }
-            return HTMLResponse.render(LoginPage().render(PageContext(context, path: "/login")))
+            let page = LoginPage(isDemo: services.isDemo, needsSetup: !(try await services.store.hasAdministrator()))
+            return HTMLResponse.render(page.render(PageContext(context, path: "/login")))
         }
         router.post("/login") { request, context in try await login(request, context) }
         router.post("/logout") { request, context in
@@ -59,7 +60,8 @@ struct AuthRoutes {
         let page = PageContext(context, path: "/login")
         guard !username.isEmpty, !password.isEmpty else {
             return HTMLResponse.render(
-                LoginPage(username: username, error: "Enter your username and your password.").render(page),
+                LoginPage(username: username, error: "Enter your username and your password.", isDemo: services.isDemo)
+                    .render(page),
                 status: .unprocessableContent)
         }
         guard
@@ -67,14 +69,18 @@ struct AuthRoutes {
                 username: username, password: password, request: request, context: context)
         else {
             return HTMLResponse.render(
-                LoginPage(username: username, error: "That username and password do not match. Please try again.")
-                    .render(page), status: .unauthorized)
+                LoginPage(
+                    username: username, error: "That username and password do not match. Please try again.",
+                    isDemo: services.isDemo
+                )
+                .render(page), status: .unauthorized)
         }
         let now = services.clock()
         let hours = services.configuration.sessionHours
         let secret = try await services.store.issue(
             .session, for: person.id, at: now, expiresAt: now.addingTimeInterval(Double(hours) * 3600))
         try await services.store.pruneExpired(at: now)
+        try await services.store.recordSignIn(person.id, at: now)
         var response = HTMLResponse.redirect("/")
         response.setCookie(Cookies.sessionCookie(secret, hours: hours, secure: services.configuration.secureCookies))
         // The form token rotates with the session: one taken before signing in is no longer accepted.
@@ -111,6 +117,7 @@ struct AuthRoutes {
         let now = services.clock()
         let expires = now.addingTimeInterval(30 * 86_400)
         try await services.store.pruneExpired(at: now)
+        try await services.store.recordSignIn(person.id, at: now)
         let token = try await services.store.issue(.apiToken, for: person.id, at: now, expiresAt: expires)
         return APIResponse.json(
             TokenResponse(token: token, user: UserSummary(person), expiresAt: expires), status: .created)

@@ -84,7 +84,10 @@ struct HomeRoutes {
             let counts = AdminHomePage.Counts(
                 students: try await store.countPeople(in: school.id, role: .student),
                 teachers: try await store.countPeople(in: school.id, role: .teacher),
-                guardians: try await store.countPeople(in: school.id, role: .guardian))
+                guardians: try await store.countPeople(in: school.id, role: .guardian),
+                coaches: try await store.countPeople(in: school.id, role: .coach),
+                admins: try await store.countPeople(in: school.id, role: .admin),
+                readiness: try await store.readiness(of: school.id))
             result.append((try await overview(school), counts))
         }
         return AdminHomePage(admin: admin, organization: organization, schools: result)

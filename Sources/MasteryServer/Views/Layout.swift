@@ -74,8 +74,8 @@ enum Layout {
         case .coach: [("School", "/"), ("Flex days", "/schedule"), ("Frameworks", "/frameworks")]
         case .admin:
             [
-                ("Overview", "/"), ("Frameworks", "/frameworks"), ("Import", "/admin/import"),
-                ("Audit log", "/admin/audit"),
+                ("Overview", "/"), ("People", "/admin/people"), ("Courses", "/admin/courses"),
+                ("Frameworks", "/frameworks"), ("Import", "/admin/import"), ("Audit log", "/admin/audit"),
             ]
         }
     }

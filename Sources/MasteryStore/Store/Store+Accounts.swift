@@ -66,7 +66,9 @@ extension Store {
     }
 
     /// A random lowercase id fragment.
-    static func shortID() -> String { String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)) }
+    static func shortID() -> String {
+        String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
+    }
 
     /// Creates a person (an administrator adding someone by hand); audited.
     public func create(_ person: Person, email: String?, by actor: Person.ID, at now: Date) async throws {
@@ -106,19 +108,25 @@ extension Store {
             ).run()
             if !person.isActive {
                 for table in ["sessions", "api_tokens"] {
-                    try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE person_id = \(bind: person.id.rawValue)").run()
+                    try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE person_id = \(bind: person.id.rawValue)")
+                        .run()
                 }
             }
             var changes: [String] = []
-            if old.displayName != person.displayName { changes.append("name \(old.displayName) → \(person.displayName)") }
+            if old.displayName != person.displayName {
+                changes.append("name \(old.displayName) → \(person.displayName)")
+            }
             if old.username != person.username { changes.append("username → \(person.username ?? "none")") }
             if old.role != person.role { changes.append("role \(old.role.rawValue) → \(person.role.rawValue)") }
-            if old.organizationID != person.organizationID { changes.append("school → \(person.organizationID.rawValue)") }
+            if old.organizationID != person.organizationID {
+                changes.append("school → \(person.organizationID.rawValue)")
+            }
             if old.isActive != person.isActive { changes.append(person.isActive ? "reactivated" : "deactivated") }
             try await Self.audit(
                 db, at: now, actor: actor, action: "person.update", student: person.role == .student ? person.id : nil,
                 subject: "\(person.role.rawValue) \(person.username ?? person.id.rawValue)",
-                detail: changes.isEmpty ? "details" : changes.joined(separator: "; "), organization: person.organizationID)
+                detail: changes.isEmpty ? "details" : changes.joined(separator: "; "),
+                organization: person.organizationID)
         }
     }
 
@@ -151,7 +159,8 @@ extension Store {
             for (index, condition) in conditions.enumerated() {
                 sql = "\(sql) \(unsafeRaw: index == 0 ? "WHERE" : "AND") \(condition)"
             }
-            sql = "\(sql) ORDER BY people.family_name, people.given_name, people.id LIMIT \(literal: max(1, min(limit, 5_000)))"
+            sql =
+                "\(sql) ORDER BY people.family_name, people.given_name, people.id LIMIT \(literal: max(1, min(limit, 5_000)))"
             return try await db.raw(sql).all().map(Self.account)
         }
     }
@@ -187,10 +196,12 @@ extension Store {
     public func setPassword(hash: String, for person: Person.ID, by actor: Person.ID, at now: Date) async throws {
         try await driver.withTransaction { db in
             try await db.raw("DELETE FROM credentials WHERE person_id = \(bind: person.rawValue)").run()
-            try await db.insertRows("credentials", columns: ["person_id", "password_hash"], rows: [[person.rawValue, hash]])
+            try await db.insertRows(
+                "credentials", columns: ["person_id", "password_hash"], rows: [[person.rawValue, hash]])
             try await db.raw("DELETE FROM sessions WHERE person_id = \(bind: person.rawValue)").run()
             try await Self.audit(
-                db, at: now, actor: actor, action: "person.password", student: nil, subject: "person \(person.rawValue)",
+                db, at: now, actor: actor, action: "person.password", student: nil,
+                subject: "person \(person.rawValue)",
                 detail: "password set", organization: nil)
         }
     }
@@ -210,7 +221,12 @@ extension Store {
         try await driver.withTransaction { db in
             try await db.insertRows(
                 "invitations", columns: ["token_hash", "person_id", "created_by", "created_at", "expires_at"],
-                rows: [[Self.hash(secret), person.rawValue, actor.rawValue, now.timeIntervalSince1970, expiresAt.timeIntervalSince1970]])
+                rows: [
+                    [
+                        Self.hash(secret), person.rawValue, actor.rawValue, now.timeIntervalSince1970,
+                        expiresAt.timeIntervalSince1970,
+                    ]
+                ])
             try await Self.audit(
                 db, at: now, actor: actor, action: "person.invite", student: nil, subject: "person \(person.rawValue)",
                 detail: "one-time link until \(Int(expiresAt.timeIntervalSince1970))", organization: nil)
@@ -263,7 +279,8 @@ extension Store {
             try await db.raw("DELETE FROM sessions WHERE person_id = \(bind: person.id.rawValue)").run()
             try await Self.audit(
                 db, at: now, actor: person.id, action: "person.password", student: nil,
-                subject: "person \(person.id.rawValue)", detail: "password set through a one-time link", organization: nil)
+                subject: "person \(person.id.rawValue)", detail: "password set through a one-time link",
+                organization: nil)
             return person
         }
     }
@@ -288,7 +305,9 @@ extension Store {
     public func course(identifiedBy text: String) async throws -> Course? {
         if let course = try await course(Course.ID(text)) { return course }
         let id = try await driver.withConnection { db in
-            try await db.raw("SELECT id FROM courses WHERE sourced_id = \(bind: text)").first().map { try $0.string("id") }
+            try await db.raw("SELECT id FROM courses WHERE sourced_id = \(bind: text)").first().map {
+                try $0.string("id")
+            }
         }
         return try await id.asyncMap { try await course(Course.ID($0)) } ?? nil
     }
@@ -301,9 +320,13 @@ extension Store {
     }
 
     /// Sets the frameworks a course assesses (in order); the gradebooks follow at once. Audited.
-    public func setFrameworks(_ frameworks: [Framework.ID], of course: Course.ID, by actor: Person.ID, at now: Date) async throws {
+    public func setFrameworks(
+        _ frameworks: [Framework.ID], of course: Course.ID, by actor: Person.ID, at now: Date
+    ) async throws {
         try await driver.withTransaction { db in
-            guard let row = try await db.raw("SELECT school_id, code FROM courses WHERE id = \(bind: course.rawValue)").first()
+            guard
+                let row = try await db.raw("SELECT school_id, code FROM courses WHERE id = \(bind: course.rawValue)")
+                    .first()
             else { throw StoreError.notFound(kind: "course", id: course.rawValue) }
             try await db.raw("DELETE FROM course_frameworks WHERE course_id = \(bind: course.rawValue)").run()
             try await db.insertRows(
@@ -322,5 +345,79 @@ extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let value = self else { return nil }
         return try await transform(value)
+    }
+}
+
+extension Store {
+    /// Links a guardian to a student (guardians are often missing from the SIS); audited. Linking twice is a no-op.
+    public func linkGuardian(
+        _ guardian: Person.ID, to student: Person.ID, by actor: Person.ID, at now: Date
+    ) async throws {
+        try await driver.withTransaction { db in
+            let exists =
+                try await db.raw(
+                    "SELECT 1 AS found FROM guardian_links WHERE guardian_id = \(bind: guardian.rawValue) AND student_id = \(bind: student.rawValue)"
+                ).first() != nil
+            guard !exists else { return }
+            try await db.insertRows(
+                "guardian_links", columns: ["guardian_id", "student_id"], rows: [[guardian.rawValue, student.rawValue]])
+            try await Self.audit(
+                db, at: now, actor: actor, action: "guardian.link", student: student,
+                subject: "guardian \(guardian.rawValue)", detail: "linked to the student", organization: nil)
+        }
+    }
+
+    public func unlinkGuardian(
+        _ guardian: Person.ID, from student: Person.ID, by actor: Person.ID, at now: Date
+    ) async throws {
+        try await driver.withTransaction { db in
+            try await db.raw(
+                "DELETE FROM guardian_links WHERE guardian_id = \(bind: guardian.rawValue) AND student_id = \(bind: student.rawValue)"
+            ).run()
+            try await Self.audit(
+                db, at: now, actor: actor, action: "guardian.unlink", student: student,
+                subject: "guardian \(guardian.rawValue)", detail: "unlinked from the student", organization: nil)
+        }
+    }
+}
+
+extension Store {
+    /// How far a school is with going live: people who never signed in, courses, courses without frameworks and
+    /// the frameworks its courses assess.
+    public struct SchoolReadiness: Sendable, Equatable {
+        public var neverSignedIn: Int
+        public var withoutPassword: Int
+        public var courses: Int
+        public var coursesWithoutFrameworks: Int
+        public var frameworksLinked: Int
+    }
+
+    public func readiness(of school: Organization.ID) async throws -> SchoolReadiness {
+        try await driver.withConnection { db in
+            func count(_ sql: SQLQueryString) async throws -> Int {
+                try await db.raw(sql).first()?.int("n") ?? 0
+            }
+            let id = school.rawValue
+            return SchoolReadiness(
+                neverSignedIn: try await count(
+                    "SELECT COUNT(*) AS n FROM people WHERE organization_id = \(bind: id) AND active = 1 AND last_sign_in_at IS NULL"
+                ),
+                withoutPassword: try await count(
+                    """
+                    SELECT COUNT(*) AS n FROM people LEFT JOIN credentials ON credentials.person_id = people.id \
+                    WHERE people.organization_id = \(bind: id) AND people.active = 1 AND credentials.person_id IS NULL
+                    """),
+                courses: try await count("SELECT COUNT(*) AS n FROM courses WHERE school_id = \(bind: id)"),
+                coursesWithoutFrameworks: try await count(
+                    """
+                    SELECT COUNT(*) AS n FROM courses WHERE school_id = \(bind: id) \
+                    AND NOT EXISTS (SELECT 1 FROM course_frameworks WHERE course_frameworks.course_id = courses.id)
+                    """),
+                frameworksLinked: try await count(
+                    """
+                    SELECT COUNT(DISTINCT course_frameworks.framework_id) AS n FROM course_frameworks \
+                    JOIN courses ON courses.id = course_frameworks.course_id WHERE courses.school_id = \(bind: id)
+                    """))
+        }
     }
 }

@@ -51,7 +51,8 @@ public final class Store: Sendable {
     public func eraseAllData() async throws {
         try await driver.withTransaction { db in
             for table in [
-                "audit_log", "api_tokens", "sessions", "sign_in_failures", "invitations", "roster_versions", "academic_sessions",
+                "audit_log", "api_tokens", "sessions", "sign_in_failures", "invitations", "roster_versions",
+                "academic_sessions",
                 "playlist_assignments",
                 "item_progress",
                 "flex_attendance", "flex_days", "groupings", "transferred_mastery", "conference_picks",

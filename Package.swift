@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "MasteryServerTests",
             dependencies: [
-                "MasteryServer", "MasteryStore", "MasteryCore",
+                "MasteryServer", "MasteryStore", "MasteryCore", "MasteryInterop",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -110,9 +110,11 @@ struct APIClient {
         return Result(status: response.status, json: data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data))
     }
 
-    static func signIn(_ client: any TestClientProtocol, _ username: String) async throws -> APIClient {
+    static func signIn(
+        _ client: any TestClientProtocol, _ username: String, password: String = "masterly-demo"
+    ) async throws -> APIClient {
         let result = try await APIClient(client: client).call(
-            "/api/v1/sessions", method: .post, json: ["username": username, "password": "masterly-demo"])
+            "/api/v1/sessions", method: .post, json: ["username": username, "password": password])
         return APIClient(client: client, token: result.object["token"] as? String)
     }
 }

@@ -49,6 +49,7 @@ struct ErrorMiddleware: RouterMiddleware {
             default: return .internalError
             }
         case let error as MasteryCoreError: return .invalid(message: error.description)
+        case let error as Accounts.Failure: return .invalid(message: error.description)
         case let error as any HTTPResponseError:
             switch error.status {
             case .notFound: return .notFound("The page")

@@ -88,7 +88,9 @@ struct PeopleRoutes {
             guard let text = context.form.text("other") else {
                 throw AppError.invalid(message: "Give the username or id to link.", field: "other")
             }
-            let other = try await Accounts(store: store).person(text)
+            guard let other = try? await Accounts(store: store).person(text) else {
+                throw AppError.invalid(message: "Nobody has the username or id '\(text)'.", field: "other")
+            }
             _ = try await admin.person(other.id)
             let (guardian, student) =
                 account.person.role == .student ? (other, account.person) : (account.person, other)

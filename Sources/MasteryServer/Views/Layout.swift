@@ -14,7 +14,8 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · Masterly"),
+                // Not Plot's `.title(…)`: it also writes the title into <meta> attributes, unescaped.
+                .element(named: "title", nodes: [.text("\(title) · Masterly")]),
                 .link(.rel(.stylesheet), .href("/static/app.css"))
             ),
             .body(

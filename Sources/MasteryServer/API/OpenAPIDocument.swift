@@ -50,6 +50,7 @@ enum OpenAPIDocument {
                           user: { $ref: "#/components/schemas/User" }
                 "401": { $ref: "#/components/responses/Error" }
                 "422": { $ref: "#/components/responses/Error" }
+                "429": { $ref: "#/components/responses/Error" }
           /api/v1/me:
             get:
               summary: The caller

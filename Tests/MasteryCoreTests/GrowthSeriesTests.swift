@@ -47,4 +47,38 @@ struct GrowthSeriesTests {
         #expect(points.map(\.average) == [2, 3, 3.5])
         #expect(GrowthSeries.points(evidence: [:], competencies: competencies, curriculum: curriculum).isEmpty)
     }
+
+    @Test(
+        "A section override changes the chart as it changes the gradebook: the one rule picks the first section by id")
+    func sectionOverride() throws {
+        let scale = try DemoScale.fourLevels()
+        let framework = Framework(
+            id: "fw", code: "M", title: "Math", scaleID: scale.id, policy: try MasteryPolicy(method: .mean))
+        let other = Framework(
+            id: "fw2", code: "E", title: "ELA", scaleID: scale.id, policy: try MasteryPolicy(method: .mean))
+        let competency = Competency(
+            id: "c1", frameworkID: "fw", strandID: "st", code: "c1", title: "c1", kind: .academic, position: 0)
+        let curriculum = Curriculum(
+            frameworks: [framework, other], scales: [scale.id: scale], strands: [], competencies: [competency],
+            indicators: [:])
+        let overrides = [
+            SectionPolicyOverride(sectionID: "sec-b", frameworkID: "fw", policy: try MasteryPolicy(method: .highest)),
+            SectionPolicyOverride(sectionID: "sec-a", frameworkID: "fw", policy: try MasteryPolicy(method: .latest)),
+            SectionPolicyOverride(sectionID: "sec-0", frameworkID: "fw2", policy: try MasteryPolicy(method: .mode)),
+        ]
+        #expect(EffectivePolicy.policy(for: framework, overrides: overrides).method == .latest)
+        #expect(EffectivePolicy.policy(for: other, overrides: overrides).method == .mode)
+        #expect(EffectivePolicy.policy(for: framework, overrides: []).method == .mean)
+        let events = [Self.record("a", 1, "c1", 4, day: 1), Self.record("b", 2, "c1", 2, day: 2)]
+        let evidence: [Competency.ID: [Evidence]] = ["c1": EvidenceLedger.effectiveEvidence(events)]
+        let policies = EffectivePolicy.policies(in: curriculum, overrides: overrides)
+        // By the framework's mean the line ends at 3; by the section's "latest" it ends at 2.
+        #expect(
+            GrowthSeries.points(evidence: evidence, competencies: [competency], curriculum: curriculum).last?.average
+                == 3)
+        #expect(
+            GrowthSeries.points(
+                evidence: evidence, competencies: [competency], curriculum: curriculum, policies: policies
+            ).last?.average == 2)
+    }
 }

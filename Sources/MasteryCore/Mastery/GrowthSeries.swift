@@ -11,9 +11,11 @@ public enum GrowthSeries {
         public var average: Double
     }
 
-    /// The series over `competencies`, from the student's evidence by competency.
+    /// The series over `competencies`, from the student's evidence by competency, each computed with the
+    /// student's effective policy for its framework (`EffectivePolicy`; the framework's own when absent).
     public static func points(
-        evidence: [Competency.ID: [Evidence]], competencies: [Competency], curriculum: Curriculum
+        evidence: [Competency.ID: [Evidence]], competencies: [Competency], curriculum: Curriculum,
+        policies: [Framework.ID: MasteryPolicy] = [:]
     ) -> [Point] {
         var pieces: [(evidence: Evidence, competency: Competency)] = []
         for competency in competencies {
@@ -32,7 +34,8 @@ public enum GrowthSeries {
             else { continue }
             scores[competency.id, default: []].append(score)
             values[competency.id] = MasteryCalculator.value(
-                of: scores[competency.id]!, method: framework.policy.method, scale: scale.calculationScale)
+                of: scores[competency.id]!, method: (policies[framework.id] ?? framework.policy).method,
+                scale: scale.calculationScale)
             // Summed in a fixed order: the same evidence always draws the same line.
             let average =
                 values.sorted { $0.key.rawValue < $1.key.rawValue }.reduce(0) { $0 + $1.value } / Double(values.count)

@@ -72,7 +72,8 @@ struct StudentRoutes {
             for competency in curriculum.competencies { byID[competency.id] = competency }
             let growth = GrowthSeries.points(
                 evidence: evidence, competencies: curriculum.leafCompetencies.filter { $0.kind == .academic },
-                curriculum: curriculum)
+                curriculum: curriculum,
+                policies: try await store.effectivePolicies(student: student.id, in: curriculum))
             blocks.append(
                 .init(
                     section: section, courseTitle: course.title, curriculum: curriculum, records: records,

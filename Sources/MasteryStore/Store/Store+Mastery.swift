@@ -16,8 +16,7 @@ extension Store {
         "last_observed_at", "method",
     ]
 
-    /// The effective policy for a student on a competency: the override of the first section (by id) that the
-    /// student is enrolled in and whose course uses the competency's framework, else the framework's policy.
+    /// The policy and scale for a student on a competency, by `EffectivePolicy`'s rule.
     static func policyContext(
         _ db: any SQLDatabase, student: Person.ID, competency: Competency.ID
     ) async throws
@@ -39,17 +38,8 @@ extension Store {
             id: try row.id("s_id"), name: try row.string("s_name"),
             levels: try JSONText.decode([ProficiencyLevel].self, try row.string("s_levels")),
             masteryThreshold: try row.double("s_threshold"))
-        let override = try await db.raw(
-            """
-            SELECT sections.policy_json FROM sections
-            JOIN enrollments ON enrollments.section_id = sections.id
-            JOIN course_frameworks ON course_frameworks.course_id = sections.course_id
-            WHERE enrollments.person_id = \(bind: student.rawValue) AND enrollments.role = 'student'
-            AND course_frameworks.framework_id = \(bind: framework.id.rawValue) AND sections.policy_json IS NOT NULL
-            ORDER BY sections.id LIMIT 1
-            """
-        ).first()?.string("policy_json")
-        var policy = try override.map { try JSONText.decode(MasteryPolicy.self, $0) } ?? framework.policy
+        let overrides = try await sectionOverrides(db, student: student)[student] ?? []
+        var policy = EffectivePolicy.policy(for: framework, overrides: overrides)
         if policy.method.isProbability {
             let row = try await db.raw(
                 "SELECT * FROM tracing_parameters WHERE competency_id = \(bind: competency.rawValue)"
@@ -62,6 +52,43 @@ extension Store {
                 })
         }
         return PolicyContext(framework: framework, policy: policy, scale: scale)
+    }
+
+    /// The section overrides that bear on each student (or on one): a row per section with an override the
+    /// student is enrolled in, and per framework its course uses. `EffectivePolicy` chooses among them.
+    static func sectionOverrides(
+        _ db: any SQLDatabase, student: Person.ID? = nil
+    ) async throws -> [Person.ID:
+        [SectionPolicyOverride]]
+    {
+        let filter: SQLQueryString = student.map { "AND enrollments.person_id = \(bind: $0.rawValue)" } ?? ""
+        let rows = try await db.raw(
+            """
+            SELECT enrollments.person_id, sections.id AS section_id, course_frameworks.framework_id,
+            sections.policy_json FROM sections
+            JOIN enrollments ON enrollments.section_id = sections.id
+            JOIN course_frameworks ON course_frameworks.course_id = sections.course_id
+            WHERE enrollments.role = 'student' AND sections.policy_json IS NOT NULL \(filter)
+            """
+        ).all()
+        var overrides: [Person.ID: [SectionPolicyOverride]] = [:]
+        for row in rows {
+            overrides[try row.id("person_id"), default: []].append(
+                SectionPolicyOverride(
+                    sectionID: try row.id("section_id"), frameworkID: try row.id("framework_id"),
+                    policy: try JSONText.decode(MasteryPolicy.self, try row.string("policy_json"))))
+        }
+        return overrides
+    }
+
+    /// A student's effective policy on each framework of `curriculum` (for the growth chart).
+    public func effectivePolicies(
+        student: Person.ID, in curriculum: Curriculum
+    ) async throws -> [Framework.ID:
+        MasteryPolicy]
+    {
+        let overrides = try await driver.withConnection { db in try await Self.sectionOverrides(db, student: student) }
+        return EffectivePolicy.policies(in: curriculum, overrides: overrides[student] ?? [])
     }
 
     static func recordRow(_ r: MasteryRecord) -> [SQLValue] {

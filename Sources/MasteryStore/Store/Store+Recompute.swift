@@ -98,34 +98,17 @@ extension Store {
     static func recomputePlan(_ db: any SQLDatabase) async throws -> RecomputePlan {
         let curriculum = try await curriculum(db, frameworks: nil)
         var contexts: [String: PolicyContext] = [:]
-        var frameworkOf: [String: Framework.ID] = [:]
         for competency in curriculum.competencies {
             guard let framework = curriculum.framework(competency.frameworkID),
                 let scale = curriculum.scales[framework.scaleID]
             else { continue }
             contexts[competency.id.rawValue] = PolicyContext(
                 framework: framework, policy: framework.policy, scale: scale)
-            frameworkOf[competency.id.rawValue] = framework.id
         }
-        var overrides: [String: MasteryPolicy] = [:]
-        let rows = try await db.raw(
-            """
-            SELECT enrollments.person_id, course_frameworks.framework_id, sections.policy_json FROM sections
-            JOIN enrollments ON enrollments.section_id = sections.id
-            JOIN course_frameworks ON course_frameworks.course_id = sections.course_id
-            WHERE enrollments.role = 'student' AND sections.policy_json IS NOT NULL
-            ORDER BY sections.id
-            """
-        ).all()
-        for row in rows {
-            let key = "\(try row.string("person_id"))|\(try row.string("framework_id"))"
-            if overrides[key] == nil {
-                overrides[key] = try JSONText.decode(MasteryPolicy.self, try row.string("policy_json"))
-            }
-        }
+        let overrides = try await sectionOverrides(db)
         let tracing = try await tracingParameters(db)
         return RecomputePlan(
-            contexts: contexts, frameworkOf: frameworkOf, overrides: overrides,
+            contexts: contexts, overrides: overrides,
             tracing: Dictionary(uniqueKeysWithValues: tracing.map { ($0.key.rawValue, $0.value) }))
     }
 }
@@ -142,14 +125,13 @@ struct PairKey: Hashable {
 /// Which policy and scale apply to each competency, and the section overrides per student and framework.
 struct RecomputePlan: Sendable {
     let contexts: [String: PolicyContext]
-    let frameworkOf: [String: Framework.ID]
-    let overrides: [String: MasteryPolicy]
+    let overrides: [Person.ID: [SectionPolicyOverride]]
     let tracing: [String: BKTParameters]
 
     func policy(student: String, competency: String) -> (MasteryPolicy, ProficiencyScale)? {
         guard let context = contexts[competency] else { return nil }
-        let override = frameworkOf[competency].flatMap { overrides["\(student)|\($0.rawValue)"] }
-        return ((override ?? context.policy).tracing(tracing[competency]), context.scale)
+        let policy = EffectivePolicy.policy(for: context.framework, overrides: overrides[Person.ID(student)] ?? [])
+        return (policy.tracing(tracing[competency]), context.scale)
     }
 }
 

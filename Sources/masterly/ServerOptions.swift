@@ -26,6 +26,16 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: "trace … critical (env MASTERLY_LOG_LEVEL; default info).")
     var logLevel: String?
 
+    @Option(
+        name: .customLong("public-url"),
+        help: "The address people use, e.g. https://masterly.district.org (env MASTERLY_PUBLIC_URL).")
+    var publicURL: String?
+
+    @Option(
+        name: .customLong("sso-config"),
+        help: "A JSON file naming the OpenID Connect providers for single sign-on (env MASTERLY_SSO_CONFIG).")
+    var ssoConfig: String?
+
     var flags: [String: String] {
         var flags: [String: String] = [:]
         flags["port"] = port
@@ -34,6 +44,8 @@ struct ServerOptions: ParsableArguments {
         flags["secure-cookies"] = secureCookies
         flags["log-level"] = logLevel
         flags["trust-proxy"] = trustProxy
+        flags["public-url"] = publicURL
+        flags["sso-config"] = ssoConfig
         return flags
     }
 

@@ -52,10 +52,11 @@ func withApp(_ body: @Sendable (any TestClientProtocol, AppServices) async throw
 /// Runs `body` against an application with a demo school of its own, changed by `adjust` before it is
 /// stored: for a test whose setup other tests must not see.
 func withOwnApp(
-    adjust: (inout SchoolData) -> Void, _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
+    adjust: (inout SchoolData) -> Void, configuration: ServerConfiguration = ServerConfiguration(),
+    _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
 ) async throws {
     let store = try await TestSchool.demoStore(adjust: adjust)
-    let services = AppServices(store: store, configuration: ServerConfiguration(), clock: { TestSchool.now })
+    let services = AppServices(store: store, configuration: configuration, clock: { TestSchool.now })
     do {
         try await buildApplication(services).test(.router) { client in try await body(client, services) }
     } catch {

@@ -16,6 +16,21 @@ import Testing
 struct TrustTests {
     static let hostile = #""><meta http-equiv="refresh" content="1;url=/login?x=1"><x-injected data-x='1'>"#
 
+    @Test("API date-times are RFC 3339, strictly: out-of-range days and hours are refused, not rolled over")
+    func strictDates() throws {
+        #expect(RFC3339.date("2026-02-30T25:61:00Z") == nil)
+        #expect(RFC3339.date("2026-02-29T10:00:00Z") == nil)
+        #expect(RFC3339.date("2026-13-01T10:00:00Z") == nil)
+        #expect(RFC3339.date("2026-11-23T09:30:00+25:00") == nil)
+        #expect(RFC3339.date("99999-01-01T00:00:00Z") == nil)
+        #expect(RFC3339.date("2026-11-23T09:30:00") == nil)
+        #expect(RFC3339.date("2026-11-23T09:30:00Zjunk") == nil)
+        #expect(RFC3339.date("2028-02-29T10:00:00Z") != nil)
+        #expect(RFC3339.date("2026-11-23T09:30:00Z")?.timeIntervalSince1970 == 1_795_426_200)
+        #expect(RFC3339.date("2026-11-23T09:30:00.250Z")?.timeIntervalSince1970 == 1_795_426_200.25)
+        #expect(RFC3339.date("2026-11-23T04:30:00-05:00")?.timeIntervalSince1970 == 1_795_426_200)
+    }
+
     @Test("A huge group size is refused naming the field; the server keeps answering")
     func groupSizeOverflow() async throws {
         try await withApp { client, services in

@@ -17,8 +17,7 @@ struct APIRoutes {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            let styles = [Date.ISO8601FormatStyle(), Date.ISO8601FormatStyle(includingFractionalSeconds: true)]
-            for style in styles { if let date = try? style.parse(text) { return date } }
+            if let date = RFC3339.date(text) { return date }
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "'\(text)' is not an ISO 8601 date-time such as 2026-11-23T09:30:00Z")
         }

@@ -18,6 +18,8 @@ public struct AppServices: Sendable {
     public let fragments = VersionedCache<PageFragment>()
     /// Whole response bodies with their gzip encoding (a gradebook page per viewer, the gradebook JSON), same rule.
     public let bodies = VersionedCache<CachedBody>()
+    /// Discovery documents and keys of the single sign-on providers.
+    let openID = OpenIDProviderClient()
 
     public init(
         store: Store, configuration: ServerConfiguration, clock: @escaping @Sendable () -> Date = { Date() },
@@ -28,6 +30,11 @@ public struct AppServices: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
+    }
+
+    /// The single sign-on providers for the sign-in page's buttons.
+    var signOnProviders: [(id: String, name: String)] {
+        configuration.singleSignOn.providers.map { (id: $0.id, name: $0.name) }
     }
 
     /// The change version the request's sign-in read (one query for both), or a fresh read when anonymous.

@@ -14,6 +14,11 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// Behind a reverse proxy (nginx): the client's address is the last one the proxy adds to
     /// `X-Forwarded-For`, not the proxy's own (sign-in throttling counts per address).
     public var trustProxy: Bool
+    /// The address people reach Masterly at (`https://masterly.district.org`), for links that leave the
+    /// server: single sign-on's redirect URI. Without it, the request's own Host is used.
+    public var publicURL: String?
+    /// The single sign-on providers (none unless a configuration file is given).
+    public var singleSignOn: SingleSignOnConfiguration = SingleSignOnConfiguration()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "masterly.sqlite"),
@@ -40,6 +45,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         ("MASTERLY_TRUST_PROXY", "true behind a reverse proxy that sets X-Forwarded-For", "false"),
         ("MASTERLY_SESSION_HOURS", "login session lifetime in hours (1–720)", "12"),
         ("MASTERLY_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical", "info"),
+        ("MASTERLY_PUBLIC_URL", "the address people use, e.g. https://masterly.district.org (for single sign-on)", "—"),
+        ("MASTERLY_SSO_CONFIG", "a JSON file naming the OpenID Connect providers (docs/admin-guide.md)", "none"),
     ]
 
     /// Resolves the configuration from command-line values (nil when not given) over the environment over
@@ -103,6 +110,22 @@ public struct ServerConfiguration: Sendable, Equatable {
                 configuration.logLevel = text.lowercased()
             } else {
                 problems.append("\(source): '\(text)' is not one of \(levels.joined(separator: ", "))")
+            }
+        }
+        if let (text, source) = value("public-url", "MASTERLY_PUBLIC_URL") {
+            let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+            if let url = URL(string: trimmed), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
+                url.query == nil, url.fragment == nil
+            {
+                configuration.publicURL = trimmed
+            } else {
+                problems.append("\(source): '\(text)' is not an http(s) address such as https://masterly.district.org")
+            }
+        }
+        if let (path, source) = value("sso-config", "MASTERLY_SSO_CONFIG") {
+            switch SingleSignOnConfiguration.load(path: path) {
+            case .success(let sso): configuration.singleSignOn = sso
+            case .failure(let error): problems.append(contentsOf: error.problems.map { "\(source): \($0)" })
             }
         }
         for key in environment.keys where key.hasPrefix("MASTERLY_") && !key.hasPrefix("MASTERLY_TEST_") {

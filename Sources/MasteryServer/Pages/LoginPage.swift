@@ -9,6 +9,8 @@ struct LoginPage {
     var isDemo = false
     /// No administrator exists yet: say how to create one instead of offering a form nobody can use.
     var needsSetup = false
+    /// The school's single sign-on providers (id, name), offered above the password form.
+    var providers: [(id: String, name: String)] = []
 
     func render(_ page: PageContext) -> HTML {
         if needsSetup { return setup(page) }
@@ -19,6 +21,17 @@ struct LoginPage {
                 Layout.heading(
                     "Sign in to Masterly", lead: "Mastery-based learning for teachers, students and families."),
                 .unwrap(error) { Components.notice($0, error: true) },
+                .if(
+                    !providers.isEmpty,
+                    .div(
+                        .class("sso-buttons"),
+                        .forEach(providers) { provider in
+                            .a(
+                                .class("button sso"), .href("/sso/\(provider.id)"),
+                                .text("Sign in with \(provider.name)"))
+                        },
+                        .p(.class("muted small sso-or"), "or with your Masterly username and password")
+                    )),
                 .form(
                     .id("login-form"), .method(.post), .action("/login"),
                     Layout.csrfField(page.csrfToken),

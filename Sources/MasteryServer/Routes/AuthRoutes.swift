@@ -11,7 +11,9 @@ struct AuthRoutes {
     func register(on router: Router<AppRequestContext>) {
         router.get("/login") { request, context in
             if context.user != nil { return HTMLResponse.redirect("/") }
-            let page = LoginPage(isDemo: services.isDemo, needsSetup: !(try await services.store.hasAdministrator()))
+            let page = LoginPage(
+                isDemo: services.isDemo, needsSetup: !(try await services.store.hasAdministrator()),
+                providers: services.signOnProviders)
             return HTMLResponse.render(page.render(PageContext(context, path: "/login")))
         }
         router.post("/login") { request, context in try await login(request, context) }
@@ -60,8 +62,11 @@ struct AuthRoutes {
         let page = PageContext(context, path: "/login")
         guard !username.isEmpty, !password.isEmpty else {
             return HTMLResponse.render(
-                LoginPage(username: username, error: "Enter your username and your password.", isDemo: services.isDemo)
-                    .render(page),
+                LoginPage(
+                    username: username, error: "Enter your username and your password.", isDemo: services.isDemo,
+                    providers: services.signOnProviders
+                )
+                .render(page),
                 status: .unprocessableContent)
         }
         guard
@@ -71,22 +76,11 @@ struct AuthRoutes {
             return HTMLResponse.render(
                 LoginPage(
                     username: username, error: "That username and password do not match. Please try again.",
-                    isDemo: services.isDemo
+                    isDemo: services.isDemo, providers: services.signOnProviders
                 )
                 .render(page), status: .unauthorized)
         }
-        let now = services.clock()
-        let hours = services.configuration.sessionHours
-        let secret = try await services.store.issue(
-            .session, for: person.id, at: now, expiresAt: now.addingTimeInterval(Double(hours) * 3600))
-        try await services.store.pruneExpired(at: now)
-        try await services.store.recordSignIn(person.id, at: now)
-        var response = HTMLResponse.redirect("/")
-        response.setCookie(Cookies.sessionCookie(secret, hours: hours, secure: services.configuration.secureCookies))
-        // The form token rotates with the session: one taken before signing in is no longer accepted.
-        response.setCookie(
-            Cookies.csrfCookie(CSRFMiddleware.token(forSession: secret), secure: services.configuration.secureCookies))
-        return response
+        return try await SessionStart(services: services).redirect(person)
     }
 
     struct Credentials: Decodable {

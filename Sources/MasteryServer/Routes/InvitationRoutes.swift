@@ -45,15 +45,7 @@ struct InvitationRoutes {
                         PageContext(context, path: request.uri.path)),
                     status: .gone)
             }
-            let hours = services.configuration.sessionHours
-            let session = try await store.issue(
-                .session, for: redeemed.id, at: now, expiresAt: now.addingTimeInterval(Double(hours) * 3600))
-            try await store.recordSignIn(redeemed.id, at: now)
-            var response = HTMLResponse.redirect("/")
-            let secure = services.configuration.secureCookies
-            response.setCookie(Cookies.sessionCookie(session, hours: hours, secure: secure))
-            response.setCookie(Cookies.csrfCookie(CSRFMiddleware.token(forSession: session), secure: secure))
-            return response
+            return try await SessionStart(services: services).redirect(redeemed)
         }
     }
 }

@@ -25,6 +25,7 @@ enum Migrator {
         CreateRosterVersions(),
         CreateSignInFailures(),
         AddAccounts(),
+        AddSignInMethods(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

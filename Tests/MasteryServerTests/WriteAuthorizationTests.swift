@@ -58,6 +58,15 @@ struct WriteAuthorizationTests {
             Row(path: "\(section)/groups", allowed: sectionManagers, denied: others(sectionManagers)),
             Row(path: "\(section)/settings", allowed: sectionManagers, denied: others(sectionManagers)),
             Row(path: "\(section)/assignments", allowed: sectionManagers, denied: others(sectionManagers)),
+            Row(
+                path: "\(section)/sign-in/cards", fields: [("student", ids.student)], allowed: sectionManagers,
+                denied: others(sectionManagers)),
+            Row(
+                path: "\(section)/sign-in/revoke", fields: [("student", ids.student)], allowed: sectionManagers,
+                denied: others(sectionManagers)),
+            Row(
+                path: "\(section)/sign-in/link", fields: [("student", ids.student)], allowed: sectionManagers,
+                denied: others(sectionManagers)),
             Row(path: "\(section)/quick-check", allowed: teacherOnly, denied: others(teacherOnly)),
             Row(path: "\(section)/checkpoints", allowed: teacherOnly, denied: others(teacherOnly)),
             Row(path: "\(section)/tasks/\(ids.task)/score", allowed: teacherOnly, denied: others(teacherOnly)),

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Logging
 import MasteryStore
 
@@ -30,6 +31,13 @@ public struct AppServices: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
+    }
+
+    /// The address people reach this server at, for links that leave it (single sign-on's redirect URI, the
+    /// QR codes on sign-in cards): the configured public URL, else the request's own host.
+    func publicBase(_ request: Request) -> String {
+        configuration.publicURL
+            ?? "\(configuration.secureCookies ? "https" : "http")://\(request.head.authority ?? "127.0.0.1")"
     }
 
     /// The single sign-on providers for the sign-in page's buttons.

@@ -30,6 +30,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     AuthRoutes(services: services).register(on: router)
     InvitationRoutes(services: services).register(on: router)
     SingleSignOnRoutes(services: services).register(on: router)
+    SignInCardRoutes(services: services).register(on: router)
     PeopleRoutes(services: services).register(on: router)
     HomeRoutes(services: services).register(on: router)
     SectionRoutes(services: services).register(on: router)

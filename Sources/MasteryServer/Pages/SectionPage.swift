@@ -41,7 +41,10 @@ struct SectionPage {
                             "Flexible groups"),
                         .a(
                             .class("button secondary"), .href("/sections/\(section.id.rawValue)/settings"),
-                            "Calculation")))
+                            "Calculation"),
+                        .a(
+                            .class("button secondary"), .href("/sections/\(section.id.rawValue)/sign-in"),
+                            "Student sign-in")))
             ),
             filterForm(),
             .unwrap(curriculum.scales.values.sorted { $0.name < $1.name }.first) { Components.legend($0) },

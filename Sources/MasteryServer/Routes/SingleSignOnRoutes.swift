@@ -33,10 +33,7 @@ struct SingleSignOnRoutes {
 
     /// Where the provider sends the browser back: the configured public address, else this request's host.
     func redirectURI(_ provider: SingleSignOnConfiguration.Provider, request: Request) -> String {
-        let base =
-            services.configuration.publicURL
-            ?? "\(services.configuration.secureCookies ? "https" : "http")://\(request.head.authority ?? "127.0.0.1")"
-        return base + "/sso/callback/" + provider.id
+        services.publicBase(request) + "/sso/callback/" + provider.id
     }
 
     func start(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -92,6 +92,12 @@ enum Stylesheet {
         .growth-chart .threshold{stroke:#166534;stroke-dasharray:4 4}.growth-chart .running{fill:none;stroke:#1d4ed8;stroke-width:2.5}
         .growth-chart .score{fill:#fff;stroke:#16202a;stroke-width:2}
         .breadcrumb{margin:0 0 .5rem}
+        .sign-in-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}
+        .sign-in-card{border:2px dashed #555;border-radius:.5rem;padding:1rem;text-align:center;break-inside:avoid;background:#fff}
+        .sign-in-card .card-name{font-size:1.4rem;font-weight:700;margin:0 0 .5rem}
+        .sign-in-card svg.qr{width:100%;max-width:12rem;height:auto}
+        .row-form{display:inline-block;margin:0 .25rem .25rem 0}
+        .sso-buttons{display:grid;gap:.5rem;margin-bottom:1rem}.sso-buttons .button{text-align:center}
         @media print{.site-header,.site-footer,.skip-link,form,.button,.student-nav,.print-hint,.no-print{display:none}body{background:#fff}.card{box-shadow:none;break-inside:avoid}
         .table-scroll{overflow:visible;border:none}.gradebook-scroll{max-height:none}}
         """

@@ -63,16 +63,37 @@ def read_axe_source() -> str:
 
 # --------------------------------------------------------------------------- browser
 
-def new_chromium() -> webdriver.Chrome:
+def new_chromium(performance_log: bool = False) -> webdriver.Chrome:
+    """Headless Chromium. `performance_log` keeps the DevTools network events, so a test can read the URLs the
+    browser went through (redirects included) with `visited_urls`."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in CHROMIUM_ARGS:
         options.add_argument(arg)
+    if performance_log:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     # An explicit chromedriver keeps Selenium Manager from trying the network.
     browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     browser.set_page_load_timeout(60)
     browser.set_script_timeout(60)
     return browser
+
+
+def visited_urls(driver) -> list[str]:
+    """Every document URL the browser requested since the last call (redirect hops included), oldest first;
+    needs a browser from `new_chromium(performance_log=True)`."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.requestWillBeSent" and message["params"].get("type") == "Document":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def page_status(driver) -> int | None:
+    """The HTTP status of the page the browser shows (Navigation Timing's responseStatus)."""
+    return driver.execute_script(
+        "const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : null;")
 
 
 def wait_for(driver, condition, message: str):

@@ -111,6 +111,118 @@ enum OpenAPIDocument {
                 "401": { $ref: "#/components/responses/Error" }
                 "403": { $ref: "#/components/responses/Error" }
                 "404": { $ref: "#/components/responses/Error" }
+          /api/v1/users:
+            get:
+              summary: An administrator's people (their schools only), filtered
+              parameters:
+                - { name: q, in: query, required: false, schema: { type: string, maxLength: 200 }, description: "name, username or email contains" }
+                - { name: role, in: query, required: false, schema: { type: string, enum: [admin, coach, teacher, student, guardian] } }
+                - { name: school, in: query, required: false, schema: { type: string } }
+                - { name: active, in: query, required: false, schema: { type: string, enum: ["true", "false"] } }
+              responses:
+                "200":
+                  description: People
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [users]
+                        properties: { users: { type: array, items: { $ref: "#/components/schemas/Account" } } }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
+                "422": { $ref: "#/components/responses/Error" }
+            post:
+              summary: An administrator adds a person (only roles they may grant, in their schools)
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { $ref: "#/components/schemas/AccountChange" }
+              responses:
+                "201":
+                  description: The new person
+                  content:
+                    application/json:
+                      schema: { $ref: "#/components/schemas/Account" }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
+                "413": { $ref: "#/components/responses/Error" }
+                "422": { $ref: "#/components/responses/Error" }
+          /api/v1/users/{id}:
+            patch:
+              summary: An administrator changes a person (deactivating ends their sessions and tokens at once)
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { $ref: "#/components/schemas/AccountChange" }
+              responses:
+                "200":
+                  description: The person as saved
+                  content:
+                    application/json:
+                      schema: { $ref: "#/components/schemas/Account" }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
+                "413": { $ref: "#/components/responses/Error" }
+                "422": { $ref: "#/components/responses/Error" }
+          /api/v1/users/{id}/invitations:
+            post:
+              summary: A one-time link (14 days) for a person to choose a password — administrators for their schools, teachers for their own students
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "201":
+                  description: The link's path, to show or print
+                  content:
+                    application/json:
+                      schema: { type: object, required: [path], properties: { path: { type: string } } }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
+          /api/v1/courses:
+            get:
+              summary: An administrator's courses (their schools) with the frameworks each assesses
+              responses:
+                "200":
+                  description: Courses
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [courses]
+                        properties: { courses: { type: array, items: { $ref: "#/components/schemas/Course" } } }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+          /api/v1/courses/{id}/frameworks:
+            put:
+              summary: Sets the frameworks a course assesses (by id, code or CASE identifier); its gradebooks follow at once
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [frameworkIds]
+                      properties: { frameworkIds: { type: array, items: { type: string } } }
+              responses:
+                "200":
+                  description: The course as saved
+                  content:
+                    application/json:
+                      schema: { $ref: "#/components/schemas/Course" }
+                "401": { $ref: "#/components/responses/Error" }
+                "403": { $ref: "#/components/responses/Error" }
+                "404": { $ref: "#/components/responses/Error" }
+                "413": { $ref: "#/components/responses/Error" }
+                "422": { $ref: "#/components/responses/Error" }
           /api/v1/sections:
             get:
               summary: The sections the caller may see
@@ -394,6 +506,43 @@ enum OpenAPIDocument {
                 evidenceCount: { type: integer }
                 lastObservedAt: { type: string, format: date-time }
                 method: { type: string }
+            Account:
+              type: object
+              required: [id, name, givenName, familyName, role, schoolId, active, hasPassword]
+              properties:
+                id: { type: string }
+                username: { type: [string, "null"] }
+                name: { type: string }
+                givenName: { type: string }
+                familyName: { type: string }
+                role: { type: string, enum: [admin, coach, teacher, student, guardian] }
+                schoolId: { type: string }
+                email: { type: [string, "null"] }
+                gradeLevel: { type: [string, "null"] }
+                active: { type: boolean }
+                hasPassword: { type: boolean }
+                lastSignInAt: { type: [string, "null"], format: date-time }
+            AccountChange:
+              type: object
+              properties:
+                givenName: { type: string }
+                familyName: { type: string }
+                username: { type: string }
+                email: { type: string }
+                role: { type: string, enum: [admin, coach, teacher, student, guardian] }
+                schoolId: { type: string }
+                gradeLevel: { type: string }
+                active: { type: boolean }
+            Course:
+              type: object
+              required: [id, code, title, schoolId, frameworkIds]
+              properties:
+                id: { type: string }
+                sourcedId: { type: [string, "null"] }
+                code: { type: string }
+                title: { type: string }
+                schoolId: { type: string }
+                frameworkIds: { type: array, items: { type: string } }
             User:
               type: object
               required: [id, role, name]

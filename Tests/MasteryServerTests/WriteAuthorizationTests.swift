@@ -47,6 +47,7 @@ struct WriteAuthorizationTests {
                 path: "\(s)/plan/no-such-plan/acknowledge", allowed: ownWork.union(["guardian"]),
                 denied: others(ownWork.union(["guardian"]))),
             Row(path: "\(s)/profile", allowed: ownWork, denied: others(ownWork)),
+            Row(path: "\(s)/family", fields: [("givenName", "Pat")], allowed: staff, denied: others(staff)),
             Row(path: "\(s)/conference/picks", allowed: ["student"], denied: others(["student"])),
             Row(path: "\(s)/items/no-such-item/start", allowed: ownWork, denied: others(ownWork)),
             Row(

@@ -31,6 +31,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     InvitationRoutes(services: services).register(on: router)
     SingleSignOnRoutes(services: services).register(on: router)
     SignInCardRoutes(services: services).register(on: router)
+    FamilyRoutes(services: services).register(on: router)
     PeopleRoutes(services: services).register(on: router)
     HomeRoutes(services: services).register(on: router)
     SectionRoutes(services: services).register(on: router)

@@ -53,7 +53,11 @@ struct SectionSignInPage {
                                 .class("row-actions"),
                                 form(path + "/cards", student, "New card", page),
                                 .if(cards[student.id] != nil, form(path + "/revoke", student, "Revoke card", page)),
-                                form(path + "/link", student, "One-time link", page)
+                                form(path + "/link", student, "One-time link", page),
+                                .a(
+                                    .class("button small secondary"), .href("/students/\(student.id.rawValue)/family"),
+                                    .attribute(named: "aria-label", value: "Family of \(student.displayName)"), "Family"
+                                )
                             ))
                     })),
             .p(

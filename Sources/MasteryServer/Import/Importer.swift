@@ -25,11 +25,15 @@ struct Importer {
         case .moodleCSV:
             return try await FrameworkImporter(store: store).importFramework(
                 data, format: .moodleCSV, fileName: fileName, by: actor, at: now, dryRun: dryRun)
+        case .peopleCSV:
+            guard let person = try await store.person(actor) else { throw AppError.forbidden }
+            return try await PeopleImporter(admin: try await PeopleAdmin.load(person, store: store)).run(
+                data, fileName: fileName, at: now, dryRun: dryRun)
         }
     }
 
     /// The permission an import of `kind` needs.
     static func action(for kind: ImportKind) -> Access.Action {
-        kind == .oneRoster ? .manageRoster : .manageFrameworks
+        kind == .oneRoster || kind == .peopleCSV ? .manageRoster : .manageFrameworks
     }
 }

@@ -46,12 +46,14 @@ public enum ImportKind: String, Sendable, CaseIterable {
     case oneRoster = "oneroster"
     case caseJSON = "case"
     case moodleCSV = "moodle"
+    case peopleCSV = "people"
 
     public var label: String {
         switch self {
         case .oneRoster: "OneRoster roster (a .zip of CSV files)"
         case .caseJSON: "CASE framework (.json)"
         case .moodleCSV: "Moodle competency framework (.csv)"
+        case .peopleCSV: "People, without a student information system (.csv)"
         }
     }
 
@@ -59,7 +61,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         switch self {
         case .oneRoster: ".zip"
         case .caseJSON: ".json"
-        case .moodleCSV: ".csv"
+        case .moodleCSV, .peopleCSV: ".csv"
         }
     }
 }

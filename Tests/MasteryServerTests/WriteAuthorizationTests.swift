@@ -48,6 +48,10 @@ struct WriteAuthorizationTests {
                 denied: others(ownWork.union(["guardian"]))),
             Row(path: "\(s)/profile", allowed: ownWork, denied: others(ownWork)),
             Row(path: "\(s)/family", fields: [("givenName", "Pat")], allowed: staff, denied: others(staff)),
+            Row(
+                path: "/frameworks", fields: [("code", "NEW-1"), ("title", "New")],
+                allowed: ["teacher", "teacher2", "teacher5", "admin"],
+                denied: others(["teacher", "teacher2", "teacher5", "admin"])),
             Row(path: "\(s)/conference/picks", allowed: ["student"], denied: others(["student"])),
             Row(path: "\(s)/items/no-such-item/start", allowed: ownWork, denied: others(ownWork)),
             Row(

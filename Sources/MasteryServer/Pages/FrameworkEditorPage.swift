@@ -5,6 +5,9 @@ import Plot
 /// The frameworks of the school.
 struct FrameworkListPage {
     var frameworks: [Framework]
+    /// The user may start a framework from nothing.
+    var canCreate = false
+    var problem: String?
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(
@@ -17,7 +20,27 @@ struct FrameworkListPage {
                         .a(
                             .href("/frameworks/\(framework.id.rawValue)"),
                             .text("\(framework.code) — \(framework.title)")))
-                })
+                }),
+            .if(
+                canCreate,
+                .section(
+                    .class("card"), .id("new-framework"),
+                    .h2("Start a framework"),
+                    .p(
+                        .class("muted"),
+                        "For competencies no standards body publishes: start empty here, then add strands and competencies. (Published frameworks come in at Import.)"
+                    ),
+                    .unwrap(problem) { Components.notice($0, error: true) },
+                    .form(
+                        .method(.post), .action("/frameworks"), .id("new-framework-form"),
+                        Layout.csrfField(page.csrfToken),
+                        .div(
+                            .class("field"), .label(.for("new-framework-code"), "Code (short, e.g. SCI-7)"),
+                            .input(.type(.text), .id("new-framework-code"), .name("code"), .required(true))),
+                        .div(
+                            .class("field"), .label(.for("new-framework-title"), "Title"),
+                            .input(.type(.text), .id("new-framework-title"), .name("title"), .required(true))),
+                        .button(.type(.submit), .class("button primary"), "Create the framework"))))
         )
     }
 }

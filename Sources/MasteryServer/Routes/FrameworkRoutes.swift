@@ -17,8 +17,30 @@ struct FrameworkRoutes {
             let user = try context.requireUser()
             try await authorizer.require(user, .viewFrameworks, organization: user.organizationID)
             return HTMLResponse.render(
-                FrameworkListPage(frameworks: try await store.frameworks())
-                    .render(PageContext(context, path: request.uri.path)))
+                FrameworkListPage(
+                    frameworks: try await store.frameworks(),
+                    canCreate: try await authorizer.allows(user, .manageFrameworks, organization: user.organizationID)
+                )
+                .render(PageContext(context, path: request.uri.path)))
+        }
+        router.post("/frameworks") { request, context in
+            let user = try context.requireUser()
+            try await authorizer.require(user, .manageFrameworks, organization: user.organizationID)
+            let form = context.form
+            let code = try PeopleAdmin.checkText(form.text("code"), field: "code", limit: 40)
+            let title = try PeopleAdmin.checkText(form.text("title"), field: "title", limit: 200)
+            func refuse(_ message: String) async throws -> Response {
+                HTMLResponse.render(
+                    FrameworkListPage(frameworks: try await store.frameworks(), canCreate: true, problem: message)
+                        .render(PageContext(context, path: "/frameworks")), status: .unprocessableContent)
+            }
+            guard let code, let title else { return try await refuse("Give the new framework a code and a title.") }
+            do {
+                let id = try await store.createFramework(code: code, title: title, by: user.id, at: services.clock())
+                return HTMLResponse.redirect("/frameworks/\(id.rawValue)?saved=1")
+            } catch StoreError.conflict(let message) {
+                return try await refuse(message)
+            }
         }
         router.get("/frameworks/{id}") { request, context in
             let (user, framework) = try await load(context, .viewFrameworks)

@@ -178,3 +178,40 @@ extension Store {
         return !exists
     }
 }
+
+extension Store {
+    /// A new, empty framework (made in Masterly rather than imported) with a four-level scale of its own, so
+    /// changing its scale changes no other framework; audited. Returns its id.
+    public func createFramework(
+        code: String, title: String, by actor: Person.ID, at now: Date
+    ) async throws
+        -> Framework.ID
+    {
+        let suffix = Self.shortID()
+        let scale = try ProficiencyScale(
+            id: .init("scale-\(suffix)"), name: "\(code) levels", levels: FrameworkApplier.defaultLevels,
+            masteryThreshold: 3)
+        let framework = Framework(id: .init("fw-\(suffix)"), code: code, title: title, scaleID: scale.id)
+        try await driver.withTransaction { db in
+            if try await db.raw("SELECT 1 AS found FROM frameworks WHERE code = \(bind: code)").first() != nil {
+                throw StoreError.conflict("A framework with the code \(code) exists already.")
+            }
+            try await db.insertRows(
+                "scales", columns: ["id", "name", "mastery_threshold", "levels_json"],
+                rows: [[scale.id.rawValue, scale.name, scale.masteryThreshold, try JSONText.encode(scale.levels)]])
+            try await db.insertRows(
+                "frameworks",
+                columns: ["id", "code", "title", "scale_id", "policy_json", "rollup_json", "source_identifier"],
+                rows: [
+                    [
+                        framework.id.rawValue, code, title, scale.id.rawValue, try JSONText.encode(framework.policy),
+                        try JSONText.encode(framework.rollupRule), nil as String?,
+                    ]
+                ])
+            try await Self.audit(
+                db, at: now, actor: actor, action: "framework.create", student: nil, subject: "framework \(code)",
+                detail: title, organization: nil)
+        }
+        return framework.id
+    }
+}

@@ -84,6 +84,9 @@ struct GoLiveTests {
             let rostered = try await RosterImporter(store: store).importOneRoster(
                 try OneRosterPackage(contentsOf: Self.roster), by: admin.id, at: TestSchool.now)
             #expect(rostered.succeeded)
+            // The roster's emails are kept: single sign-on matches people by them.
+            let byEmail = try await store.people(email: "USER01@sample-u.ac.jp")
+            #expect(byEmail.map(\.username) == ["user01"])
             let frameworkFile = try #require(Self.framework)
             let imported = try await FrameworkImporter(store: store).importFramework(
                 try Data(contentsOf: frameworkFile), format: .caseJSON, fileName: frameworkFile.lastPathComponent,

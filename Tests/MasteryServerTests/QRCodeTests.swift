@@ -4,13 +4,13 @@ import Testing
 @testable import MasteryServer
 
 /// The sign-in cards' QR codes, read back by a real decoder (zbarimg, Debian's zbar-tools). CI installs it and
-/// sets MASTERLY_REQUIRE_TOOLS=1, so there a missing decoder fails instead of skipping.
+/// sets MASTERLY_TEST_REQUIRE_TOOLS=1, so there a missing decoder fails instead of skipping.
 @Suite("QR codes")
 struct QRCodeTests {
     static let zbarimg = ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first {
         FileManager.default.isExecutableFile(atPath: $0)
     }
-    static let required = ProcessInfo.processInfo.environment["MASTERLY_REQUIRE_TOOLS"] == "1"
+    static let required = ProcessInfo.processInfo.environment["MASTERLY_TEST_REQUIRE_TOOLS"] == "1"
 
     static func decode(_ code: QRCode) throws -> String {
         try decode(image: code.pgm())

@@ -16,6 +16,15 @@ import Testing
 struct TrustTests {
     static let hostile = #""><meta http-equiv="refresh" content="1;url=/login?x=1"><x-injected data-x='1'>"#
 
+    @Test("An 'any' option keeps its empty value, so a filter left at 'All' does not submit its label")
+    func emptyOptionValue() {
+        let any = Components.option("", "Any level", selected: true).render()
+        #expect(any.hasPrefix("<option value"))
+        #expect(!any.contains("value=\"Any level\""))
+        // HTML5 reads a bare `value` as the empty string, as a browser submits it.
+        #expect(any == "<option value selected=\"selected\">Any level</option>")
+    }
+
     @Test("API date-times are RFC 3339, strictly: out-of-range days and hours are refused, not rolled over")
     func strictDates() throws {
         #expect(RFC3339.date("2026-02-30T25:61:00Z") == nil)

@@ -108,10 +108,13 @@ public struct RosterImport: Sendable {
         public var gradeLevel: String?
         /// Guardians of a student, or children of a guardian.
         public var agentSourcedIDs: [String]
+        /// Matches single sign-on identities to the person.
+        public var email: String?
         public init(
             origin: Origin, role: Role?, active: Bool, username: String?, givenName: String, familyName: String,
-            organizationSourcedID: String?, gradeLevel: String?, agentSourcedIDs: [String]
+            organizationSourcedID: String?, gradeLevel: String?, agentSourcedIDs: [String], email: String? = nil
         ) {
+            self.email = email
             self.origin = origin
             self.role = role
             self.active = active

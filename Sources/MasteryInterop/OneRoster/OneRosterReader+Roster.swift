@@ -87,7 +87,7 @@ extension OneRosterReadState {
                 familyName: optional(row, "preferredFamilyName") ?? text(row, "familyName"),
                 organizationSourcedID: org,
                 gradeLevel: mapped == .student ? OneRosterValues.list(text(row, "grades")).first : nil,
-                agentSourcedIDs: OneRosterValues.list(text(row, "agentSourcedIds")))
+                agentSourcedIDs: OneRosterValues.list(text(row, "agentSourcedIds")), email: optional(row, "email"))
         }
         roster.enrollments = (data[.enrollments] ?? []).map {
             .init(

@@ -129,6 +129,9 @@ struct ImportPage {
                 .class("problems"),
                 .h3(.text("\(title) (\(problems.count))")),
                 .ol(
+                    // A scroll box the keyboard can reach (WCAG 2.1.1).
+                    .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                    .attribute(named: "aria-label", value: title),
                     .forEach(problems.prefix(500)) { problem in
                         .li(
                             .class(problem.severity == .error ? "problem error" : "problem warning"),

@@ -31,7 +31,8 @@ enum Components {
         .element(
             named: "option",
             nodes: [
-                .attribute(named: "value", value: value),
+                // Kept when empty ("any"): an option without a value submits its label.
+                .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
                 .if(selected, .attribute(named: "selected", value: "selected")),
                 .text(label),
             ])

@@ -34,7 +34,8 @@ extension Node where Context: HTMLNamableContext {
 }
 
 extension Node where Context: HTMLValueContext {
-    static func value(_ value: String) -> Node { .attribute(named: "value", value: value) }
+    /// Kept when empty: an `<option>` without a value would submit its label instead.
+    static func value(_ value: String) -> Node { .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false) }
 }
 
 extension Node where Context: HTMLLinkableContext {
@@ -91,7 +92,10 @@ extension Attribute where Context: HTMLNamableContext {
 }
 
 extension Attribute where Context: HTMLValueContext {
-    static func value(_ value: String) -> Attribute { .attribute(named: "value", value: value) }
+    /// Kept when empty, as `Node.value`.
+    static func value(_ value: String) -> Attribute {
+        Attribute(name: "value", value: HTMLEscaping.attribute(value), ignoreIfValueIsEmpty: false)
+    }
 }
 
 extension Attribute where Context: HTMLLinkableContext {

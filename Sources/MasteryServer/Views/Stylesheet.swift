@@ -46,7 +46,7 @@ enum Stylesheet {
         .student-nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 1rem}
         .student-nav [aria-current]{font-weight:700}.conference-chart h3{font-size:1rem}
         dl dt{font-weight:600;margin-top:.5rem}dl dd{margin:0 0 .25rem}
-        .problems ol{padding-left:1.5rem;max-height:28rem;overflow:auto}.problem{margin:.25rem 0}
+        .problems ol{padding-left:2.5rem;max-height:28rem;overflow:auto}.problem{margin:.25rem 0}
         .problem code{font-size:.875rem;background:#f1f4f7;padding:.05rem .3rem;border-radius:.25rem;overflow-wrap:anywhere}
         .problem.error strong{color:#7a1c13}.problem.warning strong{color:#6b4e00}
         .plain-list{list-style:none;padding:0}.plain-list li{padding:.35rem 0;border-bottom:1px solid var(--line)}
@@ -57,7 +57,7 @@ enum Stylesheet {
         .link-button{background:none;border:none;color:var(--brand);font:inherit;font-weight:600;cursor:pointer;text-decoration:underline;padding:0}
         .notice{padding:.75rem 1rem;border-radius:.5rem;margin-bottom:1rem;font-weight:600}
         .notice-error{background:#fde8e7;color:#7a1c13;border:1px solid #f3b4ae}.notice-ok{background:#e7f6ec;color:#14532d;border:1px solid #a7dcb5}
-        .muted{color:var(--muted)}.small{font-size:.875rem}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+        .muted{color:var(--muted)}.small{font-size:.875rem}.sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         .tag{display:inline-block;font-size:.75rem;font-weight:700;padding:.05rem .4rem;border-radius:1rem;background:#e8edf3;color:var(--ink);margin-left:.35rem}
         .tag-mastered{background:#dcf3e3;color:#14532d}
         .level{display:inline-flex;gap:.35rem;align-items:baseline;padding:.15rem .5rem;border-radius:.35rem;font-weight:600;
@@ -67,7 +67,7 @@ enum Stylesheet {
         .level-probability{background:#eef2f6;color:var(--ink)}
         .legend ul{display:flex;flex-wrap:wrap;gap:.5rem 1rem;list-style:none;padding:0;margin:.25rem 0 1rem}
         .legend-title{font-size:1rem;margin:0}
-        .table-scroll{overflow:auto;max-width:100%;border:1px solid var(--line);border-radius:.5rem;background:#fff;margin-bottom:1rem}
+        .table-scroll{position:relative;overflow:auto;max-width:100%;border:1px solid var(--line);border-radius:.5rem;background:#fff;margin-bottom:1rem}
         .table-scroll:focus-visible{outline:3px solid var(--focus)}
         .gradebook-scroll{max-height:calc(100vh - 6rem)}
         table{border-collapse:separate;border-spacing:0;width:100%}caption{text-align:left;padding:.6rem .75rem;font-weight:600;color:var(--muted)}

@@ -11,7 +11,7 @@ extension RosterApplier {
             "people",
             [
                 "id", "role", "given_name", "family_name", "username", "organization_id", "grade_level", "active",
-                "sourced_id",
+                "sourced_id", "email",
             ])
         for (sourcedID, row) in existing {
             personIDs[sourcedID] = try row.string("id")
@@ -33,6 +33,7 @@ extension RosterApplier {
                     && row.optionalString("username") == record.username
                     && row.string("organization_id") == organizationID
                     && row.optionalString("grade_level") == record.gradeLevel && row.bool("active") == record.active
+                    && (record.email == nil || row.optionalString("email") == record.email)
                 if same {
                     line.unchanged += 1
                     continue
@@ -45,6 +46,10 @@ extension RosterApplier {
                     active = \(bind: record.active ? 1 : 0) WHERE id = \(bind: id)
                     """
                 ).run()
+                // An email given in Masterly is kept when the roster has none.
+                if let email = record.email {
+                    try await db.raw("UPDATE people SET email = \(bind: email) WHERE id = \(bind: id)").run()
+                }
                 if !record.active { try await Self.endSessions(db, personID: id) }
                 line.updated += 1
             } else {
@@ -62,6 +67,9 @@ extension RosterApplier {
                             record.gradeLevel, sourcedID, record.active ? 1 : 0,
                         ]
                     ])
+                if let email = record.email {
+                    try await db.raw("UPDATE people SET email = \(bind: email) WHERE id = \(bind: id)").run()
+                }
                 line.created += 1
             }
         }

@@ -49,6 +49,13 @@ struct WriteAuthorizationTests {
             Row(path: "\(s)/profile", allowed: ownWork, denied: others(ownWork)),
             Row(path: "\(s)/family", fields: [("givenName", "Pat")], allowed: staff, denied: others(staff)),
             Row(
+                path: "/admin/courses", fields: [("code", "AUTH-1"), ("title", "T"), ("school", "org-school-1")],
+                allowed: ["admin"], denied: others(["admin"])),
+            Row(
+                path: "/admin/sections/\(ids.section)/members",
+                fields: [("role", "student"), ("usernames", "student")],
+                allowed: ["admin"], denied: others(["admin"])),
+            Row(
                 path: "/frameworks", fields: [("code", "NEW-1"), ("title", "New")],
                 allowed: ["teacher", "teacher2", "teacher5", "admin"],
                 denied: others(["teacher", "teacher2", "teacher5", "admin"])),

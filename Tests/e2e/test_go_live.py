@@ -452,5 +452,18 @@ def teacher_goes_live(browser, url: str, link: str, roster: dict, framework: dic
     wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "table#gradebook")), "no gradebook at phone width")
     overflow = browser.execute_script(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
-    assert overflow <= 1, f"at 375px the page scrolls sideways by {overflow}px (the table should scroll, not the page)"
+    wide = browser.execute_script("""
+        const out = [], width = document.documentElement.clientWidth;
+        for (const e of document.querySelectorAll('body *')) {
+          if (e.getBoundingClientRect().right <= width + 1) continue;
+          let p = e.parentElement, scrolls = false;
+          for (; p; p = p.parentElement) {
+            const x = getComputedStyle(p).overflowX;
+            if (x === 'auto' || x === 'scroll') { scrolls = true; break; }
+          }
+          if (!scrolls) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''));
+        }
+        return out.slice(0, 8);""")
+    assert overflow <= 1, (f"at 375px the page scrolls sideways by {overflow}px (the table should scroll, not the "
+                           f"page); too wide: {wide}")
     axe_check(browser, "go-live-gradebook-phone")

@@ -3,15 +3,16 @@ import MasteryCore
 
 /// People for a school without a student information system, one per line of a CSV file:
 ///
-///     role,given_name,family_name,username,email,school,grade,guardian_of
-///     teacher,Ada,Lovelace,alovelace,ada@lakeside.org,,,
-///     student,Sam,Rivera,srivera,,lakeside-elementary,4,
-///     guardian,Rosa,Rivera,rrivera,rosa@example.org,,,srivera
+///     role,given_name,family_name,username,email,school,grade,guardian_of,sections
+///     teacher,Ada,Lovelace,alovelace,ada@lakeside.org,,,,Math 7A
+///     student,Sam,Rivera,srivera,,lakeside-elementary,4,,Math 7A;Science 7B
+///     guardian,Rosa,Rivera,rrivera,rosa@example.org,,,srivera,
 ///
 /// `role`, `given_name` and `username` are required; columns may come in any order and others are refused (a
 /// misspelt header would otherwise lose a column silently). `school` is a school's id, OneRoster `sourcedId` or
 /// name (empty: the importer's own school, when they have one). `guardian_of` lists students' usernames,
-/// separated by `;`. Every problem is reported with its line and column; nothing is read from a file with
+/// separated by `;`; `sections` the sections (name or id, of the person's school) to enrol a student or a
+/// teacher in, separated by `;`. Every problem is reported with its line and column; nothing is read from a file with
 /// errors.
 public struct PeopleCSV: Sendable {
     public struct Row: Sendable, Equatable {
@@ -24,10 +25,11 @@ public struct PeopleCSV: Sendable {
         public var school: String?
         public var grade: String?
         public var guardianOf: [String]
+        public var sections: [String]
     }
 
     public static let columns = [
-        "role", "given_name", "family_name", "username", "email", "school", "grade", "guardian_of",
+        "role", "given_name", "family_name", "username", "email", "school", "grade", "guardian_of", "sections",
     ]
     static let required = ["role", "given_name", "username"]
 
@@ -134,13 +136,19 @@ public struct PeopleCSV: Sendable {
             if !guardianOf.isEmpty, role != nil, role != .guardian {
                 problem(line, "guardian_of", "only a guardian's line names students")
             }
+            let sections = (value("sections") ?? "").split(separator: ";").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty }
+            if !sections.isEmpty, role == .guardian {
+                problem(line, "sections", "a guardian is not enrolled in sections; name the children in guardian_of")
+            }
             if let grade = value("grade"), grade.count > 20 { problem(line, "grade", "is longer than 20 characters") }
             guard let role, let given, let username, !bad else { continue }
             rows.append(
                 Row(
                     line: line, role: role, givenName: given, familyName: value("family_name") ?? "",
                     username: username, email: email, school: value("school"), grade: value("grade"),
-                    guardianOf: guardianOf))
+                    guardianOf: guardianOf, sections: sections))
         }
         guard problems.isEmpty else { throw ImportError(problems: problems) }
         if rows.isEmpty {

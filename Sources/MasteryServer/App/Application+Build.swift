@@ -32,6 +32,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     SingleSignOnRoutes(services: services).register(on: router)
     SignInCardRoutes(services: services).register(on: router)
     FamilyRoutes(services: services).register(on: router)
+    ClassRoutes(services: services).register(on: router)
     PeopleRoutes(services: services).register(on: router)
     HomeRoutes(services: services).register(on: router)
     SectionRoutes(services: services).register(on: router)

@@ -97,6 +97,28 @@ struct PeopleImporter {
                 links.append((guardian, student, row.line))
             }
         }
+        var enrolments: [(person: Person, section: Section)] = []
+        var schoolSections: [Organization.ID: [Section]] = [:]
+        for row in file.rows where !row.sections.isEmpty {
+            guard let person = byUsername[row.username.lowercased()] else { continue }
+            if schoolSections[person.organizationID] == nil {
+                schoolSections[person.organizationID] = try await store.sections(inSchool: person.organizationID)
+            }
+            for name in row.sections {
+                let found = (schoolSections[person.organizationID] ?? []).filter {
+                    $0.id.rawValue == name || $0.sourcedID == name || $0.name.lowercased() == name.lowercased()
+                }
+                guard found.count == 1, let section = found.first else {
+                    problem(
+                        row, "sections",
+                        found.isEmpty
+                            ? "'\(name)' is not a section of the person's school"
+                            : "'\(name)' names \(found.count) sections; use the section's id")
+                    continue
+                }
+                enrolments.append((person, section))
+            }
+        }
         guard problems.isEmpty else { return ImportOutcome(summary: nil, problems: problems) }
         var people = ImportSummary.Line(kind: "people")
         var linked = ImportSummary.Line(kind: "guardian links")
@@ -123,8 +145,19 @@ struct PeopleImporter {
                 }
             }
         }
+        var enrolled = ImportSummary.Line(kind: "enrolments")
+        for (person, section) in enrolments {
+            let role: Enrollment.Role = person.role == .student ? .student : .teacher
+            let members = try await store.members(of: section.id, as: role)
+            if members.contains(where: { $0.id == person.id }) {
+                enrolled.unchanged += 1
+            } else {
+                enrolled.created += 1
+                if !dryRun { try await store.enrol(person.id, in: section.id, as: role, by: admin.admin.id, at: now) }
+            }
+        }
         return ImportOutcome(
-            summary: ImportSummary(lines: [people, linked]), problems: [],
+            summary: ImportSummary(lines: [people, linked, enrolled]), problems: [],
             headline: "\(changes.count) people in \(fileName)")
     }
 }

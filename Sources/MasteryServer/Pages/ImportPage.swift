@@ -128,19 +128,20 @@ struct ImportPage {
             .div(
                 .class("problems"),
                 .h3(.text("\(title) (\(problems.count))")),
-                .ol(
-                    // A scroll box the keyboard can reach (WCAG 2.1.1).
-                    .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                    .attribute(named: "aria-label", value: title),
-                    .forEach(problems.prefix(500)) { problem in
-                        .li(
-                            .class(problem.severity == .error ? "problem error" : "problem warning"),
-                            .strong(.text(problem.severity == .error ? "Error" : "Warning")),
-                            .text(" "),
-                            .code(.text(Self.place(problem))),
-                            .text(" \(problem.message)")
-                        )
-                    }),
+                // A scroll box the keyboard can reach (WCAG 2.1.1), around the list so it stays a list.
+                .div(
+                    .class("problem-scroll"), .attribute(named: "tabindex", value: "0"),
+                    .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: title),
+                    .ol(
+                        .forEach(problems.prefix(500)) { problem in
+                            .li(
+                                .class(problem.severity == .error ? "problem error" : "problem warning"),
+                                .strong(.text(problem.severity == .error ? "Error" : "Warning")),
+                                .text(" "),
+                                .code(.text(Self.place(problem))),
+                                .text(" \(problem.message)")
+                            )
+                        })),
                 .if(problems.count > 500, .p(.class("muted"), .text("… and \(problems.count - 500) more.")))
             )
         )

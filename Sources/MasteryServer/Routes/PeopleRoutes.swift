@@ -102,12 +102,12 @@ struct PeopleRoutes {
         }
         router.get("/admin/courses") { request, context in
             let admin = try await PeopleAdmin.load(try context.requireUser(), store: store)
+            let courses = try await store.courses(schools: admin.schoolIDs)
+            var sections: [Course.ID: [Section]] = [:]
+            for course in courses { sections[course.id] = try await store.sections(ofCourse: course.id) }
             let page = CoursesPage(
-                courses: try await store.courses(schools: admin.schoolIDs), frameworks: try await store.frameworks(),
-                organizations: admin.organizations,
-                message: request.uri.queryParameters["saved"].map { _ in
-                    "Saved: the course's gradebooks show these frameworks now."
-                })
+                courses: courses, frameworks: try await store.frameworks(), organizations: admin.organizations,
+                message: request.uri.queryParameters["saved"].map { _ in "Saved." }, sections: sections)
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.post("/admin/courses/{course}/frameworks") { _, context in

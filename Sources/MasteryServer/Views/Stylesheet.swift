@@ -35,7 +35,7 @@ enum Stylesheet {
         .choice-row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}.choice{font-weight:500}
         .choice-column{display:flex;flex-direction:column;gap:.4rem}
         .filter-form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:1rem}
-        .filter-form .field{margin-bottom:0}.level-counts td{white-space:normal}
+        .filter-form .field{margin-bottom:0;max-width:100%;min-width:0}.level-counts td{white-space:normal}
         .level-choice{border:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}
         fieldset.criterion{margin-bottom:1rem}
         .step-list{list-style:none;padding:0}.step h3{margin-top:0}.step-number{color:var(--muted)}
@@ -46,7 +46,7 @@ enum Stylesheet {
         .student-nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 1rem}
         .student-nav [aria-current]{font-weight:700}.conference-chart h3{font-size:1rem}
         dl dt{font-weight:600;margin-top:.5rem}dl dd{margin:0 0 .25rem}
-        .problems ol{padding-left:2.5rem;max-height:28rem;overflow:auto}.problem{margin:.25rem 0}
+        .problems ol{padding-left:2.5rem}.problem-scroll{max-height:28rem;overflow:auto}.problem{margin:.25rem 0}
         .problem code{font-size:.875rem;background:#f1f4f7;padding:.05rem .3rem;border-radius:.25rem;overflow-wrap:anywhere}
         .problem.error strong{color:#7a1c13}.problem.warning strong{color:#6b4e00}
         .plain-list{list-style:none;padding:0}.plain-list li{padding:.35rem 0;border-bottom:1px solid var(--line)}
@@ -92,6 +92,7 @@ enum Stylesheet {
         .growth-chart .threshold{stroke:#166534;stroke-dasharray:4 4}.growth-chart .running{fill:none;stroke:#1d4ed8;stroke-width:2.5}
         .growth-chart .score{fill:#fff;stroke:#16202a;stroke-width:2}
         .breadcrumb{margin:0 0 .5rem}
+        select,input,textarea{max-width:100%}
         .sign-in-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}
         .sign-in-card{border:2px dashed #555;border-radius:.5rem;padding:1rem;text-align:center;break-inside:avoid;background:#fff}
         .sign-in-card .card-name{font-size:1.4rem;font-weight:700;margin:0 0 .5rem}

@@ -87,6 +87,12 @@ struct GoLiveTests {
             // The roster's emails are kept: single sign-on matches people by them.
             let byEmail = try await store.people(email: "USER01@sample-u.ac.jp")
             #expect(byEmail.map(\.username) == ["user01"])
+            // Sections know when their term ends (the last of their academic sessions' end dates).
+            let rosterSchool = try #require(try await store.organizations().first { $0.kind == .school })
+            let c401 = try #require(
+                try await store.sections(inSchool: rosterSchool.id).first { $0.sourcedID == "cl0001" })
+            #expect(c401.endsOn == "2021-02-01")
+            #expect(c401.term == "2020 - first")
             let frameworkFile = try #require(Self.framework)
             let imported = try await FrameworkImporter(store: store).importFramework(
                 try Data(contentsOf: frameworkFile), format: .caseJSON, fileName: frameworkFile.lastPathComponent,

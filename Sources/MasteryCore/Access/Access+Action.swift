@@ -44,3 +44,14 @@ extension Access {
         case recordSessionEvidence
     }
 }
+
+extension Access.Action {
+    /// Asked of a section, whether the action changes it or its students' records through it (refused once the
+    /// section's term has ended).
+    public var changesSection: Bool {
+        switch self {
+        case .manageSection, .recordEvidence, .correctEvidence, .recordSessionEvidence, .issueSignInLink: true
+        default: false
+        }
+    }
+}

@@ -1,6 +1,13 @@
 extension Access {
     /// The one authorization function. Deny unless a rule below allows.
     public enum Policy {
+        /// On a section: as `allows(_:_:_:)`, except that nobody changes a section whose term has ended (an
+        /// archive still opens, read-only).
+        public static func allows(_ role: Role, _ relation: Relation, _ action: Action, archived: Bool) -> Bool {
+            if archived && action.changesSection { return false }
+            return allows(role, relation, action)
+        }
+
         public static func allows(_ role: Role, _ relation: Relation, _ action: Action) -> Bool {
             switch action {
             case .viewStudentRecord:

@@ -1,3 +1,4 @@
+import Foundation
 import MasteryCore
 import MasteryStore
 
@@ -5,6 +6,8 @@ import MasteryStore
 /// policy says no, `notFound` when the thing does not exist.
 struct Authorizer: Sendable {
     let store: Store
+    /// Today, for sections whose term has ended.
+    var today: @Sendable () -> Date = { Date() }
 
     func require(_ actor: Person, _ action: Access.Action, student: Person.ID) async throws {
         guard try await allows(actor, action, student: student) else { throw AppError.forbidden }
@@ -15,22 +18,40 @@ struct Authorizer: Sendable {
         return Access.Policy.allows(actor.role, relation, action)
     }
 
+    /// Throws `forbidden` when the policy says no; when it says no only because the section's term has
+    /// ended, a conflict that says so (the archive still opens).
     func require(_ actor: Person, _ action: Access.Action, section: Section.ID) async throws {
-        guard try await allows(actor, action, section: section) else { throw AppError.forbidden }
+        let (relation, endsOn) = try await store.standing(of: actor, toSection: section)
+        try check(actor, relation, action, endsOn: endsOn)
     }
 
     /// Requires `action` and answers for `also` from the same lookup (one trip to the store for both).
     func require(
         _ actor: Person, _ action: Access.Action, section: Section.ID, answering also: Access.Action
     ) async throws -> Bool {
-        let relation = try await store.relation(of: actor, toSection: section)
-        guard Access.Policy.allows(actor.role, relation, action) else { throw AppError.forbidden }
-        return Access.Policy.allows(actor.role, relation, also)
+        let (relation, endsOn) = try await store.standing(of: actor, toSection: section)
+        try check(actor, relation, action, endsOn: endsOn)
+        return Access.Policy.allows(actor.role, relation, also, archived: archived(endsOn))
     }
 
     func allows(_ actor: Person, _ action: Access.Action, section: Section.ID) async throws -> Bool {
-        let relation = try await store.relation(of: actor, toSection: section)
-        return Access.Policy.allows(actor.role, relation, action)
+        let (relation, endsOn) = try await store.standing(of: actor, toSection: section)
+        return Access.Policy.allows(actor.role, relation, action, archived: archived(endsOn))
+    }
+
+    private func check(_ actor: Person, _ relation: Access.Relation, _ action: Access.Action, endsOn: String?) throws {
+        if Access.Policy.allows(actor.role, relation, action, archived: archived(endsOn)) { return }
+        if let endsOn, Access.Policy.allows(actor.role, relation, action) {
+            throw AppError.conflict(
+                "This section's term ended on \(endsOn): it is kept as a read-only archive, and nothing in it changes now."
+            )
+        }
+        throw AppError.forbidden
+    }
+
+    private func archived(_ endsOn: String?) -> Bool {
+        guard let endsOn, !endsOn.isEmpty else { return false }
+        return endsOn < Section.isoDay(today())
     }
 
     func require(_ actor: Person, _ action: Access.Action, organization: Organization.ID) async throws {

@@ -73,6 +73,8 @@ struct CoursesPage {
                         .input(.type(.text), .id("s-name-\(course.id.rawValue)"), .name("name"), .required(true)),
                         .label(.for("s-term-\(course.id.rawValue)"), "Term"),
                         .input(.type(.text), .id("s-term-\(course.id.rawValue)"), .name("term")),
+                        .label(.for("s-ends-\(course.id.rawValue)"), "Last day"),
+                        .input(.type(.date), .id("s-ends-\(course.id.rawValue)"), .name("endsOn")),
                         .button(.type(.submit), .class("button small secondary"), "Add section"))
                 )
             }

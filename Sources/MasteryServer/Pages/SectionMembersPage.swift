@@ -16,7 +16,8 @@ struct SectionMembersPage {
             "\(section.name) — members", page,
             Layout.heading(
                 section.name, eyebrow: "\(course.code) · \(course.title)",
-                lead: section.term.isEmpty ? "Teachers and students of this section." : "Term: \(section.term)."),
+                lead: (section.term.isEmpty ? "Teachers and students of this section." : "Term: \(section.term).")
+                    + (section.endsOn.map { " Ends on \($0); after that it is a read-only archive." } ?? "")),
             .unwrap(notice) { Components.notice($0, error: false) },
             .if(
                 !problems.isEmpty,

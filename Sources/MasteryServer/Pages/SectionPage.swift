@@ -13,6 +13,8 @@ struct SectionPage {
     var curriculum: Curriculum
     var policySummary: String
     var canRecord = false
+    /// The day the section's term ended, when it is an archive now.
+    var archivedOn: String?
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(section.name, page, wide: true, content)
@@ -26,6 +28,13 @@ struct SectionPage {
                 section.name, eyebrow: "\(courseTitle) · \(section.term)",
                 lead: "Taught by \(teachers.map(\.displayName).joined(separator: ", ")). Calculation: \(policySummary)."
             ),
+            .unwrap(archivedOn) { day in
+                .div(
+                    .class("notice"), .id("archived"), .attribute(named: "role", value: "status"),
+                    .text(
+                        "Archive: this section's term ended on \(day). Everything stays readable; nothing here changes now."
+                    ))
+            },
             .p(
                 .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/gradebook.csv"), "Download CSV"),
                 .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/pathway"), "Pathway map"),

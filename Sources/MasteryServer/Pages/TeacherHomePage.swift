@@ -12,6 +12,8 @@ struct TeacherHomePage {
 
     var teacher: Person
     var items: [Item]
+    /// Sections whose term has ended: listed apart, still open, read-only.
+    var past: [Item] = []
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(
@@ -38,7 +40,19 @@ struct TeacherHomePage {
                             }
                         )
                     })
-            )
+            ),
+            .if(
+                !past.isEmpty,
+                .section(
+                    .id("past-sections"),
+                    .h2("Past terms (archive, read-only)"),
+                    .ul(
+                        .class("plain-list"),
+                        .forEach(past) { item in
+                            .li(
+                                .a(.href("/sections/\(item.section.id.rawValue)"), .text(item.section.name)),
+                                .text(" · \(item.courseTitle) · \(item.section.term)"))
+                        })))
         )
     }
 }

@@ -35,8 +35,16 @@ struct ClassRoutes {
                 throw AppError.invalid(message: "Give the section a name.", field: "name")
             }
             let term = try PeopleAdmin.checkText(context.form.text("term"), field: "term", limit: 100) ?? ""
+            var endsOn: String?
+            if let text = context.form.text("endsOn"), !text.isEmpty {
+                guard RFC3339.date(text + "T00:00:00Z") != nil else {
+                    throw AppError.invalid(
+                        message: "The term's last day is a date such as 2027-06-30.", field: "endsOn")
+                }
+                endsOn = text
+            }
             let id = try await store.createSection(
-                course: course.id, name: name, term: term, by: admin.admin.id, at: services.clock())
+                course: course.id, name: name, term: term, endsOn: endsOn, by: admin.admin.id, at: services.clock())
             return HTMLResponse.redirect("/admin/sections/\(id.rawValue)")
         }
         router.get("/admin/sections/{section}") { request, context in

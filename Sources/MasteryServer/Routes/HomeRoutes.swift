@@ -31,14 +31,16 @@ struct HomeRoutes {
 
     func teacherHome(_ teacher: Person) async throws -> TeacherHomePage {
         var items: [TeacherHomePage.Item] = []
+        var past: [TeacherHomePage.Item] = []
+        let today = Section.isoDay(services.clock())
         for section in try await store.sections(of: teacher.id, as: .teacher) {
             let data = try await SectionData.load(section.id, store: store)
-            items.append(
-                .init(
-                    section: section, courseTitle: data.course.title, studentCount: data.students.count,
-                    masteredShare: data.masteredShare))
+            let item = TeacherHomePage.Item(
+                section: section, courseTitle: data.course.title, studentCount: data.students.count,
+                masteredShare: data.masteredShare)
+            if section.isArchived(today: today) { past.append(item) } else { items.append(item) }
         }
-        return TeacherHomePage(teacher: teacher, items: items)
+        return TeacherHomePage(teacher: teacher, items: items, past: past)
     }
 
     func guardianHome(_ guardian: Person) async throws -> GuardianHomePage {

@@ -21,14 +21,17 @@ struct SectionRoutes {
             // they were allowed to see it, and every change to who may see what is a change to the version: a
             // page found for this viewer at this version was authorized on the same data.
             let version = try await services.changeVersion(context)
+            // A section's term can end without a write: the day is part of every key.
+            let today = Section.isoDay(services.clock())
             let pageKey =
                 "gradebook-page|\(id.rawValue)|\(request.uri.query ?? "")|\(user.id.rawValue)|"
-                + "\(context.csrfToken)|\(request.uri.path)"
+                + "\(context.csrfToken)|\(request.uri.path)|\(today)"
             if let body = await services.bodies.value(pageKey, version: version) {
                 return body.response(for: request)
             }
-            let canRecord = try await authorizer.require(user, .viewGradebook, section: id, answering: .recordEvidence)
-            let key = "gradebook-fragment|\(id.rawValue)|\(canRecord)|\(request.uri.query ?? "")"
+            let canRecord = try await Authorizer(store: services.store, today: services.clock).require(
+                user, .viewGradebook, section: id, answering: .recordEvidence)
+            let key = "gradebook-fragment|\(id.rawValue)|\(canRecord)|\(request.uri.query ?? "")|\(today)"
             let fragment: PageFragment
             if let cached = await services.fragments.value(key, version: version) {
                 fragment = cached
@@ -49,7 +52,8 @@ struct SectionRoutes {
                     section: data.section, courseTitle: data.course.title, teachers: data.teachers,
                     gradebook: data.gradebook.filtered(filter), filter: filter,
                     totalStudents: data.gradebook.rows.count, curriculum: data.curriculum,
-                    policySummary: data.policySummary, canRecord: canRecord)
+                    policySummary: data.policySummary, canRecord: canRecord,
+                    archivedOn: data.section.isArchived(today: today) ? data.section.endsOn : nil)
                 fragment = PageFragment(title: data.section.name, html: page.content.render())
                 await services.fragments.store(fragment, for: key, version: version)
             }

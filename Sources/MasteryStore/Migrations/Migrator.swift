@@ -26,6 +26,7 @@ enum Migrator {
         CreateSignInFailures(),
         AddAccounts(),
         AddSignInMethods(),
+        AddSectionEnds(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

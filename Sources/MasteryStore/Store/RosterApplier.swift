@@ -279,17 +279,25 @@ struct RosterApplier {
     }
 
     mutating func upsertSections(_ line: inout ImportSummary.Line, sessionTitles: [String: String]) async throws {
-        let existing = try await stored("sections", ["id", "course_id", "school_id", "name", "term", "sourced_id"])
+        let existing = try await stored(
+            "sections", ["id", "course_id", "school_id", "name", "term", "sourced_id", "ends_on"])
         for (sourcedID, row) in existing { sectionIDs[sourcedID] = try row.string("id") }
+        // The section's term ends with the last of its academic sessions (ISO dates compare as text).
+        var sessionEnds: [String: String] = [:]
+        for (sourcedID, row) in try await stored("academic_sessions", ["sourced_id", "end_date"]) {
+            sessionEnds[sourcedID] = try row.string("end_date")
+        }
         for record in live(.sections, roster.sections, \.origin) {
             guard let courseID = courseIDs[record.courseSourcedID],
                 let schoolID = organizationIDs[record.schoolSourcedID]
             else { continue }
             let term = record.termSourcedIDs.compactMap { sessionTitles[$0] }.joined(separator: " / ")
+            let endsOn = record.termSourcedIDs.compactMap { sessionEnds[$0] }.filter { !$0.isEmpty }.max()
             if let row = existing[record.origin.sourcedID] {
                 let id = try row.string("id")
                 if try row.string("course_id") == courseID, try row.string("school_id") == schoolID,
-                    try row.string("name") == record.name, try row.string("term") == term
+                    try row.string("name") == record.name, try row.string("term") == term,
+                    try row.optionalString("ends_on") == endsOn
                 {
                     line.unchanged += 1
                     continue
@@ -297,7 +305,7 @@ struct RosterApplier {
                 try await db.raw(
                     """
                     UPDATE sections SET course_id = \(bind: courseID), school_id = \(bind: schoolID), \
-                    name = \(bind: record.name), term = \(bind: term) WHERE id = \(bind: id)
+                    name = \(bind: record.name), term = \(bind: term), ends_on = \(bind: endsOn) WHERE id = \(bind: id)
                     """
                 ).run()
                 line.updated += 1
@@ -305,8 +313,8 @@ struct RosterApplier {
                 let id = Store.importedID("sec", record.origin.sourcedID)
                 sectionIDs[record.origin.sourcedID] = id
                 try await db.insertRows(
-                    "sections", columns: ["id", "course_id", "school_id", "name", "term", "sourced_id"],
-                    rows: [[id, courseID, schoolID, record.name, term, record.origin.sourcedID]])
+                    "sections", columns: ["id", "course_id", "school_id", "name", "term", "sourced_id", "ends_on"],
+                    rows: [[id, courseID, schoolID, record.name, term, record.origin.sourcedID, endsOn]])
                 line.created += 1
             }
         }

@@ -45,7 +45,7 @@ enum Rows {
             id: try row.id("id"), courseID: try row.id("course_id"), schoolID: try row.id("school_id"),
             name: try row.string("name"), term: try row.string("term"),
             policyOverride: try row.optionalString("policy_json").map { try JSONText.decode(MasteryPolicy.self, $0) },
-            sourcedID: try row.optionalString("sourced_id"))
+            sourcedID: try row.optionalString("sourced_id"), endsOn: try? row.optionalString("ends_on"))
     }
 
     static func scale(_ row: any SQLRow) throws -> ProficiencyScale {

@@ -27,9 +27,9 @@ extension Store {
         return id
     }
 
-    /// A new section of `course`, in the course's school.
+    /// A new section of `course`, in the course's school; `endsOn` (ISO date) is the last day of its term.
     public func createSection(
-        course: Course.ID, name: String, term: String, by actor: Person.ID, at now: Date
+        course: Course.ID, name: String, term: String, endsOn: String? = nil, by actor: Person.ID, at now: Date
     ) async throws -> Section.ID {
         let id = Section.ID("sec-\(Self.shortID())")
         try await driver.withTransaction { db in
@@ -38,8 +38,8 @@ extension Store {
                     .first()?.string("school_id")
             else { throw StoreError.notFound(kind: "course", id: course.rawValue) }
             try await db.insertRows(
-                "sections", columns: ["id", "course_id", "school_id", "name", "term"],
-                rows: [[id.rawValue, course.rawValue, school, name, term]])
+                "sections", columns: ["id", "course_id", "school_id", "name", "term", "ends_on"],
+                rows: [[id.rawValue, course.rawValue, school, name, term, endsOn]])
             try await Self.audit(
                 db, at: now, actor: actor, action: "section.create", student: nil, subject: "section \(name)",
                 detail: "course \(course.rawValue), term \(term)", organization: Organization.ID(school))

@@ -41,6 +41,16 @@ extension Store {
 
     /// The actor's relation to a section.
     public func relation(of actor: Person, toSection sectionID: Section.ID) async throws -> Access.Relation {
+        try await standing(of: actor, toSection: sectionID).relation
+    }
+
+    /// The actor's relation to a section and the last day of the section's term (nil when not known), from one
+    /// query.
+    public func standing(
+        of actor: Person, toSection sectionID: Section.ID
+    ) async throws -> (
+        relation: Access.Relation, endsOn: String?
+    ) {
         try await driver.withConnection { db in
             // The section's school and the actor's own tie to it, in one query.
             let tie: SQLQueryString
@@ -62,17 +72,19 @@ extension Store {
             guard
                 let row = try await db.raw(
                     """
-                    SELECT school_id, CASE WHEN EXISTS (\(tie)) THEN 1 ELSE 0 END AS tied FROM sections \
+                    SELECT school_id, ends_on, CASE WHEN EXISTS (\(tie)) THEN 1 ELSE 0 END AS tied FROM sections \
                     WHERE id = \(bind: sectionID.rawValue)
                     """
                 ).first()
             else { throw StoreError.notFound(kind: "section", id: sectionID.rawValue) }
             let tied = try row.decode(column: "tied", as: Int.self) == 1
+            let endsOn = try row.optionalString("ends_on")
             switch actor.role {
-            case .teacher where tied: return .teacher
-            case .student where tied: return .enrolled
-            case .guardian: return tied ? .guardian : .none
-            default: return try await Self.organizationRelation(db, actor: actor, to: try row.id("school_id"))
+            case .teacher where tied: return (.teacher, endsOn)
+            case .student where tied: return (.enrolled, endsOn)
+            case .guardian: return (tied ? .guardian : .none, endsOn)
+            default:
+                return (try await Self.organizationRelation(db, actor: actor, to: try row.id("school_id")), endsOn)
             }
         }
     }

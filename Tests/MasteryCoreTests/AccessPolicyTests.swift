@@ -49,6 +49,9 @@ struct AccessPolicyTests {
         "student/itself/readPrivateReflections", "teacher/teacher/readPrivateReflections",
         // A flex session's teacher records evidence for the students of their school placed with them.
         "teacher/teacher/recordSessionEvidence", "teacher/sameSchool/recordSessionEvidence",
+        // Administrators choose what a course assesses (its teachers too where the school lets them: see
+        // `teachersChooseFrameworks`).
+        "admin/sameSchool/chooseCourseFrameworks", "admin/sameDistrict/chooseCourseFrameworks",
     ]
 
     static let everyTriple: [String] = Role.allCases.flatMap { role in

@@ -51,6 +51,12 @@ struct WriteAuthorizationTests {
             Row(
                 path: "/admin/courses", fields: [("code", "AUTH-1"), ("title", "T"), ("school", "org-school-1")],
                 allowed: ["admin"], denied: others(["admin"])),
+            // Teachers choose what a course assesses only where the school lets them (off in the demo school).
+            // (An unknown framework: let through, the answer is 404 and the course keeps what it assesses.)
+            Row(
+                path: "\(section)/frameworks", fields: [("framework", "no-such-framework")], allowed: ["admin"],
+                denied: others(["admin"])),
+            Row(path: "/admin/schools/org-school-1/settings", allowed: ["admin"], denied: others(["admin"])),
             Row(
                 path: "/admin/sections/\(ids.section)/members",
                 fields: [("role", "student"), ("usernames", "student")],

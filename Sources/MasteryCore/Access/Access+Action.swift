@@ -42,6 +42,9 @@ extension Access {
         case writeStudentVoice
         /// Recording evidence as the teacher of a published flex session the student is placed in.
         case recordSessionEvidence
+        /// The frameworks and strands a section's course assesses: administrators; the course's teachers too
+        /// where the school lets them (`allows(_:_:_:archived:teachersChooseFrameworks:)`).
+        case chooseCourseFrameworks
     }
 }
 
@@ -50,7 +53,9 @@ extension Access.Action {
     /// section's term has ended).
     public var changesSection: Bool {
         switch self {
-        case .manageSection, .recordEvidence, .correctEvidence, .recordSessionEvidence, .issueSignInLink: true
+        case .manageSection, .recordEvidence, .correctEvidence, .recordSessionEvidence, .issueSignInLink,
+            .chooseCourseFrameworks:
+            true
         default: false
         }
     }

@@ -3,8 +3,14 @@ extension Access {
     public enum Policy {
         /// On a section: as `allows(_:_:_:)`, except that nobody changes a section whose term has ended (an
         /// archive still opens, read-only).
-        public static func allows(_ role: Role, _ relation: Relation, _ action: Action, archived: Bool) -> Bool {
+        /// `teachersChooseFrameworks`: the section's school lets the teachers of a course choose what it assesses.
+        public static func allows(
+            _ role: Role, _ relation: Relation, _ action: Action, archived: Bool, teachersChooseFrameworks: Bool = false
+        ) -> Bool {
             if archived && action.changesSection { return false }
+            if action == .chooseCourseFrameworks, role == .teacher, relation == .teacher {
+                return teachersChooseFrameworks
+            }
             return allows(role, relation, action)
         }
 
@@ -68,6 +74,8 @@ extension Access {
                 (role == .student && relation == .itself) || (role == .teacher && relation == .teacher)
             case .recordSessionEvidence:
                 role == .teacher && (relation == .teacher || relation == .sameSchool)
+            case .chooseCourseFrameworks:
+                role == .admin && (relation == .sameSchool || relation == .sameDistrict)
             case .manageRoster, .viewAuditLog:
                 role == .admin && (relation == .sameSchool || relation == .sameDistrict)
             }

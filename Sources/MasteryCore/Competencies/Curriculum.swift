@@ -40,3 +40,21 @@ public struct Curriculum: Hashable, Sendable {
         indicators[competencyID]?.first { $0.levelValue == level }?.text
     }
 }
+
+extension Curriculum {
+    /// The curriculum a course assesses when it keeps only some strands: for each framework with a strand in
+    /// `strands`, only those strands and their competencies; frameworks without one stay whole.
+    public func limited(toStrands strands: Set<Strand.ID>) -> Curriculum {
+        guard !strands.isEmpty else { return self }
+        let limitedFrameworks = Set(self.strands.filter { strands.contains($0.id) }.map(\.frameworkID))
+        func keeps(_ strand: Strand.ID, of framework: Framework.ID) -> Bool {
+            !limitedFrameworks.contains(framework) || strands.contains(strand)
+        }
+        var copy = self
+        copy.strands = self.strands.filter { keeps($0.id, of: $0.frameworkID) }
+        copy.competencies = competencies.filter { keeps($0.strandID, of: $0.frameworkID) }
+        let kept = Set(copy.competencies.map(\.id))
+        copy.indicators = indicators.filter { kept.contains($0.key) }
+        return copy
+    }
+}

@@ -9,6 +9,8 @@ public struct Organization: Identifiable, Hashable, Codable, Sendable {
     public var name: String
     public var parentID: ID?
     public var sourcedID: String?
+    /// A school that lets the teachers of a course choose the frameworks (and strands) it assesses.
+    public var teachersChooseFrameworks = false
 
     public init(id: ID, kind: Kind, name: String, parentID: ID? = nil, sourcedID: String? = nil) {
         self.id = id

@@ -21,27 +21,33 @@ struct Authorizer: Sendable {
     /// Throws `forbidden` when the policy says no; when it says no only because the section's term has
     /// ended, a conflict that says so (the archive still opens).
     func require(_ actor: Person, _ action: Access.Action, section: Section.ID) async throws {
-        let (relation, endsOn) = try await store.standing(of: actor, toSection: section)
-        try check(actor, relation, action, endsOn: endsOn)
+        try check(actor, try await store.standing(of: actor, toSection: section), action)
     }
 
     /// Requires `action` and answers for `also` from the same lookup (one trip to the store for both).
     func require(
         _ actor: Person, _ action: Access.Action, section: Section.ID, answering also: Access.Action
     ) async throws -> Bool {
-        let (relation, endsOn) = try await store.standing(of: actor, toSection: section)
-        try check(actor, relation, action, endsOn: endsOn)
-        return Access.Policy.allows(actor.role, relation, also, archived: archived(endsOn))
+        let standing = try await store.standing(of: actor, toSection: section)
+        try check(actor, standing, action)
+        return policy(actor, standing, also)
     }
 
     func allows(_ actor: Person, _ action: Access.Action, section: Section.ID) async throws -> Bool {
-        let (relation, endsOn) = try await store.standing(of: actor, toSection: section)
-        return Access.Policy.allows(actor.role, relation, action, archived: archived(endsOn))
+        policy(actor, try await store.standing(of: actor, toSection: section), action)
     }
 
-    private func check(_ actor: Person, _ relation: Access.Relation, _ action: Access.Action, endsOn: String?) throws {
-        if Access.Policy.allows(actor.role, relation, action, archived: archived(endsOn)) { return }
-        if let endsOn, Access.Policy.allows(actor.role, relation, action) {
+    private func policy(_ actor: Person, _ standing: Store.SectionStanding, _ action: Access.Action) -> Bool {
+        Access.Policy.allows(
+            actor.role, standing.relation, action, archived: archived(standing.endsOn),
+            teachersChooseFrameworks: standing.teachersChooseFrameworks)
+    }
+
+    private func check(_ actor: Person, _ standing: Store.SectionStanding, _ action: Access.Action) throws {
+        if policy(actor, standing, action) { return }
+        var current = standing
+        current.endsOn = nil
+        if let endsOn = standing.endsOn, policy(actor, current, action) {
             throw AppError.conflict(
                 "This section's term ended on \(endsOn): it is kept as a read-only archive, and nothing in it changes now."
             )

@@ -10,6 +10,8 @@ struct CoursesPage {
     var message: String?
     /// Each course's sections, for schools that make them by hand.
     var sections: [Course.ID: [Section]] = [:]
+    /// Every framework's strands, for courses that keep only some.
+    var strands: [Framework.ID: [Strand]] = [:]
 
     func render(_ page: PageContext) -> HTML {
         let names = Dictionary(organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -21,6 +23,7 @@ struct CoursesPage {
             ),
             .unwrap(message) { Components.notice($0, error: false) },
             newCourse(page),
+            schoolSettings(page),
             .if(
                 courses.isEmpty,
                 .p(.class("muted"), "No courses yet: import your roster at Import, or add courses with OneRoster CSV."),
@@ -33,27 +36,10 @@ struct CoursesPage {
                     .class("card"), .id("course-\(course.id.rawValue)"),
                     .h2(.text("\(course.code) · \(course.title)")),
                     .p(.class("muted small"), .text(names[course.schoolID] ?? course.schoolID.rawValue)),
-                    .form(
-                        .method(.post), .action("/admin/courses/\(course.id.rawValue)/frameworks"),
-                        Layout.csrfField(page.csrfToken),
-                        .element(
-                            named: "fieldset",
-                            nodes: [
-                                .element(named: "legend", nodes: [.text("Frameworks \(course.code) assesses")]),
-                                .forEach(frameworks) { framework in
-                                    .div(
-                                        .class("check"),
-                                        .input(
-                                            .type(.checkbox), .id("f-\(course.id.rawValue)-\(framework.id.rawValue)"),
-                                            .name("framework"), .value(framework.id.rawValue),
-                                            .checked(course.frameworkIDs.contains(framework.id))),
-                                        .label(
-                                            .for("f-\(course.id.rawValue)-\(framework.id.rawValue)"),
-                                            .text(" \(framework.code) — \(framework.title)")))
-                                },
-                            ]),
-                        .button(.type(.submit), .class("button secondary"), "Save")
-                    ),
+                    CourseChoiceForm(
+                        course: course, frameworks: frameworks, strands: strands,
+                        action: "/admin/courses/\(course.id.rawValue)/frameworks"
+                    ).render(csrf: page.csrfToken),
                     .h3(.text("Sections")),
                     .if(
                         (sections[course.id] ?? []).isEmpty, .p(.class("muted small"), "No sections yet."),
@@ -79,6 +65,22 @@ struct CoursesPage {
                 )
             }
         )
+    }
+
+    /// Whether each school's teachers choose what their courses assess.
+    func schoolSettings(_ page: PageContext) -> Node<HTML.BodyContext> {
+        .forEach(organizations.filter { $0.kind == .school }) { school in
+            .form(
+                .method(.post), .action("/admin/schools/\(school.id.rawValue)/settings"), .class("inline-form"),
+                Layout.csrfField(page.csrfToken),
+                .input(
+                    .type(.checkbox), .id("choose-\(school.id.rawValue)"), .name("teachersChooseFrameworks"),
+                    .value("on"), .checked(school.teachersChooseFrameworks)),
+                .label(
+                    .for("choose-\(school.id.rawValue)"),
+                    .text(" Teachers at \(school.name) choose what their courses assess")),
+                .button(.type(.submit), .class("button small secondary"), "Save"))
+        }
     }
 
     /// A course made by hand (schools without a student information system).

@@ -29,6 +29,26 @@ struct ClassRoutes {
                 throw AppError.invalid(message: message, field: "code")
             }
         }
+        router.post("/admin/schools/{school}/settings") { _, context in
+            let admin = try await PeopleAdmin.load(try context.requireUser(), store: store)
+            let school = try admin.organization(Organization.ID(try context.parameters.require("school")))
+            guard school.kind == .school else { throw AppError.notFound("The school") }
+            try await store.setTeachersChooseFrameworks(
+                context.form.text("teachersChooseFrameworks") == "on", school: school.id, by: admin.admin.id,
+                at: services.clock())
+            return HTMLResponse.redirect("/admin/courses?saved=1")
+        }
+        router.post("/sections/{id}/frameworks") { _, context in
+            let user = try context.requireUser()
+            let id = Section.ID(try context.parameters.require("id"))
+            try await Authorizer(store: store, today: services.clock).require(
+                user, .chooseCourseFrameworks, section: id)
+            guard let section = try await store.section(id) else { throw AppError.notFound("The section") }
+            let (chosen, strands) = try await Self.choice(context.form, store: store)
+            try await store.setFrameworks(
+                chosen, strands: strands, of: section.courseID, by: user.id, at: services.clock())
+            return HTMLResponse.redirect("/sections/\(id.rawValue)/settings?saved=1")
+        }
         router.post("/admin/courses/{course}/sections") { _, context in
             let (admin, course) = try await loadCourse(context)
             guard let name = try PeopleAdmin.checkText(context.form.text("name"), field: "name", limit: 100) else {
@@ -93,6 +113,25 @@ struct ClassRoutes {
             try await store.unenrol(person, from: section.id, by: admin.admin.id, at: services.clock())
             return HTMLResponse.redirect("/admin/sections/\(section.id.rawValue)?saved=1")
         }
+    }
+
+    /// Every framework's strands, in order (for `CourseChoiceForm`).
+    static func strandsByFramework(_ store: Store) async throws -> [Framework.ID: [Strand]] {
+        Dictionary(grouping: try await store.curriculum().strands, by: \.frameworkID)
+    }
+
+    /// The frameworks and strands a `CourseChoiceForm` chose: an unknown framework is 404 naming it; strands
+    /// count only under a chosen framework.
+    static func choice(_ form: FormData, store: Store) async throws -> ([Framework.ID], [Strand.ID]) {
+        let curriculum = try await store.curriculum()
+        let known = Set(curriculum.frameworks.map(\.id))
+        let chosen = form.all("framework").map { Framework.ID($0) }
+        if let unknown = chosen.first(where: { !known.contains($0) }) {
+            throw AppError.notFound("The framework \(unknown.rawValue)")
+        }
+        let strands = form.all("strand").compactMap { id in curriculum.strand(Strand.ID(id)) }
+            .filter { chosen.contains($0.frameworkID) }.map(\.id)
+        return (chosen, strands)
     }
 
     func loadCourse(_ context: AppRequestContext) async throws -> (PeopleAdmin, Course) {

@@ -107,7 +107,8 @@ struct PeopleRoutes {
             for course in courses { sections[course.id] = try await store.sections(ofCourse: course.id) }
             let page = CoursesPage(
                 courses: courses, frameworks: try await store.frameworks(), organizations: admin.organizations,
-                message: request.uri.queryParameters["saved"].map { _ in "Saved." }, sections: sections)
+                message: request.uri.queryParameters["saved"].map { _ in "Saved." }, sections: sections,
+                strands: try await ClassRoutes.strandsByFramework(store))
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.post("/admin/courses/{course}/frameworks") { _, context in
@@ -116,12 +117,9 @@ struct PeopleRoutes {
             guard let course = try await store.course(id), admin.schoolIDs.contains(course.schoolID) else {
                 throw AppError.notFound("The course")
             }
-            let known = Set(try await store.frameworks().map(\.id))
-            let chosen = context.form.all("framework").map { Framework.ID($0) }
-            if let unknown = chosen.first(where: { !known.contains($0) }) {
-                throw AppError.notFound("The framework \(unknown.rawValue)")
-            }
-            try await store.setFrameworks(chosen, of: course.id, by: admin.admin.id, at: services.clock())
+            let (chosen, strands) = try await ClassRoutes.choice(context.form, store: store)
+            try await store.setFrameworks(
+                chosen, strands: strands, of: course.id, by: admin.admin.id, at: services.clock())
             return HTMLResponse.redirect("/admin/courses?saved=1#course-\(course.id.rawValue)")
         }
     }

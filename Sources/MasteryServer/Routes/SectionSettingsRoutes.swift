@@ -11,10 +11,18 @@ struct SectionSettingsRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/sections/{id}/settings") { request, context in
-            let (_, data) = try await load(context)
-            return HTMLResponse.render(
-                SectionSettingsPage(data: data, problem: nil, saved: request.uri.queryParameters["saved"] != nil)
-                    .render(PageContext(context, path: request.uri.path)))
+            let (user, data) = try await load(context)
+            var page = SectionSettingsPage(
+                data: data, problem: nil, saved: request.uri.queryParameters["saved"] != nil)
+            if try await Authorizer(store: store, today: services.clock).allows(
+                user, .chooseCourseFrameworks, section: data.section.id)
+            {
+                page.choice = CourseChoiceForm(
+                    course: data.course, frameworks: try await store.frameworks(),
+                    strands: try await ClassRoutes.strandsByFramework(store),
+                    action: "/sections/\(data.section.id.rawValue)/frameworks")
+            }
+            return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.post("/sections/{id}/settings") { request, context in
             let (user, data) = try await load(context)
@@ -50,6 +58,8 @@ struct SectionSettingsPage {
     var data: SectionData
     var problem: String?
     var saved: Bool
+    /// What the course assesses, when this user may choose it.
+    var choice: CourseChoiceForm?
 
     func render(_ page: PageContext) -> HTML {
         let current = data.section.policyOverride
@@ -88,7 +98,17 @@ struct SectionSettingsPage {
                         .type(.number), .id("section-minimum"), .name("minimum"),
                         .value("\(current?.minimumEvidence ?? 1)"))),
                 .button(.type(.submit), .class("button primary"), "Save and recompute")
-            )
+            ),
+            .unwrap(choice) { choice in
+                .section(
+                    .class("card"), .id("course-choice"),
+                    .h2(.text("What \(data.course.code) assesses")),
+                    .p(
+                        .class("muted"),
+                        "Your school lets the teachers of a course choose its frameworks and strands. Every section of the course follows."
+                    ),
+                    choice.render(csrf: page.csrfToken))
+            }
         )
     }
 }

@@ -27,6 +27,7 @@ enum Migrator {
         AddAccounts(),
         AddSignInMethods(),
         AddSectionEnds(),
+        AddCourseChoices(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -25,10 +25,13 @@ extension SQLRow {
 
 enum Rows {
     static func organization(_ row: any SQLRow) throws -> Organization {
-        Organization(
+        var organization = Organization(
             id: try row.id("id"), kind: Organization.Kind(rawValue: try row.string("kind")) ?? .school,
             name: try row.string("name"), parentID: try row.optionalID("parent_id"),
             sourcedID: try row.optionalString("sourced_id"))
+        organization.teachersChooseFrameworks =
+            ((try? row.decode(column: "teachers_choose_frameworks", as: Int.self)) ?? 0) == 1
+        return organization
     }
 
     static func person(_ row: any SQLRow) throws -> Person {

@@ -319,9 +319,11 @@ extension Store {
             ?? frameworks.first { $0.code == text }
     }
 
-    /// Sets the frameworks a course assesses (in order); the gradebooks follow at once. Audited.
+    /// Sets the frameworks a course assesses (in order), and when `strands` is given the strands it keeps of
+    /// them (none of a framework's: all of it); the gradebooks follow at once. Audited.
     public func setFrameworks(
-        _ frameworks: [Framework.ID], of course: Course.ID, by actor: Person.ID, at now: Date
+        _ frameworks: [Framework.ID], strands: [Strand.ID]? = nil, of course: Course.ID, by actor: Person.ID,
+        at now: Date
     ) async throws {
         try await driver.withTransaction { db in
             guard
@@ -332,10 +334,22 @@ extension Store {
             try await db.insertRows(
                 "course_frameworks", columns: ["course_id", "framework_id", "position"],
                 rows: frameworks.enumerated().map { [course.rawValue, $1.rawValue, $0] })
+            if let strands {
+                try await db.raw("DELETE FROM course_strands WHERE course_id = \(bind: course.rawValue)").run()
+                try await db.insertRows(
+                    "course_strands", columns: ["course_id", "strand_id"],
+                    rows: Array(Set(strands)).sorted { $0.rawValue < $1.rawValue }.map {
+                        [course.rawValue, $0.rawValue]
+                    })
+            }
+            let strandText =
+                strands.map { $0.isEmpty ? "; all strands" : "; strands " + $0.map(\.rawValue).joined(separator: ", ") }
+                ?? ""
             try await Self.audit(
                 db, at: now, actor: actor, action: "course.frameworks", student: nil,
                 subject: "course \(try row.string("code"))",
-                detail: frameworks.isEmpty ? "no frameworks" : frameworks.map(\.rawValue).joined(separator: ", "),
+                detail: (frameworks.isEmpty ? "no frameworks" : frameworks.map(\.rawValue).joined(separator: ", "))
+                    + strandText,
                 organization: Organization.ID(try row.string("school_id")))
         }
     }
@@ -418,6 +432,24 @@ extension Store {
                     SELECT COUNT(DISTINCT course_frameworks.framework_id) AS n FROM course_frameworks \
                     JOIN courses ON courses.id = course_frameworks.course_id WHERE courses.school_id = \(bind: id)
                     """))
+        }
+    }
+}
+
+extension Store {
+    /// Whether the teachers of a school's courses choose the frameworks their courses assess; audited.
+    public func setTeachersChooseFrameworks(
+        _ allowed: Bool, school: Organization.ID, by actor: Person.ID, at now: Date
+    ) async throws {
+        try await driver.withTransaction { db in
+            try await db.raw(
+                "UPDATE organizations SET teachers_choose_frameworks = \(bind: allowed ? 1 : 0) WHERE id = \(bind: school.rawValue)"
+            ).run()
+            try await Self.audit(
+                db, at: now, actor: actor, action: "school.settings", student: nil,
+                subject: "school \(school.rawValue)",
+                detail: allowed ? "teachers choose their courses' frameworks" : "only administrators choose frameworks",
+                organization: school)
         }
     }
 }

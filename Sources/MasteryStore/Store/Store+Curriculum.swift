@@ -21,14 +21,19 @@ extension Store {
         try await driver.withConnection { db in try await Self.curriculum(db, frameworks: ids) }
     }
 
-    /// The curriculum of a course: the frameworks it uses, in the course's order.
+    /// The curriculum of a course: the frameworks it uses, in the course's order, limited to the strands it
+    /// keeps.
     public func curriculum(course courseID: Course.ID) async throws -> Curriculum {
-        let ids = try await driver.withConnection { db in
-            try await db.raw(
-                "SELECT framework_id FROM course_frameworks WHERE course_id = \(bind: courseID.rawValue) ORDER BY position"
-            ).all().map { Framework.ID(try $0.string("framework_id")) }
+        let (ids, strands) = try await driver.withConnection { db in
+            (
+                try await db.raw(
+                    "SELECT framework_id FROM course_frameworks WHERE course_id = \(bind: courseID.rawValue) ORDER BY position"
+                ).all().map { Framework.ID(try $0.string("framework_id")) },
+                try await db.raw("SELECT strand_id FROM course_strands WHERE course_id = \(bind: courseID.rawValue)")
+                    .all().map { Strand.ID(try $0.string("strand_id")) }
+            )
         }
-        return try await curriculum(frameworks: ids)
+        return try await curriculum(frameworks: ids).limited(toStrands: Set(strands))
     }
 
     static func curriculum(_ db: any SQLDatabase, frameworks ids: [Framework.ID]?) async throws -> Curriculum {

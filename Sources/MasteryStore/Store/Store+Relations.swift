@@ -44,13 +44,17 @@ extension Store {
         try await standing(of: actor, toSection: sectionID).relation
     }
 
-    /// The actor's relation to a section and the last day of the section's term (nil when not known), from one
-    /// query.
-    public func standing(
-        of actor: Person, toSection sectionID: Section.ID
-    ) async throws -> (
-        relation: Access.Relation, endsOn: String?
-    ) {
+    /// How an actor stands to a section, with the facts about the section the policy weighs.
+    public struct SectionStanding: Sendable, Equatable {
+        public var relation: Access.Relation
+        /// The last day of the section's term, when known.
+        public var endsOn: String?
+        /// The section's school lets the teachers of a course choose what it assesses.
+        public var teachersChooseFrameworks: Bool
+    }
+
+    /// The actor's relation to a section and the section's facts, from one query.
+    public func standing(of actor: Person, toSection sectionID: Section.ID) async throws -> SectionStanding {
         try await driver.withConnection { db in
             // The section's school and the actor's own tie to it, in one query.
             let tie: SQLQueryString
@@ -72,20 +76,24 @@ extension Store {
             guard
                 let row = try await db.raw(
                     """
-                    SELECT school_id, ends_on, CASE WHEN EXISTS (\(tie)) THEN 1 ELSE 0 END AS tied FROM sections \
+                    SELECT school_id, ends_on, \
+                    (SELECT teachers_choose_frameworks FROM organizations WHERE organizations.id = sections.school_id) \
+                    AS teachers_choose, CASE WHEN EXISTS (\(tie)) THEN 1 ELSE 0 END AS tied FROM sections \
                     WHERE id = \(bind: sectionID.rawValue)
                     """
                 ).first()
             else { throw StoreError.notFound(kind: "section", id: sectionID.rawValue) }
             let tied = try row.decode(column: "tied", as: Int.self) == 1
             let endsOn = try row.optionalString("ends_on")
+            let choose = (try row.decode(column: "teachers_choose", as: Int?.self) ?? 0) == 1
+            let relation: Access.Relation
             switch actor.role {
-            case .teacher where tied: return (.teacher, endsOn)
-            case .student where tied: return (.enrolled, endsOn)
-            case .guardian: return (tied ? .guardian : .none, endsOn)
-            default:
-                return (try await Self.organizationRelation(db, actor: actor, to: try row.id("school_id")), endsOn)
+            case .teacher where tied: relation = .teacher
+            case .student where tied: relation = .enrolled
+            case .guardian: relation = tied ? .guardian : .none
+            default: relation = try await Self.organizationRelation(db, actor: actor, to: try row.id("school_id"))
             }
+            return Store.SectionStanding(relation: relation, endsOn: endsOn, teachersChooseFrameworks: choose)
         }
     }
 

@@ -155,10 +155,13 @@ extension Store {
             let frameworks = try await db.raw(
                 "SELECT framework_id FROM course_frameworks WHERE course_id = \(bind: id.rawValue) ORDER BY position"
             ).all().map { try $0.string("framework_id") }
+            let strands = try await db.raw(
+                "SELECT strand_id FROM course_strands WHERE course_id = \(bind: id.rawValue) ORDER BY strand_id"
+            ).all().map { Strand.ID(try $0.string("strand_id")) }
             return Course(
                 id: id, schoolID: try row.id("school_id"), code: try row.string("code"), title: try row.string("title"),
                 frameworkIDs: frameworks.map { Framework.ID(rawValue: $0) },
-                sourcedID: try row.optionalString("sourced_id"))
+                sourcedID: try row.optionalString("sourced_id"), strandIDs: strands)
         }
     }
 

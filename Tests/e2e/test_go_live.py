@@ -15,6 +15,7 @@ The data come from ../shared/data/interop (skipped when that folder is missing).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import re
@@ -178,8 +179,13 @@ def roster_facts() -> dict:
                 if e["classSourcedId"] == klass["sourcedId"] and e["role"] == "student"]
     others = [users[e["userSourcedId"]] for e in enrollments
               if e["role"] == "student" and users[e["userSourcedId"]] not in students]
+    # The class's term ends on the last end date of its academic sessions; after it, the class is an archive.
+    sessions = {a["sourcedId"]: a for a in read_csv(ROSTER / "academicSessions.csv")}
+    ends = [sessions[t.strip()]["endDate"] for t in klass["termSourcedIds"].split(",") if t.strip() in sessions]
+    ended = bool(ends) and max(ends) < dt.date.today().isoformat()
     return {"teacher": users[teaching["userSourcedId"]], "class": klass,
-            "course": courses[klass["courseSourcedId"]], "students": students, "others": others}
+            "course": courses[klass["courseSourcedId"]], "students": students, "others": others,
+            "term_ends": max(ends) if ends else None, "term_ended": ended}
 
 
 def case_facts() -> dict:
@@ -412,15 +418,25 @@ def teacher_goes_live(browser, url: str, link: str, roster: dict, framework: dic
     axe_check(browser, "go-live-teacher-home")
 
     klass = roster["class"]
-    links = browser.find_elements(By.CSS_SELECTOR, "a.section-link")
+    # A class whose term has ended (the sample roster's ended in 2021) is listed under "Past terms" and opens
+    # read-only; a current one is a section card.
+    where = "#past-sections a" if roster["term_ended"] else "a.section-link"
+    links = browser.find_elements(By.CSS_SELECTOR, where)
     names = [a.text.strip() for a in links]
     mine = [a for a in links if klass["classCode"] in a.text]
-    assert mine, f"the teacher's home does not list the class {klass['classCode']} ({klass['title']}); sections: {names}"
+    assert mine, (f"the teacher's home does not list the class {klass['classCode']} ({klass['title']}) at {where}; "
+                  f"there: {names}")
     assert klass["title"] in mine[0].text, mine[0].text
     mine[0].click()
     table = wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "table#gradebook")),
                      f"no table#gradebook in {klass['title']} (at {browser.current_url}, HTTP {page_status(browser)}: "
                      f"{body_text(browser)[:400]!r})")
+    archived = browser.find_elements(By.CSS_SELECTOR, "#archived")
+    if roster["term_ended"]:
+        assert archived and roster["term_ends"] in archived[0].text, (
+            f"the class's term ended on {roster['term_ends']}: the gradebook should say it is an archive")
+    else:
+        assert not archived, "a current class is shown as an archive"
 
     # The imported students of that class, and only they.
     rows = {r.get_attribute("data-student-id"): r.find_element(By.CSS_SELECTOR, "th, td").text.strip()

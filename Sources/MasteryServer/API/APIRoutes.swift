@@ -25,7 +25,20 @@ struct APIRoutes {
     }()
 
     func register(on router: Router<AppRequestContext>) {
+        // Liveness (the process answers) and readiness (the database answers and its schema is current) are
+        // separate: a load balancer takes a server out while it is not ready, without restarting it.
         router.get("/health") { _, _ in APIResponse.json(["status": "ok"]) }
+        router.get("/ready") { _, _ in
+            let pending: Int
+            do {
+                pending = try await store.pendingMigrations()
+            } catch {
+                throw AppError.unavailable(retryAfter: 5)
+            }
+            // Another server is migrating (or this one is newer than the schema): not yet.
+            guard pending == 0 else { throw AppError.unavailable(retryAfter: 30) }
+            return APIResponse.json(["status": "ready"])
+        }
         router.get("/openapi.yaml") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],

@@ -24,6 +24,17 @@ enum OpenAPIDocument {
                   content:
                     application/json:
                       schema: { type: object, required: [status], properties: { status: { type: string } } }
+          /ready:
+            get:
+              summary: Readiness — the database answers and its schema is current
+              security: []
+              responses:
+                "200":
+                  description: Ready for requests
+                  content:
+                    application/json:
+                      schema: { type: object, required: [status], properties: { status: { type: string } } }
+                "503": { $ref: "#/components/responses/Error" }
           /api/v1/sessions:
             post:
               summary: Exchange a username and password for an API token (valid 30 days)

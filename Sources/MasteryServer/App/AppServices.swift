@@ -12,8 +12,8 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// Serving the demo school: the sign-in page names the demo accounts.
     public let isDemo: Bool
-    /// Files checked on the import page and waiting for the administrator to confirm.
-    public let uploads = UploadStash()
+    /// Files checked on the import page and waiting for the administrator to confirm (in the database).
+    public var uploads: UploadStash { UploadStash(store: store) }
     /// A section's rendered gradebook (the same for each of its teachers), valid while the store's change
     /// version stays the same.
     public let fragments = VersionedCache<PageFragment>()

@@ -32,7 +32,7 @@ struct ImportRoutes {
                 kind, data: file.data, fileName: file.fileName, by: user.id, at: services.clock(), dryRun: true)
             var token: String?
             if outcome.succeeded {
-                token = await services.uploads.keep(
+                token = try await services.uploads.keep(
                     .init(
                         kind: kind, fileName: file.fileName, data: file.data, owner: user.id, storedAt: services.clock()
                     ))
@@ -47,7 +47,7 @@ struct ImportRoutes {
         router.post("/admin/import/confirm") { request, context in
             let user = try await requireImporter(context)
             guard let token = context.form["token"],
-                let upload = await services.uploads.take(token, owner: user.id, at: services.clock())
+                let upload = try await services.uploads.take(token, owner: user.id, at: services.clock())
             else {
                 return HTMLResponse.render(
                     ImportPage(

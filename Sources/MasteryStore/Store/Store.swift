@@ -40,6 +40,9 @@ public final class Store: Sendable {
 
     /// Applies pending migrations and returns their names ("1 CreateOrganizationsAndPeople", …).
     @discardableResult
+    /// Migrations this build has that the database lacks (0 when the schema is current).
+    public func pendingMigrations() async throws -> Int { try await Migrator.pending(driver) }
+
     public func migrate() async throws -> [String] { try await Migrator.migrate(driver) }
 
     /// The numbers of the migrations this build knows.

@@ -274,12 +274,25 @@ struct StoreContractTests {
             #expect(try await store.person(holding: secret, kind: .session, at: now) == nil)
             let token = try await store.issue(.apiToken, for: Fixture.student, at: now, expiresAt: Fixture.day(1))
             #expect(try await store.person(holding: token, kind: .apiToken, at: now)?.id == Fixture.student)
-            // The change version comes with the holder, and moves with every recorded change.
+            // The change version comes with the holder. Evidence moves the versions of its student's sections, not
+            // the district-wide one; every other recorded change moves the district-wide one.
             let before = try #require(try await store.signedIn(holding: token, kind: .apiToken, at: now))
             #expect(before.changeVersion == (try await store.changeVersion()))
+            let sections = try await store.sections(of: Fixture.student, as: .student)
+            try #require(!sections.isEmpty)
+            var sectionVersions: [Int64] = []
+            for section in sections { sectionVersions.append(try await store.sectionVersion(section.id)) }
             try await store.append(
                 [.record(student: Fixture.student, competency: Fixture.fractions, score: 3)], by: Fixture.teacher,
                 at: now)
+            var moved: [Int64] = []
+            for section in sections { moved.append(try await store.sectionVersion(section.id)) }
+            #expect(zip(moved, sectionVersions).allSatisfy { $0 > $1 })
+            #expect(
+                try #require(try await store.signedIn(holding: token, kind: .apiToken, at: now)).changeVersion
+                    == before.changeVersion)
+            try await store.audit(
+                at: now, actor: Fixture.teacher, action: "framework.update", student: nil, subject: "x", detail: "y")
             let after = try #require(try await store.signedIn(holding: token, kind: .apiToken, at: now)).changeVersion
             #expect(after > before.changeVersion)
             #expect(after == (try await store.changeVersion()))

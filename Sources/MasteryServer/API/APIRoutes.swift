@@ -127,7 +127,7 @@ struct APIRoutes {
         let id = Section.ID(try context.parameters.require("id"))
         try await authorizer.require(user, .viewGradebook, section: id)
         let version = try await services.changeVersion(context)
-        let key = "gradebook-json|\(id.rawValue)"
+        let key = "gradebook-json|\(id.rawValue)|v\(try await store.sectionVersion(id))"
         if let body = await services.bodies.value(key, version: version) { return body.response(for: request) }
         let data = try await SectionData.load(id, store: store)
         let competencies = data.gradebook.competencies

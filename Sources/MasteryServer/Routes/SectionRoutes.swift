@@ -21,17 +21,20 @@ struct SectionRoutes {
             // they were allowed to see it, and every change to who may see what is a change to the version: a
             // page found for this viewer at this version was authorized on the same data.
             let version = try await services.changeVersion(context)
+            // Evidence moves only its students' sections' versions: a write in another section keeps this cache.
+            let sectionVersion = try await services.store.sectionVersion(id)
             // A section's term can end without a write: the day is part of every key.
             let today = Section.isoDay(services.clock())
             let pageKey =
-                "gradebook-page|\(id.rawValue)|\(request.uri.query ?? "")|\(user.id.rawValue)|"
+                "gradebook-page|\(id.rawValue)|v\(sectionVersion)|\(request.uri.query ?? "")|\(user.id.rawValue)|"
                 + "\(context.csrfToken)|\(request.uri.path)|\(today)"
             if let body = await services.bodies.value(pageKey, version: version) {
                 return body.response(for: request)
             }
             let canRecord = try await Authorizer(store: services.store, today: services.clock).require(
                 user, .viewGradebook, section: id, answering: .recordEvidence)
-            let key = "gradebook-fragment|\(id.rawValue)|\(canRecord)|\(request.uri.query ?? "")|\(today)"
+            let key =
+                "gradebook-fragment|\(id.rawValue)|v\(sectionVersion)|\(canRecord)|\(request.uri.query ?? "")|\(today)"
             let fragment: PageFragment
             if let cached = await services.fragments.value(key, version: version) {
                 fragment = cached

@@ -29,6 +29,7 @@ enum Migrator {
         AddSectionEnds(),
         AddCourseChoices(),
         CreatePendingUploads(),
+        AddChangeCounters(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -15,6 +15,32 @@ extension Store {
             \(bind: subject), \(bind: detail), \(bind: organization?.rawValue))
             """
         ).run()
+        try await bumpVersions(db, action: action, student: student)
+    }
+
+    /// Every write is audited, so the change versions move here, in the writing transaction: evidence moves the
+    /// versions of its student's sections; anything else the district-wide one. (On PostgreSQL each bump takes
+    /// the counter's row lock, so a reader that sees version v has seen every write that produced v or less.)
+    static func bumpVersions(_ db: any SQLDatabase, action: String, student: Person.ID?) async throws {
+        if action.hasPrefix("evidence."), let student {
+            try await db.raw(
+                """
+                UPDATE sections SET version = version + 1 WHERE id IN \
+                (SELECT section_id FROM enrollments WHERE person_id = \(bind: student.rawValue))
+                """
+            ).run()
+        } else {
+            try await db.raw("UPDATE change_counter SET version = version + 1 WHERE id = 1").run()
+        }
+    }
+
+    /// A section's own change version (evidence on its students).
+    public func sectionVersion(_ section: Section.ID) async throws -> Int64 {
+        try await driver.withConnection { db in
+            Int64(
+                try await db.raw("SELECT version FROM sections WHERE id = \(bind: section.rawValue)").first()?
+                    .decode(column: "version", as: Int.self) ?? 0)
+        }
     }
 
     /// Appends an audit entry on its own (for changes made outside `append`).
@@ -28,11 +54,12 @@ extension Store {
         }
     }
 
-    /// A number that grows with every change Masterly records (every write is audited): readers cache what
-    /// they derived from the data under it, and see a new number when anything changed.
+    /// A number that grows with every change Masterly records (every write is audited) except evidence, which
+    /// moves the versions of its student's sections (`sectionVersion`): readers cache what they derived from
+    /// the data under both, read before the data, and see a new number when anything they used changed.
     public func changeVersion() async throws -> Int64 {
         try await driver.withConnection { db in
-            let row = try await db.raw("SELECT max(sequence) AS version FROM audit_log").first()
+            let row = try await db.raw("SELECT version FROM change_counter WHERE id = 1").first()
             return Int64(try row?.decode(column: "version", as: Int?.self) ?? 0)
         }
     }

@@ -53,7 +53,7 @@ extension Store {
             guard
                 let row = try await db.raw(
                     """
-                    SELECT people.*, (SELECT max(sequence) FROM audit_log) AS change_version FROM people                     JOIN \(unsafeRaw: kind.rawValue) AS credential ON credential.person_id = people.id
+                    SELECT people.*, (SELECT version FROM change_counter WHERE id = 1) AS change_version FROM people                     JOIN \(unsafeRaw: kind.rawValue) AS credential ON credential.person_id = people.id
                     WHERE credential.token_hash = \(bind: Self.hash(secret)) \
                     AND credential.expires_at > \(bind: now.timeIntervalSince1970) AND people.active = 1
                     """

@@ -60,6 +60,7 @@ struct ErrorMiddleware: RouterMiddleware {
             default: return .internalError
             }
         case is DecodingError: return .invalid(message: "The request body is not valid JSON for this route: \(error)")
+        case let error where Store.isUnavailable(error): return .unavailable(retryAfter: 5)
         default: return .internalError
         }
     }

@@ -13,7 +13,7 @@ enum Stylesheet {
         border-bottom:1px solid var(--line)}
         .brand{display:flex;align-items:center;gap:.5rem;font-weight:700;font-size:1.2rem;color:var(--ink);text-decoration:none}
         .brand-mark{display:inline-grid;place-items:center;width:2rem;height:2rem;border-radius:.5rem;background:var(--brand);color:#fff}
-        .site-header nav ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0}
+        .site-header nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
         .site-header nav a{text-decoration:none;font-weight:600;padding:.25rem .1rem}
         .site-header nav a[aria-current=page]{border-bottom:3px solid var(--brand)}
         .account{margin-left:auto;display:flex;align-items:center;gap:1rem}.role{color:var(--muted)}

@@ -9,7 +9,6 @@ extension Store {
     public func updateFramework(
         _ id: Framework.ID, code: String, title: String, policy: MasteryPolicy, by actor: Person.ID, at now: Date
     ) async throws {
-        let flavor = self.flavor
         try await driver.withTransaction { db in
             try await db.raw(
                 """
@@ -20,8 +19,9 @@ extension Store {
             try await Self.audit(
                 db, at: now, actor: actor, action: "framework.update", student: nil, subject: "framework \(code)",
                 detail: policy.summary, organization: nil)
-            _ = try await Self.recompute(students: nil, in: db, flavor: flavor)
         }
+        // In batches, after the change is committed: evidence keeps flowing meanwhile (with the new policy).
+        try await recomputeInBatches()
     }
 
     public func addStrand(_ strand: Strand, by actor: Person.ID, at now: Date) async throws {
@@ -95,7 +95,6 @@ extension Store {
     /// Replaces a scale's levels and threshold (every framework on it changes; records are recomputed). Refused
     /// when recorded evidence scores above the new top level: evidence is never changed to fit a scale.
     public func save(_ scale: ProficiencyScale, by actor: Person.ID, at now: Date) async throws {
-        let flavor = self.flavor
         try await driver.withTransaction { db in
             if let highest = try await Self.highestScore(onScale: scale.id, in: db), highest > scale.pointsPossible {
                 throw StoreError.conflict(
@@ -111,8 +110,8 @@ extension Store {
             try await Self.audit(
                 db, at: now, actor: actor, action: "scale.update", student: nil, subject: "scale \(scale.name)",
                 detail: "\(scale.levels.count) levels, mastery at \(scale.masteryThreshold)", organization: nil)
-            _ = try await Self.recompute(students: nil, in: db, flavor: flavor)
         }
+        try await recomputeInBatches()
     }
 
     /// Creates or replaces a task and its rubric criteria (evidence already recorded with it stays).

@@ -38,7 +38,11 @@ extension Store {
         do {
             if flavor == .postgres { try await db.raw("LOCK TABLE evidence_events IN SHARE MODE").run() }
             let plan = try await Self.recomputePlan(db)
-            let existing = try await db.raw("SELECT * FROM mastery_records").all().map(Rows.masteryRecord)
+            // Only the students asked for, when a batch names them (`recomputeInBatches`).
+            let onlyStudents: SQLQueryString =
+                students.map { "WHERE student_id IN (\(binds: $0.map(\.rawValue)))" } ?? ""
+            let existing = try await db.raw("SELECT * FROM mastery_records \(onlyStudents)").all()
+                .map(Rows.masteryRecord)
             var current: [PairKey: MasteryRecord] = [:]
             current.reserveCapacity(existing.count)
             for record in existing {
@@ -47,14 +51,19 @@ extension Store {
 
             // Pairs with corrections or exclusions are folded from their full events; all others take the fast
             // path over (observed, sequence, score) alone.
+            let onlyCorrectedStudents: SQLQueryString =
+                students.map { "AND student_id IN (\(binds: $0.map(\.rawValue)))" } ?? ""
             let corrected = try await db.raw(
-                "SELECT DISTINCT student_id, competency_id FROM evidence_events WHERE action <> 'record'"
+                """
+                SELECT DISTINCT student_id, competency_id FROM evidence_events WHERE action <> 'record' \
+                \(onlyCorrectedStudents)
+                """
             ).all().map { PairKey(try $0.string("student_id"), try $0.string("competency_id")) }
             let folder = RecomputeFolder(plan: plan, studentFilter: studentFilter, corrected: Set(corrected))
             try await db.raw(
                 """
                 SELECT student_id, competency_id, sequence, action, observed_at, score \
-                FROM evidence_events ORDER BY student_id, competency_id, sequence
+                FROM evidence_events \(onlyStudents) ORDER BY student_id, competency_id, sequence
                 """
             ).run { row in folder.consume(row) }
             var (computed, events) = try folder.finish()
@@ -84,6 +93,28 @@ extension Store {
             }
             return RecomputeReport(pairs: computed.count, events: events, changed: changes.count)
         }
+    }
+
+    /// Recomputes every student's records in batches of `batch` students, each its own short transaction, so a
+    /// district-wide change (a framework's policy, a scale) never holds evidence writes for long: writes made
+    /// meanwhile already use the new rule, and each batch reads everything committed before it. Afterwards
+    /// `recompute` reports 0 changed.
+    @discardableResult
+    public func recomputeInBatches(batch: Int = 200) async throws -> RecomputeReport {
+        let students = try await driver.withConnection { db in
+            try await db.raw("SELECT DISTINCT student_id FROM evidence_events ORDER BY student_id").all()
+                .map { Person.ID(try $0.string("student_id")) }
+        }
+        var total = RecomputeReport(pairs: 0, events: 0, changed: 0)
+        var start = 0
+        while start < students.count {
+            let report = try await recompute(students: Array(students[start..<min(start + batch, students.count)]))
+            total = RecomputeReport(
+                pairs: total.pairs + report.pairs, events: total.events + report.events,
+                changed: total.changed + report.changed)
+            start += batch
+        }
+        return total
     }
 
     /// Reads every event with the plain full scan `recompute` is measured against (`masterly bench`).

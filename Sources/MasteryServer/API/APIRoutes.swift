@@ -28,6 +28,12 @@ struct APIRoutes {
         // Liveness (the process answers) and readiness (the database answers and its schema is current) are
         // separate: a load balancer takes a server out while it is not ready, without restarting it.
         router.get("/health") { _, _ in APIResponse.json(["status": "ok"]) }
+        // Aggregates by route pattern only (no ids, no people); block it at the proxy from outside the network.
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: services.metrics.exposition())))
+        }
         router.get("/ready") { _, _ in
             let pending: Int
             do {
@@ -128,7 +134,11 @@ struct APIRoutes {
         try await authorizer.require(user, .viewGradebook, section: id)
         let version = try await services.changeVersion(context)
         let key = "gradebook-json|\(id.rawValue)|v\(try await store.sectionVersion(id))"
-        if let body = await services.bodies.value(key, version: version) { return body.response(for: request) }
+        if let body = await services.bodies.value(key, version: version) {
+            services.metrics.countGradebook(hit: true)
+            return body.response(for: request)
+        }
+        services.metrics.countGradebook(hit: false)
         let data = try await SectionData.load(id, store: store)
         let competencies = data.gradebook.competencies
         let cells = data.gradebook.rows.flatMap { row in

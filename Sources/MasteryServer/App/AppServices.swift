@@ -19,6 +19,8 @@ public struct AppServices: Sendable {
     public let fragments = VersionedCache<PageFragment>()
     /// Whole response bodies with their gzip encoding (a gradebook page per viewer, the gradebook JSON), same rule.
     public let bodies = VersionedCache<CachedBody>()
+    /// Request latency and cache figures for `/metrics`.
+    public let metrics = ServerMetrics()
     /// Discovery documents and keys of the single sign-on providers.
     let openID = OpenIDProviderClient()
 

@@ -29,8 +29,10 @@ struct SectionRoutes {
                 "gradebook-page|\(id.rawValue)|v\(sectionVersion)|\(request.uri.query ?? "")|\(user.id.rawValue)|"
                 + "\(context.csrfToken)|\(request.uri.path)|\(today)"
             if let body = await services.bodies.value(pageKey, version: version) {
+                services.metrics.countGradebook(hit: true)
                 return body.response(for: request)
             }
+            services.metrics.countGradebook(hit: false)
             let canRecord = try await Authorizer(store: services.store, today: services.clock).require(
                 user, .viewGradebook, section: id, answering: .recordEvidence)
             let key =

@@ -3,6 +3,8 @@
 /// entries; the least recently used goes first.
 public actor VersionedCache<Value: Sendable> {
     private var entries: [String: (version: Int64, value: Value, used: UInt64)] = [:]
+    /// Renders under way: a reader of the same key and version waits for it instead of rendering again.
+    private var inFlight: [String: (version: Int64, task: Task<Value, any Error>)] = [:]
     private var clock: UInt64 = 0
     private let capacity: Int
 
@@ -23,5 +25,20 @@ public actor VersionedCache<Value: Sendable> {
             entries[oldest] = nil
         }
         entries[key] = (version, value, clock)
+    }
+
+    /// The value under `key` at `version`, rendering it once however many readers ask at the same time
+    /// (single flight): the first starts `render`, the others wait for its result. A failed render is not kept.
+    public func value(
+        _ key: String, version: Int64, orRender render: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        if let cached = value(key, version: version) { return cached }
+        if let running = inFlight[key], running.version == version { return try await running.task.value }
+        let task = Task { try await render() }
+        inFlight[key] = (version, task)
+        defer { if inFlight[key]?.version == version { inFlight[key] = nil } }
+        let value = try await task.value
+        store(value, for: key, version: version)
+        return value
     }
 }

@@ -37,11 +37,10 @@ struct SectionRoutes {
                 user, .viewGradebook, section: id, answering: .recordEvidence)
             let key =
                 "gradebook-fragment|\(id.rawValue)|v\(sectionVersion)|\(canRecord)|\(request.uri.query ?? "")|\(today)"
-            let fragment: PageFragment
-            if let cached = await services.fragments.value(key, version: version) {
-                fragment = cached
-            } else {
-                let data = try await SectionData.load(id, store: services.store)
+            let store = services.store
+            // One render per key and version, however many viewers arrive at once (single flight).
+            let fragment = try await services.fragments.value(key, version: version) {
+                let data = try await SectionData.load(id, store: store)
                 let query = request.uri.queryParameters
                 func value(_ key: String) -> String? {
                     query[Substring(key)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
@@ -59,8 +58,7 @@ struct SectionRoutes {
                     totalStudents: data.gradebook.rows.count, curriculum: data.curriculum,
                     policySummary: data.policySummary, canRecord: canRecord,
                     archivedOn: data.section.isArchived(today: today) ? data.section.endsOn : nil)
-                fragment = PageFragment(title: data.section.name, html: page.content.render())
-                await services.fragments.store(fragment, for: key, version: version)
+                return PageFragment(title: data.section.name, html: page.content.render())
             }
             let html = Layout.page(
                 fragment.title, PageContext(context, path: request.uri.path), wide: true, .raw(fragment.html)

@@ -11,10 +11,14 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.resolve(defaultDatabase: "masterly.sqlite")
-        let store = try await Bootstrap.openStore(configuration.database)
+        let store = try await Bootstrap.openStore(
+            configuration.database, deadline: .seconds(configuration.databaseDeadlineSeconds))
         Console.line(
             "Masterly is serving \(configuration.database) at http://\(configuration.host):\(configuration.port)")
-        try await buildApplication(AppServices(store: store, configuration: configuration)).runService()
+        let services = AppServices(store: store, configuration: configuration)
+        try await serve(
+            buildApplication(services), drain: .seconds(configuration.databaseDeadlineSeconds + 5),
+            logger: services.logger)
         await store.close()
     }
 }
@@ -28,14 +32,18 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.resolve(defaultDatabase: "masterly-demo.sqlite")
-        let store = try await Bootstrap.openStore(configuration.database)
+        let store = try await Bootstrap.openStore(
+            configuration.database, deadline: .seconds(configuration.databaseDeadlineSeconds))
         Console.line("Preparing the demo school in \(configuration.database)…")
         let created = try await DemoSchool.ensure(in: store, now: Date())
         Console.line(created ? "Demo school created." : "Demo school already present; reusing it.")
         Console.line("")
         Console.line("Masterly demo: http://\(configuration.host):\(configuration.port)")
         Console.line("Sign in as \(DemoSchool.accounts.joined(separator: ", ")) — password \(DemoSchool.password)")
-        try await buildApplication(AppServices(store: store, configuration: configuration, isDemo: true)).runService()
+        let services = AppServices(store: store, configuration: configuration, isDemo: true)
+        try await serve(
+            buildApplication(services), drain: .seconds(configuration.databaseDeadlineSeconds + 5),
+            logger: services.logger)
         await store.close()
     }
 }

@@ -27,6 +27,17 @@ struct ServerOptions: ParsableArguments {
     var logLevel: String?
 
     @Option(
+        name: .customLong("log-format"), help: "text, or json: one JSON object per line (env MASTERLY_LOG_FORMAT).")
+    var logFormat: String?
+
+    @Option(
+        name: .customLong("database-deadline"),
+        help:
+            "Seconds one database call may take before the request fails with 503 (env MASTERLY_DATABASE_DEADLINE; default 15)."
+    )
+    var databaseDeadline: String?
+
+    @Option(
         name: .customLong("public-url"),
         help: "The address people use, e.g. https://masterly.district.org (env MASTERLY_PUBLIC_URL).")
     var publicURL: String?
@@ -44,6 +55,8 @@ struct ServerOptions: ParsableArguments {
         flags["secure-cookies"] = secureCookies
         flags["log-level"] = logLevel
         flags["trust-proxy"] = trustProxy
+        flags["log-format"] = logFormat
+        flags["database-deadline"] = databaseDeadline
         flags["public-url"] = publicURL
         flags["sso-config"] = ssoConfig
         return flags
@@ -55,7 +68,7 @@ struct ServerOptions: ParsableArguments {
         do {
             let configuration = try ServerConfiguration.resolve(
                 flags: flags, environment: ProcessInfo.processInfo.environment, defaults: defaults)
-            Bootstrap.logging(configuration.logLevel)
+            Bootstrap.logging(configuration.logLevel, format: configuration.logFormat)
             return configuration
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -67,11 +80,16 @@ struct ServerOptions: ParsableArguments {
 enum Bootstrap {
     nonisolated(unsafe) static var loggingDone = false
 
-    static func logging(_ level: String) {
+    static func logging(_ level: String, format: String) {
         guard !loggingDone else { return }
         loggingDone = true
         let parsed = Logger.Level(rawValue: level) ?? .info
         LoggingSystem.bootstrap { label in
+            if format == "json" {
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = parsed
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = parsed
             return handler
@@ -86,10 +104,10 @@ enum Bootstrap {
         return (try await openStore(configuration.database), configuration)
     }
 
-    /// Opens and migrates the database, or exits 1 with the reason.
-    static func openStore(_ location: DatabaseLocation) async throws -> Store {
+    /// Opens and migrates the database, or exits 1 with the reason. A server passes its per-call `deadline`.
+    static func openStore(_ location: DatabaseLocation, deadline: Duration? = nil) async throws -> Store {
         do {
-            let store = try Store.open(location)
+            let store = try Store.open(location, deadline: deadline)
             let applied = try await store.migrate()
             if !applied.isEmpty {
                 FileHandle.standardError.write(Data("Applied \(applied.count) migration(s) to \(location).\n".utf8))

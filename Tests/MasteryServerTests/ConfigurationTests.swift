@@ -15,6 +15,10 @@ struct ConfigurationTests {
         #expect(fromEnvironment.port == 9000 && fromEnvironment.database == .postgres(url: "postgres://u@h/db"))
         let fromFlags = try ServerConfiguration.resolve(flags: ["port": "9100"], environment: environment)
         #expect(fromFlags.port == 9100)
+        #expect(defaults.logFormat == "text" && defaults.databaseDeadlineSeconds == 15)
+        let operations = try ServerConfiguration.resolve(
+            flags: ["database-deadline": "4"], environment: ["MASTERLY_LOG_FORMAT": "JSON"])
+        #expect(operations.logFormat == "json" && operations.databaseDeadlineSeconds == 4)
     }
 
     @Test("Every bad key is listed at once")
@@ -24,14 +28,15 @@ struct ConfigurationTests {
                 flags: ["port": "eighty"],
                 environment: [
                     "MASTERLY_SESSION_HOURS": "0", "MASTERLY_DATABASE_URL": "mysql://x@y/z", "MASTERLY_COLOUR": "blue",
-                    "MASTERLY_LOG_LEVEL": "loud",
+                    "MASTERLY_LOG_LEVEL": "loud", "MASTERLY_LOG_FORMAT": "xml", "MASTERLY_DATABASE_DEADLINE": "0",
                 ])
             Issue.record("accepted a bad configuration")
         } catch {
-            #expect(error.problems.count == 5)
+            #expect(error.problems.count == 7)
             let text = error.description
             for key in [
                 "--port", "MASTERLY_SESSION_HOURS", "MASTERLY_DATABASE_URL", "MASTERLY_COLOUR", "MASTERLY_LOG_LEVEL",
+                "MASTERLY_LOG_FORMAT", "MASTERLY_DATABASE_DEADLINE",
             ] {
                 #expect(text.contains(key), "\(key) not named")
             }

@@ -30,7 +30,8 @@ struct APIRoutes {
         router.get("/health") { _, _ in APIResponse.json(["status": "ok"]) }
         // Aggregates by route pattern only (no ids, no people); block it at the proxy from outside the network.
         router.get("/metrics") { _, _ in
-            Response(
+            services.metrics.observe(store.poolUse)
+            return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: services.metrics.exposition())))
         }

@@ -18,6 +18,7 @@ public func buildApplication(_ services: AppServices) -> some ApplicationProtoco
 /// The router with every middleware and route.
 public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.secureCookies))
     router.add(middleware: MetricsMiddleware(metrics: services.metrics))
     router.add(middleware: ErrorMiddleware(services: services))

@@ -21,8 +21,11 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let appError = Self.map(error)
+            let route = context.endpointPath ?? "unmatched"
             if appError == .internalError {
-                services.logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
+                context.logger.error("\(request.method) \(route) failed: \(String(reflecting: error))")
+            } else if case .unavailable = appError {
+                context.logger.warning("\(request.method) \(route): the database is unavailable: \(error)")
             }
             if request.uri.path.hasPrefix("/api/") || request.uri.path == "/health" {
                 return APIResponse.error(appError)

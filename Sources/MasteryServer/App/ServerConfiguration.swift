@@ -11,6 +11,11 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// How long a login session lasts, in hours.
     public var sessionHours: Int
     public var logLevel: String
+    /// `text` (one readable line per entry) or `json` (one JSON object per line, for a log collector).
+    public var logFormat: String = "text"
+    /// The longest one database call may take before its connection is closed and the request answered 503
+    /// (PostgreSQL; SQLite waits on its own lock with a bounded busy timeout).
+    public var databaseDeadlineSeconds: Int = 15
     /// Behind a reverse proxy (nginx): the client's address is the last one the proxy adds to
     /// `X-Forwarded-For`, not the proxy's own (sign-in throttling counts per address).
     public var trustProxy: Bool
@@ -45,6 +50,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         ("MASTERLY_TRUST_PROXY", "true behind a reverse proxy that sets X-Forwarded-For", "false"),
         ("MASTERLY_SESSION_HOURS", "login session lifetime in hours (1–720)", "12"),
         ("MASTERLY_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical", "info"),
+        ("MASTERLY_LOG_FORMAT", "text, or json for one JSON object per line (with the request id)", "text"),
+        ("MASTERLY_DATABASE_DEADLINE", "seconds one database call may take before it fails with 503 (1–300)", "15"),
         ("MASTERLY_PUBLIC_URL", "the address people use, e.g. https://masterly.district.org (for single sign-on)", "—"),
         ("MASTERLY_SSO_CONFIG", "a JSON file naming the OpenID Connect providers (docs/admin-guide.md)", "none"),
     ]
@@ -110,6 +117,20 @@ public struct ServerConfiguration: Sendable, Equatable {
                 configuration.logLevel = text.lowercased()
             } else {
                 problems.append("\(source): '\(text)' is not one of \(levels.joined(separator: ", "))")
+            }
+        }
+        if let (text, source) = value("log-format", "MASTERLY_LOG_FORMAT") {
+            if ["text", "json"].contains(text.lowercased()) {
+                configuration.logFormat = text.lowercased()
+            } else {
+                problems.append("\(source): '\(text)' is not text or json")
+            }
+        }
+        if let (text, source) = value("database-deadline", "MASTERLY_DATABASE_DEADLINE") {
+            if let seconds = Int(text), (1...300).contains(seconds) {
+                configuration.databaseDeadlineSeconds = seconds
+            } else {
+                problems.append("\(source): '\(text)' is not a number of seconds (1–300)")
             }
         }
         if let (text, source) = value("public-url", "MASTERLY_PUBLIC_URL") {

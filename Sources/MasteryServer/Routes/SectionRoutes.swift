@@ -39,7 +39,13 @@ struct SectionRoutes {
                 "gradebook-fragment|\(id.rawValue)|v\(sectionVersion)|\(canRecord)|\(request.uri.query ?? "")|\(today)"
             let store = services.store
             // One render per key and version, however many viewers arrive at once (single flight).
+            let metrics = services.metrics
             let fragment = try await services.fragments.value(key, version: version) {
+                try await metrics.timeRender {
+                    try await renderFragment()
+                }
+            }
+            @Sendable func renderFragment() async throws -> PageFragment {
                 let data = try await SectionData.load(id, store: store)
                 let query = request.uri.queryParameters
                 func value(_ key: String) -> String? {

@@ -10,18 +10,49 @@ import SQLKit
 final class PostgresDriver: SQLDriver, @unchecked Sendable {
     let flavor = SQLFlavor.postgres
     private let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
+    private let deadline: Duration?
+    let gauge: PoolGauge
 
-    init(url: String, logger: Logger) throws {
-        let configuration = try SQLPostgresConfiguration(url: url)
+    /// `deadline` bounds each use of a connection (one query, or one whole transaction) and the wait for one:
+    /// past it the connection is closed — failing whatever it was doing, so the pool drops it and opens a fresh
+    /// one — and the caller gets `DatabaseDeadlineExceeded`. A server passes one so no request can hang on a
+    /// database that stopped answering; command-line tools (a district-wide `recompute`) pass none.
+    init(url: String, deadline: Duration?, logger: Logger) throws {
+        var configuration = try SQLPostgresConfiguration(url: url)
+        self.deadline = deadline
+        if let deadline {
+            // The server gives up on a statement soon after we do, so a closed connection's query (a lock wait)
+            // does not run on without anyone waiting for it.
+            let milliseconds = deadline.components.seconds * 1000 + 1000
+            configuration.coreConfiguration.options.additionalStartupParameters.append(
+                ("statement_timeout", "\(milliseconds)"))
+        }
+        let wait = deadline.map { TimeAmount.milliseconds(Int64($0.components.seconds * 1000)) } ?? .seconds(30)
+        let perLoop = 4
+        gauge = PoolGauge(
+            capacity: perLoop * MultiThreadedEventLoopGroup.singleton.makeIterator().reduce(0) { n, _ in n + 1 })
         pool = EventLoopGroupConnectionPool(
-            source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
-            requestTimeout: .seconds(30), pruneInterval: nil, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+            source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: perLoop,
+            requestTimeout: wait, pruneInterval: nil, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
     }
 
-    func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    {
+        let asked = ContinuousClock.now
         let connection = try await pool.requestConnection().get()
-        defer { pool.releaseConnection(connection) }
-        return try await body(connection.sql(queryLogLevel: nil))
+        gauge.acquired(after: ContinuousClock.now - asked)
+        defer {
+            pool.releaseConnection(connection)
+            gauge.released()
+        }
+        guard let deadline else { return try await body(connection.sql(queryLogLevel: nil)) }
+        let gauge = gauge
+        return try await answering(by: deadline) {
+            gauge.deadlineExceeded()
+            try? await connection.close().get()
+        } _: {
+            try await body(connection.sql(queryLogLevel: nil))
+        }
     }
 
     func shutdown() async {

@@ -11,19 +11,22 @@ public enum SQLFlavor: String, Sendable {
 protocol SQLDriver: Sendable {
     var flavor: SQLFlavor { get }
     /// Runs `body` on one pooled connection.
-    func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` in one transaction on one connection: all of it is written, or none of it.
-    func withTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func withTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func shutdown() async
+    /// Counts uses of the pool (`Store.poolUse`).
+    var gauge: PoolGauge { get }
 }
 
 extension SQLDriver {
-    func withTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func withTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    {
         try await transaction(body)
     }
 
     /// The transaction itself: BEGIN (IMMEDIATE on SQLite, taking the write lock at once), COMMIT or ROLLBACK.
-    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withConnection { db in
             try await db.raw(flavor == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {

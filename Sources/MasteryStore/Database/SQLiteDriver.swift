@@ -13,6 +13,7 @@ final class SQLiteDriver: SQLDriver, @unchecked Sendable {
     let flavor = SQLFlavor.sqlite
     private let pool: EventLoopGroupConnectionPool<TunedSQLiteSource>
     private let threads: NIOThreadPool
+    let gauge: PoolGauge
 
     init(path: String, logger: Logger) {
         // SQLite calls block a thread (a writer waiting for the file lock sleeps in its busy handler), so the
@@ -23,8 +24,11 @@ final class SQLiteDriver: SQLDriver, @unchecked Sendable {
         let source = TunedSQLiteSource(
             base: SQLiteConnectionSource(
                 configuration: .init(storage: .file(path: path), enableForeignKeys: true), threadPool: threads))
+        let perLoop = 2
+        gauge = PoolGauge(
+            capacity: perLoop * MultiThreadedEventLoopGroup.singleton.makeIterator().reduce(0) { n, _ in n + 1 })
         pool = EventLoopGroupConnectionPool(
-            source: source, maxConnectionsPerEventLoop: 2, requestTimeout: .seconds(30), pruneInterval: nil,
+            source: source, maxConnectionsPerEventLoop: perLoop, requestTimeout: .seconds(30), pruneInterval: nil,
             logger: logger, on: MultiThreadedEventLoopGroup.singleton)
     }
 
@@ -32,7 +36,8 @@ final class SQLiteDriver: SQLDriver, @unchecked Sendable {
     /// connections while they wait for the file lock (which would starve readers).
     private let writers = WriteGate()
 
-    func withTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func withTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    {
         await writers.enter()
         do {
             let result = try await transaction(body)
@@ -44,9 +49,15 @@ final class SQLiteDriver: SQLDriver, @unchecked Sendable {
         }
     }
 
-    func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    {
+        let asked = ContinuousClock.now
         let connection = try await pool.requestConnection().get()
-        defer { pool.releaseConnection(connection) }
+        gauge.acquired(after: ContinuousClock.now - asked)
+        defer {
+            pool.releaseConnection(connection)
+            gauge.released()
+        }
         return try await body(connection.sql(queryLogLevel: nil))
     }
 

@@ -6,15 +6,20 @@ struct SnapshotDriver: SQLDriver {
     let flavor: SQLFlavor
     let database: any SQLDatabase
 
-    func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    {
         try await body(database)
     }
 
-    func withTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func withTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    {
         throw StoreError.invalid("a consistent read cannot write; write through the store itself")
     }
 
     func shutdown() async {}
+
+    /// A snapshot holds one connection of its store's pool, counted there.
+    var gauge: PoolGauge { PoolGauge(capacity: 1) }
 
     /// The statement that opens the read: SQLite's WAL fixes the snapshot at the first read of a deferred
     /// transaction; PostgreSQL needs repeatable read for one snapshot across statements.
@@ -26,7 +31,7 @@ struct SnapshotDriver: SQLDriver {
 extension Store {
     /// Runs `body` with a store whose reads all come from one moment: numbers derived from evidence and the
     /// evidence itself agree even while others record. Use it for exports and reports that read many tables.
-    public func snapshot<T: Sendable>(_ body: @Sendable (Store) async throws -> T) async throws -> T {
+    public func snapshot<T: Sendable>(_ body: @escaping @Sendable (Store) async throws -> T) async throws -> T {
         let flavor = driver.flavor
         let location = location
         return try await driver.withConnection { db in

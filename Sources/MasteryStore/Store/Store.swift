@@ -14,9 +14,11 @@ public final class Store: Sendable {
         self.location = location
     }
 
-    /// Opens (and for SQLite, creates) the database. Call `migrate()` before use.
+    /// Opens (and for SQLite, creates) the database. Call `migrate()` before use. With a `deadline`, no
+    /// PostgreSQL call may take longer: its connection is closed and replaced, and the call throws
+    /// `DatabaseDeadlineExceeded` (a server passes one; long command-line runs do not).
     public static func open(
-        _ location: DatabaseLocation, logger: Logger = Logger(label: "masterly.store")
+        _ location: DatabaseLocation, logger: Logger = Logger(label: "masterly.store"), deadline: Duration? = nil
     ) throws
         -> Store
     {
@@ -29,7 +31,8 @@ public final class Store: Sendable {
             return Store(driver: SQLiteDriver(path: path, logger: logger), location: location)
         case .postgres(let url):
             do {
-                return Store(driver: try PostgresDriver(url: url, logger: logger), location: location)
+                return Store(
+                    driver: try PostgresDriver(url: url, deadline: deadline, logger: logger), location: location)
             } catch {
                 throw StoreError.invalidDatabaseURL(location.description, "\(error)")
             }
@@ -49,6 +52,9 @@ public final class Store: Sendable {
     public static var migrationCount: Int { Migrator.all.count }
 
     public func close() async { await driver.shutdown() }
+
+    /// How the connection pool is used right now and since it opened (for `/metrics`).
+    public var poolUse: PoolUse { driver.gauge.snapshot }
 
     /// Removes every row (tests only use it between cases; kept out of the server's reach).
     public func eraseAllData() async throws {

@@ -298,7 +298,27 @@ def consistency(servers, token, section, pairs):
     return writes
 
 
-class Load:
+class Workers:
+    """Threads (`self.threads`, looping while `self.running`) started on entering a `with` and joined on leaving
+    it; `elapsed` is how long they ran."""
+
+    running = True
+    threads = []
+
+    def __enter__(self):
+        self.started = time.monotonic()
+        for t in self.threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.running = False
+        for t in self.threads:
+            t.join()
+        self.elapsed = time.monotonic() - self.started
+
+
+class Load(Workers):
     """Steady reads and writes through nginx, every answer recorded with its time."""
 
     def __init__(self, balancer, token, section, pairs):
@@ -327,15 +347,6 @@ class Load:
             if status != 200 and status != 201:
                 time.sleep(0.05)
 
-    def __enter__(self):
-        for t in self.threads:
-            t.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.running = False
-        for t in self.threads:
-            t.join()
 
 
 def faults(servers, postgres, balancer, token, section, pairs, masterly):
@@ -430,6 +441,23 @@ def sigterm(servers):
             server.kill()
 
 
+def stop_everything(servers, nginx, postgres, root, out):
+    """Stops what a run started (whatever got started) and removes its folder, keeping PostgreSQL's log."""
+    for server in servers:
+        if server.process and server.process.poll() is None:
+            server.kill()
+    if nginx:
+        nginx.terminate()
+        nginx.wait()
+    try:
+        postgres.stop()
+    except Exception:
+        pass
+    if os.path.exists(postgres.log):
+        shutil.copy(postgres.log, os.path.join(out, "postgres.log"))
+    shutil.rmtree(root, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--masterly", required=True)
@@ -480,18 +508,7 @@ def main():
         recompute(masterly, postgres.url)
         sigterm(servers)
     finally:
-        for server in servers:
-            if server.process and server.process.poll() is None:
-                server.kill()
-        if nginx:
-            nginx.terminate()
-            nginx.wait()
-        try:
-            postgres.stop()
-        except Exception:
-            pass
-        shutil.copy(postgres.log, os.path.join(args.out, "postgres.log")) if os.path.exists(postgres.log) else None
-        shutil.rmtree(root, ignore_errors=True)
+        stop_everything(servers, nginx, postgres, root, args.out)
     elapsed = time.monotonic() - started
     if PROBLEMS.items:
         print("district FAILED in %.0fs: %d problems; first: %s" % (elapsed, len(PROBLEMS.items), PROBLEMS.items[0]))

@@ -61,8 +61,14 @@ public struct Gradebook: Sendable {
     ) -> (levels: [(ProficiencyLevel, Int)], notYet: Int) {
         var counts = Array(repeating: 0, count: scale.levels.count)
         var notYet = 0
+        // Every row's cells follow the columns' order: look the column up once.
+        let column = competencies.firstIndex { $0.id == competencyID }
         for row in rows {
-            guard let cell = row.cells.first(where: { $0.competency.id == competencyID }) else { continue }
+            let aligned = column.flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil }
+            guard
+                let cell = aligned?.competency.id == competencyID
+                    ? aligned : row.cells.first(where: { $0.competency.id == competencyID })
+            else { continue }
             if let level = cell.level, let index = scale.levels.firstIndex(of: level) {
                 counts[index] += 1
             } else {

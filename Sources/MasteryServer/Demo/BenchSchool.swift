@@ -47,7 +47,11 @@ public enum BenchSchool {
         let teacher = Person(
             id: "p-bench-teacher", role: .teacher, givenName: "Bench", familyName: "Teacher", username: teacherUsername,
             organizationID: "org-bench")
-        data.people = [teacher]
+        // An administrator (without a password) makes it a school that is set up: the sign-in page shows its form.
+        let administrator = Person(
+            id: "p-bench-admin", role: .admin, givenName: "Bench", familyName: "Administrator", username: "bench-admin",
+            organizationID: "org-bench")
+        data.people = [teacher, administrator]
         data.passwordHashes[teacher.id] = hash
         data.enrollments = [Enrollment(sectionID: sectionID, personID: teacher.id, role: .teacher)]
         var sequence: Int64 = 0

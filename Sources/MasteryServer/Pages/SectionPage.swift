@@ -134,7 +134,11 @@ struct SectionPage {
     }
 
     var table: Node<HTML.BodyContext> {
-        .table(
+        var mastered: [Competency.ID: Int] = [:]
+        for row in gradebook.rows {
+            for cell in row.cells where cell.mastered { mastered[cell.competency.id, default: 0] += 1 }
+        }
+        return .table(
             .id("gradebook"), .class("gradebook"),
             .caption(
                 .text("Mastery of \(gradebook.rows.count) students on \(gradebook.competencies.count) competencies")),
@@ -160,47 +164,12 @@ struct SectionPage {
                         )
                     })
             ),
-            .tbody(
-                .forEach(gradebook.rows) { row in
-                    .tr(
-                        .data(named: "student-id", value: row.student.id.rawValue),
-                        .th(
-                            .attribute(named: "scope", value: "row"), .class("student-col"),
-                            .a(.href("/students/\(row.student.id.rawValue)"), .text(row.student.sortName))
-                        ),
-                        .forEach(row.cells) { cell in
-                            .td(
-                                .class(cell.status == .assessed ? "cell" : "cell cell-empty"),
-                                .a(
-                                    .href(
-                                        "/students/\(row.student.id.rawValue)/competencies/\(cell.competency.id.rawValue)"
-                                    ),
-                                    .raw(Components.levelBadge(cell.level, value: cell.record?.value).render()),
-                                    .if(
-                                        cell.mastered,
-                                        .span(.class("check"), .attribute(named: "aria-label", value: "mastered"), "✓"))
-                                )
-                            )
-                        },
-                        .td(
-                            .class("summary"),
-                            .forEach(row.summaries) { summary in
-                                .span(
-                                    .class("summary-line"),
-                                    .text(
-                                        "\(summary.kind == .academic ? "Acad." : summary.kind == .habit ? "Habits" : "Career") \(summary.mastered)/\(summary.total)"
-                                    ))
-                            })
-                    )
-                }),
+            .tbody(.raw(GradebookGrid(gradebook: gradebook).bodyRows())),
             .tfoot(
                 .tr(
                     .th(.attribute(named: "scope", value: "row"), "Mastered"),
                     .forEach(gradebook.competencies) { competency in
-                        .td(
-                            .text(
-                                "\(gradebook.rows.filter { row in row.cells.contains { $0.competency.id == competency.id && $0.mastered } }.count) of \(gradebook.rows.count)"
-                            ))
+                        .td(.text("\(mastered[competency.id] ?? 0) of \(gradebook.rows.count)"))
                     },
                     .td()
                 ),

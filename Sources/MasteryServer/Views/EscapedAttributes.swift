@@ -129,23 +129,33 @@ extension Attribute where Context == HTML.ImageContext {
 /// Escaping for HTML attribute values and names.
 enum HTMLEscaping {
     /// The value with `&`, `"`, `'`, `<` and `>` as character references: safe between quotes of either kind.
-    static func attribute(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E })
+    static func attribute(_ value: String) -> String { escape(value, quotes: true) }
+
+    /// `&`, `<`, `>` — and with `quotes`, `"` and `'` — as character references.
+    private static func escape(_ value: String, quotes: Bool) -> String {
+        guard
+            value.utf8.contains(where: {
+                $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && ($0 == 0x22 || $0 == 0x27))
+            })
         else { return value }
         var escaped = ""
         escaped.reserveCapacity(value.utf8.count + 16)
         for character in value.unicodeScalars {
             switch character {
             case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
+            case "\"" where quotes: escaped += "&quot;"
+            case "'" where quotes: escaped += "&#39;"
             default: escaped.unicodeScalars.append(character)
             }
         }
         return escaped
     }
+
+    /// Text between tags, for markup our own code writes without Plot (`GradebookGrid`): `&`, `<` and `>` as
+    /// character references.
+    static func text(_ value: String) -> String { escape(value, quotes: false) }
 
     /// An attribute name keeps only ASCII letters, digits and `-`/`_` (anything else becomes `-`).
     static func attributeName(_ name: String) -> String {

@@ -38,6 +38,11 @@ struct ServerOptions: ParsableArguments {
     var databaseDeadline: String?
 
     @Option(
+        name: .customLong("languages"),
+        help: "A folder of language catalogues (*.json) beside English and Spanish (env MASTERLY_LANGUAGES_DIR).")
+    var languages: String?
+
+    @Option(
         name: .customLong("public-url"),
         help: "The address people use, e.g. https://masterly.district.org (env MASTERLY_PUBLIC_URL).")
     var publicURL: String?
@@ -57,6 +62,7 @@ struct ServerOptions: ParsableArguments {
         flags["trust-proxy"] = trustProxy
         flags["log-format"] = logFormat
         flags["database-deadline"] = databaseDeadline
+        flags["languages"] = languages
         flags["public-url"] = publicURL
         flags["sso-config"] = ssoConfig
         return flags

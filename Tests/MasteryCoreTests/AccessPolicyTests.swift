@@ -52,6 +52,9 @@ struct AccessPolicyTests {
         // Administrators choose what a course assesses (its teachers too where the school lets them: see
         // `teachersChooseFrameworks`).
         "admin/sameSchool/chooseCourseFrameworks", "admin/sameDistrict/chooseCourseFrameworks",
+        // One's own settings (the language of one's pages): everyone, for themselves only.
+        "student/itself/changeOwnSettings", "guardian/itself/changeOwnSettings", "teacher/itself/changeOwnSettings",
+        "coach/itself/changeOwnSettings", "admin/itself/changeOwnSettings",
     ]
 
     static let everyTriple: [String] = Role.allCases.flatMap { role in

@@ -38,6 +38,8 @@ struct WriteAuthorizationTests {
         let staff: Set<String> = ["teacher", "admin"]
         func others(_ allowed: Set<String>) -> Set<String> { everyone.subtracting(allowed) }
         return [
+            // One's own language: everyone, and only ever for themselves (the route takes no person).
+            Row(path: "/me/language", fields: [("language", "es")], allowed: everyone, denied: []),
             Row(path: "\(s)/goals", allowed: ownWork, denied: others(ownWork)),
             Row(path: "\(s)/goals/no-such-goal/withdraw", allowed: ownWork, denied: others(ownWork)),
             Row(path: "\(s)/reflections", allowed: ["student"], denied: others(["student"])),

@@ -45,6 +45,8 @@ extension Access {
         /// The frameworks and strands a section's course assesses: administrators; the course's teachers too
         /// where the school lets them (`allows(_:_:_:archived:teachersChooseFrameworks:)`).
         case chooseCourseFrameworks
+        /// Settings of one's own account (the language of one's pages): the person themselves, whatever their role.
+        case changeOwnSettings
     }
 }
 

@@ -76,6 +76,8 @@ extension Access {
                 role == .teacher && (relation == .teacher || relation == .sameSchool)
             case .chooseCourseFrameworks:
                 role == .admin && (relation == .sameSchool || relation == .sameDistrict)
+            case .changeOwnSettings:
+                relation == .itself
             case .manageRoster, .viewAuditLog:
                 role == .admin && (relation == .sameSchool || relation == .sameDistrict)
             }

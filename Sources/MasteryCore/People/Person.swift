@@ -13,6 +13,8 @@ public struct Person: Identifiable, Hashable, Codable, Sendable {
     /// Grade level of a student ("6", "7", …), if known.
     public var gradeLevel: String?
     public var sourcedID: String?
+    /// The language the person chose for their pages (a catalogue code such as "es"); nil until they choose.
+    public var language: String?
     /// False once the roster removed the person: they cannot sign in, and their records stay.
     public var isActive: Bool
 

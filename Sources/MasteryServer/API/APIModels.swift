@@ -7,6 +7,7 @@ enum APIModels {
         var id: String
         var role: String
         var name: String
+        var language: String
         var children: [Named]?
     }
 

@@ -86,7 +86,9 @@ struct APIRoutes {
 
     func me(_ context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        var body = APIModels.Me(id: user.id.rawValue, role: user.role.rawValue, name: user.displayName)
+        var body = APIModels.Me(
+            id: user.id.rawValue, role: user.role.rawValue, name: user.displayName,
+            language: user.language ?? context.translator.code)
         if user.role == .guardian {
             body.children = try await store.children(ofGuardian: user.id).map {
                 .init(id: $0.id.rawValue, name: $0.displayName)

@@ -71,14 +71,18 @@ enum OpenAPIDocument {
               summary: The caller
               responses:
                 "200":
-                  description: The signed-in person; a guardian's linked children included
+                  description: >-
+                    The signed-in person; a guardian's linked children included. `language` is the language of
+                    their pages: the one they saved, else the one this request would show (Accept-Language), else en.
                   content:
                     application/json:
                       schema:
                         allOf:
                           - $ref: "#/components/schemas/User"
                           - type: object
+                            required: [language]
                             properties:
+                              language: { type: string, example: es }
                               children: { type: array, items: { $ref: "#/components/schemas/Named" } }
                 "401": { $ref: "#/components/responses/Error" }
           /api/v1/me/tokens:

@@ -15,6 +15,10 @@ public struct AppRequestContext: RequestContext {
     /// The fields of an `application/x-www-form-urlencoded` post, parsed (and CSRF-checked) by `CSRFMiddleware`.
     var form: FormData = FormData()
 
+    /// The language of the pages answered (`LanguageMiddleware`), and the languages on offer.
+    var translator: Translator = .english
+    var languageChoices: [LanguageChoice] = []
+
     /// The address of the connection's peer (the client, or the reverse proxy in front of it).
     var peerAddress: String?
 

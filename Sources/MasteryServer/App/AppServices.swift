@@ -21,6 +21,8 @@ public struct AppServices: Sendable {
     public let bodies = VersionedCache<CachedBody>()
     /// Request latency and cache figures for `/metrics`.
     public let metrics = ServerMetrics()
+    /// The languages pages can be read in (read once at start).
+    public let languages: Languages
     /// Discovery documents and keys of the single sign-on providers.
     let openID = OpenIDProviderClient()
 
@@ -33,6 +35,14 @@ public struct AppServices: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
+        // The folder was read once already when the configuration was checked; a file changed since then is
+        // reported and the built-in languages serve.
+        do {
+            languages = try Languages(folder: configuration.languagesFolder)
+        } catch {
+            logger.error("languages: \(error)")
+            languages = (try? Languages()) ?? Languages.builtIn
+        }
     }
 
     /// The address people reach this server at, for links that leave it (single sign-on's redirect URI, the

@@ -24,12 +24,14 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: ErrorMiddleware(services: services))
     router.add(middleware: AuthMiddleware(services: services))
     router.add(middleware: CSRFMiddleware(services: services))
+    router.add(middleware: LanguageMiddleware(services: services))
     router.get("/static/app.css") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
     }
     AuthRoutes(services: services).register(on: router)
+    LanguageRoutes(services: services).register(on: router)
     InvitationRoutes(services: services).register(on: router)
     SingleSignOnRoutes(services: services).register(on: router)
     SignInCardRoutes(services: services).register(on: router)

@@ -20,25 +20,31 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let appError = Self.map(error)
-            let route = context.endpointPath ?? "unmatched"
-            if appError == .internalError {
-                context.logger.error("\(request.method) \(route) failed: \(String(reflecting: error))")
-            } else if case .unavailable = appError {
-                context.logger.warning("\(request.method) \(route): the database is unavailable: \(error)")
-            }
-            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/health" {
-                return APIResponse.error(appError)
-            }
-            var response = HTMLResponse.render(
-                ErrorPage(error: appError).render(PageContext(context, path: request.uri.path)), status: appError.status
-            )
-            if case .unauthorized = appError, request.method == .get {
-                response = Response(status: .seeOther, headers: [.location: "/login"])
-            }
-            if let seconds = appError.retryAfter { response.headers[.retryAfter] = String(seconds) }
-            return response
+            return Self.response(for: error, request: request, context: context)
         }
+    }
+
+    /// The answer to a request that failed: JSON for the API, an error page (in the request's language, with
+    /// the signed-in person's header when known) for people. `LanguageMiddleware` answers with it from inside
+    /// sign-in, so the page knows who is reading; this middleware, for failures before that.
+    static func response(for error: any Error, request: Request, context: AppRequestContext) -> Response {
+        let appError = Self.map(error)
+        let route = context.endpointPath ?? "unmatched"
+        if appError == .internalError {
+            context.logger.error("\(request.method) \(route) failed: \(String(reflecting: error))")
+        } else if case .unavailable = appError {
+            context.logger.warning("\(request.method) \(route): the database is unavailable: \(error)")
+        }
+        if request.uri.path.hasPrefix("/api/") || request.uri.path == "/health" {
+            return APIResponse.error(appError)
+        }
+        var response = HTMLResponse.render(
+            ErrorPage(error: appError).render(PageContext(context, path: request.uri.path)), status: appError.status)
+        if case .unauthorized = appError, request.method == .get {
+            response = Response(status: .seeOther, headers: [.location: "/login"])
+        }
+        if let seconds = appError.retryAfter { response.headers[.retryAfter] = String(seconds) }
+        return response
     }
 
     static func map(_ error: any Error) -> AppError {

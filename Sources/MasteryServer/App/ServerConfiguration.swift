@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// The address people reach Masterly at (`https://masterly.district.org`), for links that leave the
     /// server: single sign-on's redirect URI. Without it, the request's own Host is used.
     public var publicURL: String?
+    /// A folder of language catalogues (`*.json`) beside the built-in English and Spanish.
+    public var languagesFolder: String?
     /// The single sign-on providers (none unless a configuration file is given).
     public var singleSignOn: SingleSignOnConfiguration = SingleSignOnConfiguration()
 
@@ -54,6 +56,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         ("MASTERLY_DATABASE_DEADLINE", "seconds one database call may take before it fails with 503 (1–300)", "15"),
         ("MASTERLY_PUBLIC_URL", "the address people use, e.g. https://masterly.district.org (for single sign-on)", "—"),
         ("MASTERLY_SSO_CONFIG", "a JSON file naming the OpenID Connect providers (docs/admin-guide.md)", "none"),
+        ("MASTERLY_LANGUAGES_DIR", "a folder of language catalogues (*.json) beside English and Spanish", "none"),
     ]
 
     /// Resolves the configuration from command-line values (nil when not given) over the environment over
@@ -141,6 +144,14 @@ public struct ServerConfiguration: Sendable, Equatable {
                 configuration.publicURL = trimmed
             } else {
                 problems.append("\(source): '\(text)' is not an http(s) address such as https://masterly.district.org")
+            }
+        }
+        if let (path, source) = value("languages", "MASTERLY_LANGUAGES_DIR") {
+            do {
+                _ = try Languages(folder: path)
+                configuration.languagesFolder = path
+            } catch {
+                problems.append("\(source): \(error)")
             }
         }
         if let (path, source) = value("sso-config", "MASTERLY_SSO_CONFIG") {

@@ -60,6 +60,13 @@ struct Authorizer: Sendable {
         return endsOn < Section.isoDay(today())
     }
 
+    /// On a person's own account: the actor stands to it as itself only when it is theirs.
+    func require(_ actor: Person, _ action: Access.Action, account: Person.ID) throws {
+        guard Access.Policy.allows(actor.role, actor.id == account ? .itself : .none, action) else {
+            throw AppError.forbidden
+        }
+    }
+
     func require(_ actor: Person, _ action: Access.Action, organization: Organization.ID) async throws {
         guard try await allows(actor, action, organization: organization) else { throw AppError.forbidden }
     }

@@ -29,40 +29,44 @@ struct CompetencyPage {
     var base: String { "/students/\(student.id.rawValue)/competencies/\(competency.id.rawValue)" }
 
     func render(_ page: PageContext) -> HTML {
-        Layout.page(
+        let t = page.t
+        return Layout.page(
             "\(competency.code) · \(student.displayName)", page,
             .p(.class("breadcrumb"), .a(.href("/students/\(student.id.rawValue)"), .text("← \(student.displayName)"))),
-            Layout.heading(competency.title, eyebrow: "\(competency.code) · \(competency.kind.displayName)"),
+            Layout.heading(competency.title, eyebrow: "\(competency.code) · \(t.data(competency.kind.displayName))"),
             .unwrap(message) { Components.notice($0, error: false) },
             .unwrap(formError) { Components.notice("\($0.message)", error: true) },
             .section(
                 .class("card"), .id("mastery"),
-                .h2("Current level"),
+                .h2(.text(t("Current level"))),
                 .p(
-                    Components.levelBadge(explanation.level, value: explanation.value),
-                    Components.mastered(explanation.mastered)),
-                .p(.text(explanation.summary)),
+                    Components.levelBadge(explanation.level, value: explanation.value, t: t),
+                    Components.mastered(explanation.mastered, t: t)),
+                .p(.text(t.data(explanation.summary))),
                 .unwrap(explanation.level.flatMap { curriculum.indicator(for: competency.id, level: $0.value) }) {
-                    .p(.strong("What this level looks like: "), .text($0))
+                    .p(.strong(.text(t("What this level looks like:") + " ")), .text($0))
                 },
-                .p(.class("muted"), .text("Calculation policy: \(policy.summary)."))
+                .p(.class("muted"), .text(t("Calculation policy: {policy}.", ["policy": t.data(policy.summary)])))
             ),
             .section(
                 .class("card"),
-                .h2("Growth"),
+                .h2(.text(t("Growth"))),
                 .raw(
                     GrowthChart.svg(
                         points: chartPoints, maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
-                        label: "Scores of \(student.displayName) on \(competency.code) over time")),
-                ExplanationView.steps(explanation)
+                        label: t(
+                            "Scores of {name} on {code} over time",
+                            ["name": student.displayName, "code": competency.code]))),
+                ExplanationView.steps(explanation, t: t)
             ),
             ExplanationView.evidenceTable(
-                explanation, evidence: evidence, base: base, canCorrect: canRecord, csrf: page.csrfToken, scale: scale),
+                explanation, evidence: evidence, base: base, canCorrect: canRecord, csrf: page.csrfToken, scale: scale,
+                t: t),
             CorrectionTrail.section(corrections, names: names),
             .section(
                 .class("card"),
-                .h2("What would each method give?"),
-                ExplanationView.comparison(comparison, current: policy.method)
+                .h2(.text(t("What would each method give?"))),
+                ExplanationView.comparison(comparison, current: policy.method, t: t)
             ),
             .if(canRecord, recordForm(page))
         )

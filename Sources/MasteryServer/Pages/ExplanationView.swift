@@ -4,16 +4,20 @@ import Plot
 
 /// How an explanation is shown: the steps, the evidence timeline, the method comparison.
 enum ExplanationView {
-    static func steps(_ explanation: Explanation) -> Node<HTML.BodyContext> {
+    static func steps(_ explanation: Explanation, t: Translator = .english) -> Node<HTML.BodyContext> {
         .div(
             .class("explanation"),
             .h3(
                 .text(
-                    "How it was calculated (\(explanation.method.displayName)\(explanation.parameter.map { " \($0)" } ?? ""))"
-                )),
+                    t(
+                        "How it was calculated ({method})",
+                        [
+                            "method": t.data(explanation.method.displayName)
+                                + (explanation.parameter.map { " \($0)" } ?? "")
+                        ]))),
             .ol(
                 .forEach(explanation.steps) { step in
-                    .li(.text(step.text), .unwrap(step.value) { .strong(.text(" = \(precise($0))")) })
+                    .li(.text(t.data(step.text)), .unwrap(step.value) { .strong(.text(" = \(precise($0))")) })
                 })
         )
     }
@@ -27,39 +31,41 @@ enum ExplanationView {
 
     static func evidenceTable(
         _ explanation: Explanation, evidence: [Evidence], base: String, canCorrect: Bool, csrf: String,
-        scale: ProficiencyScale
+        scale: ProficiencyScale, t: Translator = .english
     ) -> Node<HTML.BodyContext> {
         .section(
             .class("card"), .id("evidence"),
-            .h2("Evidence, oldest first"),
+            .h2(.text(t("Evidence, oldest first"))),
             .if(
-                evidence.isEmpty, .p(.class("muted"), "No evidence yet."),
+                evidence.isEmpty, .p(.class("muted"), .text(t("No evidence yet."))),
                 else: .div(
                     .class("table-scroll"),
                     .table(
                         .class("evidence"),
-                        .caption("Each piece of evidence and its share of the result"),
+                        .caption(.text(t("Each piece of evidence and its share of the result"))),
                         .thead(
                             .tr(
                                 .th(.attribute(named: "scope", value: "col"), "#"),
-                                .th(.attribute(named: "scope", value: "col"), "Observed"),
-                                .th(.attribute(named: "scope", value: "col"), "Score"),
-                                .th(.attribute(named: "scope", value: "col"), "Weight"),
-                                .th(.attribute(named: "scope", value: "col"), "Source and feedback"),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Observed"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Score"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Weight"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Source and feedback"))),
                                 .if(canCorrect, .th(.attribute(named: "scope", value: "col"), "Correct"))
                             )),
                         .tbody(
                             .forEach(Array(zip(evidence, explanation.evidence))) { piece, line in
                                 .tr(
                                     .td(.text(line.position.map(String.init) ?? "–")),
-                                    .td(.text(Components.date(piece.observedAt))),
+                                    .td(.text(t.date(piece.observedAt))),
                                     .td(
-                                        .text(piece.score.map(DisplayRounding.text) ?? "none"),
-                                        .if(!piece.corrections.isEmpty, .span(.class("tag"), " corrected"))),
+                                        .text(piece.score.map(DisplayRounding.text) ?? t("none")),
+                                        .if(
+                                            !piece.corrections.isEmpty,
+                                            .span(.class("tag"), .text(" " + t("corrected"))))),
                                     .td(
                                         .text(line.weight.map { "\(Int(($0 * 100).rounded()))%" } ?? (line.note ?? ""))),
                                     .td(
-                                        .text(piece.source.displayName),
+                                        .text(t.data(piece.source.displayName)),
                                         .unwrap(piece.comment) { .span(.class("comment"), .text(" — “\($0)”")) }),
                                     .if(canCorrect, .td(correctionForms(piece, base: base, csrf: csrf, scale: scale)))
                                 )
@@ -104,18 +110,20 @@ enum ExplanationView {
         )
     }
 
-    static func comparison(_ explanations: [Explanation], current: CalculationMethod) -> Node<HTML.BodyContext> {
+    static func comparison(
+        _ explanations: [Explanation], current: CalculationMethod, t: Translator = .english
+    ) -> Node<HTML.BodyContext> {
         .div(
             .class("table-scroll"),
             .table(
                 .class("comparison"),
-                .caption("The same evidence under every method (defaults shown for the others)"),
+                .caption(.text(t("The same evidence under every method (defaults shown for the others)"))),
                 .thead(
                     .tr(
-                        .th(.attribute(named: "scope", value: "col"), "Method"),
-                        .th(.attribute(named: "scope", value: "col"), "Value"),
-                        .th(.attribute(named: "scope", value: "col"), "Level"),
-                        .th(.attribute(named: "scope", value: "col"), "Mastered")
+                        .th(.attribute(named: "scope", value: "col"), .text(t("Method"))),
+                        .th(.attribute(named: "scope", value: "col"), .text(t("Value"))),
+                        .th(.attribute(named: "scope", value: "col"), .text(t("Level"))),
+                        .th(.attribute(named: "scope", value: "col"), .text(t("Mastered")))
                     )),
                 .tbody(
                     .forEach(explanations.enumerated()) { index, explanation in
@@ -124,19 +132,21 @@ enum ExplanationView {
                             .th(
                                 .attribute(named: "scope", value: "row"),
                                 .text(
-                                    "\(explanation.method.displayName)\(explanation.parameter.map { " (\($0))" } ?? "")"
+                                    "\(t.data(explanation.method.displayName))\(explanation.parameter.map { " (\($0))" } ?? "")"
                                 ),
-                                .if(index == 0, .span(.class("tag"), " in use"))
+                                .if(index == 0, .span(.class("tag"), .text(" " + t("in use"))))
                             ),
                             .td(
                                 .text(
                                     explanation.displayValue.map {
                                         explanation.method == .bkt ? "P(mastered) \($0)" : $0
                                     }
-                                        ?? "not enough evidence")),
+                                        ?? t("not enough evidence"))),
                             .td(
-                                .text(explanation.level.map { "\(DisplayRounding.text($0.value)) \($0.label)" } ?? "–")),
-                            .td(.text(explanation.mastered ? "yes" : "no"))
+                                .text(
+                                    explanation.level.map { "\(DisplayRounding.text($0.value)) \(t.data($0.label))" }
+                                        ?? "–")),
+                            .td(.text(explanation.mastered ? t("yes") : t("no")))
                         )
                     })
             )

@@ -189,16 +189,17 @@ enum StudentNavigation {
     /// The pages the viewer may open (the backpack is for the student, their teachers and administrators).
     static func links(_ student: Person, current: String, _ context: PageContext) -> Node<HTML.BodyContext> {
         let role = context.user?.role
+        let t = context.t
         let shown = pages.filter { $0.key != "backpack" || (role != .guardian && role != .coach) }
         return .nav(
-            .class("student-nav"), .attribute(named: "aria-label", value: "Student pages"),
+            .class("student-nav"), .attribute(named: "aria-label", value: t("Student pages")),
             .ul(
                 .forEach(shown) { page in
                     .li(
                         .if(
                             page.key == current,
-                            .span(.attribute(named: "aria-current", value: "page"), .text(page.label)),
-                            else: .a(.href("/students/\(student.id.rawValue)\(page.path)"), .text(page.label))))
+                            .span(.attribute(named: "aria-current", value: "page"), .text(t(page.label))),
+                            else: .a(.href("/students/\(student.id.rawValue)\(page.path)"), .text(t(page.label)))))
                 })
         )
     }

@@ -13,14 +13,15 @@ struct GuardianHomePage {
     var children: [Child]
 
     func render(_ page: PageContext) -> HTML {
-        Layout.page(
-            "My children", page,
+        let t = page.t
+        return Layout.page(
+            t("My children"), page,
             Layout.heading(
-                "Welcome, \(guardian.givenName)", eyebrow: "Family",
-                lead: "Follow your child's learning: what they can do now and what comes next."),
+                t("Welcome, {name}", ["name": guardian.givenName]), eyebrow: t("Family"),
+                lead: t("Follow your child's learning: what they can do now and what comes next.")),
             .if(
                 children.isEmpty,
-                .p(.class("muted"), "No student is linked to your account yet. Please contact the school."),
+                .p(.class("muted"), .text(t("No student is linked to your account yet. Please contact the school."))),
                 else: .ul(
                     .class("card-grid"),
                     .forEach(children) { child in
@@ -31,14 +32,14 @@ struct GuardianHomePage {
                                     .class("child-link"), .href("/students/\(child.student.id.rawValue)"),
                                     .text(child.student.displayName))),
                             .p(.class("muted"), .text(child.sections.joined(separator: " · "))),
-                            Components.summaryList(child.summaries),
+                            Components.summaryList(child.summaries, t: t),
                             .ul(
                                 .class("plain-list"),
                                 .forEach(
                                     [
-                                        ("", "Tracker: what \(child.student.givenName) can do"),
-                                        ("/goals", "Goals"), ("/plan", "Learning plan"),
-                                        ("/conference", "Conference report"),
+                                        ("", t("Tracker: what {name} can do", ["name": child.student.givenName])),
+                                        ("/goals", t("Goals")), ("/plan", t("Learning plan")),
+                                        ("/conference", t("Conference report")),
                                     ]
                                 ) { path, label in
                                     .li(.a(.href("/students/\(child.student.id.rawValue)\(path)"), .text(label)))

@@ -14,12 +14,13 @@ struct LoginPage {
 
     func render(_ page: PageContext) -> HTML {
         if needsSetup { return setup(page) }
+        let t = page.t
         return Layout.page(
-            "Sign in", page,
+            t("Sign in"), page,
             .div(
                 .class("card login-card"),
                 Layout.heading(
-                    "Sign in to Masterly", lead: "Mastery-based learning for teachers, students and families."),
+                    t("Sign in to Masterly"), lead: t("Mastery-based learning for teachers, students and families.")),
                 .unwrap(error) { Components.notice($0, error: true) },
                 .if(
                     !providers.isEmpty,
@@ -28,16 +29,16 @@ struct LoginPage {
                         .forEach(providers) { provider in
                             .a(
                                 .class("button sso"), .href("/sso/\(provider.id)"),
-                                .text("Sign in with \(provider.name)"))
+                                .text(t("Sign in with {provider}", ["provider": provider.name])))
                         },
-                        .p(.class("muted small sso-or"), "or with your Masterly username and password")
+                        .p(.class("muted small sso-or"), .text(t("or with your Masterly username and password")))
                     )),
                 .form(
                     .id("login-form"), .method(.post), .action("/login"),
                     Layout.csrfField(page.csrfToken),
                     .div(
                         .class("field"),
-                        .label(.for("username"), "Username"),
+                        .label(.for("username"), .text(t("Username"))),
                         .input(
                             .type(.text), .id("username"), .name("username"), .value(username),
                             .attribute(named: "autocomplete", value: "username"), .required(true),
@@ -45,30 +46,33 @@ struct LoginPage {
                     ),
                     .div(
                         .class("field"),
-                        .label(.for("password"), "Password"),
+                        .label(.for("password"), .text(t("Password"))),
                         .input(
                             .type(.password), .id("password"), .name("password"),
                             .attribute(named: "autocomplete", value: "current-password"), .required(true))
                     ),
-                    .button(.type(.submit), .class("button primary"), "Sign in")
+                    .button(.type(.submit), .class("button primary"), .text(t("Sign in")))
                 ),
                 .details(
                     .class("forgot"),
-                    .summary("Forgot your password?"),
+                    .summary(.text(t("Forgot your password?"))),
                     .p(
-                        "Nobody at Masterly can see your password, so nobody can tell it to you — but you can choose a new one. Ask for a link to set it:"
+                        .text(
+                            t(
+                                "Nobody at Masterly can see your password, so nobody can tell it to you — but you can choose a new one. Ask for a link to set it:"
+                            ))
                     ),
                     .ul(
-                        .li("Students: your teacher."),
-                        .li("Families: your child's school office or teacher."),
-                        .li("Staff: your Masterly administrator.")
+                        .li(.text(t("Students: your teacher."))),
+                        .li(.text(t("Families: your child's school office or teacher."))),
+                        .li(.text(t("Staff: your Masterly administrator.")))
                     )
                 ),
                 .if(
                     isDemo,
                     .p(
                         .class("muted small"),
-                        "Demo accounts: admin, coach, teacher, student, guardian — password masterly-demo."))
+                        .text(t("Demo accounts: admin, coach, teacher, student, guardian — password masterly-demo."))))
             )
         )
     }

@@ -21,37 +21,42 @@ struct StudentPage {
     var nextSteps: [NextStepAdvisor.Step] = []
 
     func render(_ page: PageContext) -> HTML {
-        let title = isOwnTracker ? "My tracker" : "\(student.displayName)"
+        let t = page.t
+        let title = isOwnTracker ? t("My tracker") : "\(student.displayName)"
         return Layout.page(
             title, page,
             Layout.heading(
                 title,
                 eyebrow: isOwnTracker
-                    ? "Hi, \(student.givenName)" : "Student\(student.gradeLevel.map { " · grade \($0)" } ?? "")",
-                lead: "Each competency shows the level reached, what it looks like, and what the next level looks like."
+                    ? t("Hi, {name}", ["name": student.givenName])
+                    : t("Student") + (student.gradeLevel.map { " · " + t("grade {grade}", ["grade": $0]) } ?? ""),
+                lead: t(
+                    "Each competency shows the level reached, what it looks like, and what the next level looks like.")
             ),
             StudentNavigation.links(student, current: "tracker", page),
             .p(
                 .a(
                     .class("button secondary"), .href("/students/\(student.id.rawValue)/mastery.csv"),
-                    .text(isOwnTracker ? "Download my mastery report (CSV)" : "Download the mastery report (CSV)"))),
-            nextPanel(),
-            .forEach(blocks) { block in section(block) },
+                    .text(
+                        isOwnTracker
+                            ? t("Download my mastery report (CSV)") : t("Download the mastery report (CSV)")))),
+            nextPanel(t),
+            .forEach(blocks) { block in section(block, t) },
             .section(
                 .class("card"),
-                .h2("Recent evidence"),
+                .h2(.text(t("Recent evidence"))),
                 .if(
-                    recent.isEmpty, .p(.class("muted"), "No evidence yet."),
+                    recent.isEmpty, .p(.class("muted"), .text(t("No evidence yet."))),
                     else: .ul(
                         .class("evidence-list"),
                         .forEach(recent) { item in
                             .li(
-                                .span(.class("muted"), .text(Components.date(item.evidence.observedAt) + " · ")),
+                                .span(.class("muted"), .text(t.date(item.evidence.observedAt) + " · ")),
                                 .a(
                                     .href(
                                         "/students/\(student.id.rawValue)/competencies/\(item.competency.id.rawValue)"),
                                     .text("\(item.competency.code) \(item.competency.title)")),
-                                .text(": \(item.evidence.score.map(DisplayRounding.text) ?? "no score")"),
+                                .text(": \(item.evidence.score.map(DisplayRounding.text) ?? t("no score"))"),
                                 .unwrap(item.evidence.comment) { .span(.class("comment"), .text(" — “\($0)”")) }
                             )
                         })
@@ -60,75 +65,78 @@ struct StudentPage {
         )
     }
 
-    func nextPanel() -> Node<HTML.BodyContext> {
+    func nextPanel(_ t: Translator) -> Node<HTML.BodyContext> {
         .section(
             .class("card next-panel"), .id("next-panel"), .attribute(named: "aria-labelledby", value: "next-title"),
-            .h2(.id("next-title"), "What to do next"),
+            .h2(.id("next-title"), .text(t("What to do next"))),
             .if(
-                nextSteps.isEmpty, .p(.class("muted"), "Nothing is unlocked right now."),
+                nextSteps.isEmpty, .p(.class("muted"), .text(t("Nothing is unlocked right now."))),
                 else: .ol(
                     .forEach(nextSteps) { step in
                         .li(
                             .strong(.text("\(step.competency.code) — \(step.competency.title)")),
-                            .unwrap(step.reasons.first) { .text(": \($0)") }
+                            .unwrap(step.reasons.first) { .text(": \(t.data($0))") }
                         )
                     })
             ),
             .p(
                 .a(
                     .class("button primary"), .href("/students/\(student.id.rawValue)/next-steps"),
-                    .text(isOwnTracker ? "See my next steps and playlists" : "See next steps and playlists")))
+                    .text(isOwnTracker ? t("See my next steps and playlists") : t("See next steps and playlists"))))
         )
     }
 
     /// Growth over time in the section's academic competencies: each score as a dot, the average level so far
     /// as a line, against the mastery threshold.
-    func growthChart(_ block: SectionBlock) -> Node<HTML.BodyContext> {
+    func growthChart(_ block: SectionBlock, _ t: Translator) -> Node<HTML.BodyContext> {
         let scale = block.curriculum.leafCompetencies.first { $0.kind == .academic }
             .flatMap { block.curriculum.scale(for: $0) }
         return .unwrap(scale) { scale in
             .div(
                 .class("tracker-growth"),
-                .h3(.text(isOwnTracker ? "My growth" : "Growth")),
+                .h3(.text(isOwnTracker ? t("My growth") : t("Growth"))),
                 .raw(
                     GrowthChart.svg(
                         points: block.growth.map { .init(date: $0.date, score: $0.score, running: $0.average) },
                         maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
-                        label: "Scores of \(student.displayName) in \(block.courseTitle) over time, "
-                            + "with the average level so far")))
+                        label: t(
+                            "Scores of {name} in {course} over time, with the average level so far",
+                            ["name": student.displayName, "course": block.courseTitle]))))
         }
     }
 
-    func section(_ block: SectionBlock) -> Node<HTML.BodyContext> {
+    func section(_ block: SectionBlock, _ t: Translator) -> Node<HTML.BodyContext> {
         let summaries = MasterySummary.summaries(
             competencies: block.curriculum.leafCompetencies, records: block.records)
         return .section(
             .class("card tracker-section"),
             .h2(.text(block.section.name)),
             .p(.class("muted"), .text(block.courseTitle)),
-            Components.summaryList(summaries),
-            growthChart(block),
+            Components.summaryList(summaries, t: t),
+            growthChart(block, t),
             .forEach(CompetencyKind.allCases) { kind in
                 let competencies = block.curriculum.leafCompetencies.filter { $0.kind == kind }
-                return .if(!competencies.isEmpty, kindTable(kind, competencies, block))
+                return .if(!competencies.isEmpty, kindTable(kind, competencies, block, t))
             }
         )
     }
 
     func kindTable(
-        _ kind: CompetencyKind, _ competencies: [Competency], _ block: SectionBlock
+        _ kind: CompetencyKind, _ competencies: [Competency], _ block: SectionBlock, _ t: Translator
     ) -> Node<HTML.BodyContext> {
         .div(
             .class("table-scroll"),
             .table(
                 .class("tracker kind-\(kind.rawValue)"),
-                .caption(.text(kind.displayName)),
+                .caption(.text(t.data(kind.displayName))),
                 .thead(
                     .tr(
-                        .th(.attribute(named: "scope", value: "col"), "Competency"),
-                        .th(.attribute(named: "scope", value: "col"), "Level"),
-                        .th(.attribute(named: "scope", value: "col"), "What I can do now"),
-                        .th(.attribute(named: "scope", value: "col"), "Next step")
+                        .th(.attribute(named: "scope", value: "col"), .text(t("Competency"))),
+                        .th(.attribute(named: "scope", value: "col"), .text(t("Level"))),
+                        .th(
+                            .attribute(named: "scope", value: "col"),
+                            .text(isOwnTracker ? t("What I can do now") : t("What they can do now"))),
+                        .th(.attribute(named: "scope", value: "col"), .text(t("Next step")))
                     )),
                 .tbody(
                     .forEach(competencies) { competency in
@@ -145,16 +153,16 @@ struct StudentPage {
                                     .span(.class("code"), .text(competency.code)), .text(" " + competency.title))
                             ),
                             .td(
-                                Components.levelBadge(level, value: record?.value),
-                                Components.mastered(record?.mastered ?? false)),
+                                Components.levelBadge(level, value: record?.value, t: t),
+                                Components.mastered(record?.mastered ?? false, t: t)),
                             .td(
                                 .text(
                                     level.flatMap { block.curriculum.indicator(for: competency.id, level: $0.value) }
-                                        ?? "Not enough evidence yet.")),
+                                        ?? t("Not enough evidence yet."))),
                             .td(
                                 .text(
                                     next.flatMap { block.curriculum.indicator(for: competency.id, level: $0.value) }
-                                        ?? (level == nil ? "" : "Top level reached.")))
+                                        ?? (level == nil ? "" : t("Top level reached."))))
                         )
                     })
             )

@@ -5,15 +5,18 @@ import Plot
 /// Small pieces shared by pages.
 enum Components {
     /// A level shown as colour *and* words: "3 Proficient", never colour alone.
-    static func levelBadge(_ level: ProficiencyLevel?, value: Double?) -> Node<HTML.BodyContext> {
+    static func levelBadge(
+        _ level: ProficiencyLevel?, value: Double?, t: Translator = .english
+    ) -> Node<HTML.BodyContext> {
         guard let value else {
             return .span(
-                .class("level level-none"), .text("Not yet"), .span(.class("sr-only"), " — not enough evidence yet"))
+                .class("level level-none"), .text(t("Not yet")),
+                .span(.class("sr-only"), .text(t(" — not enough evidence yet"))))
         }
         guard let level else {
             // Knowledge tracing: a probability of mastery rather than a level of the scale.
             return .span(
-                .class("level level-probability"), .span(.class("level-label"), "P(mastered)"),
+                .class("level level-probability"), .span(.class("level-label"), .text(t("P(mastered)"))),
                 .span(.class("level-value"), .text(DisplayRounding.text(value))))
         }
         // Only a well-formed colour reaches the style attribute (an imported scale's could be anything).
@@ -21,7 +24,7 @@ enum Components {
         return .span(
             .class("level"),
             .attribute(named: "style", value: "background:\(colour);color:\(Contrast.text(on: colour))"),
-            .span(.class("level-label"), .text(level.label)),
+            .span(.class("level-label"), .text(t.data(level.label))),
             .span(.class("level-value"), .text(DisplayRounding.text(value)))
         )
     }
@@ -47,8 +50,8 @@ enum Components {
             .input(.type(type), .id(id), .name(name ?? id), .unwrap(value) { .value($0) }))
     }
 
-    static func mastered(_ mastered: Bool) -> Node<HTML.BodyContext> {
-        mastered ? .span(.class("tag tag-mastered"), "✓ Mastered") : .empty
+    static func mastered(_ mastered: Bool, t: Translator = .english) -> Node<HTML.BodyContext> {
+        mastered ? .span(.class("tag tag-mastered"), .text(t("✓ Mastered"))) : .empty
     }
 
     static func date(_ date: Date) -> String {
@@ -67,14 +70,17 @@ enum Components {
         return formatter.string(from: date)
     }
 
-    static func summaryList(_ summaries: [MasterySummary]) -> Node<HTML.BodyContext> {
+    static func summaryList(_ summaries: [MasterySummary], t: Translator = .english) -> Node<HTML.BodyContext> {
         .ul(
             .class("summary-list"),
             .forEach(summaries) { summary in
                 .li(
-                    .strong(.text("\(summary.kind.displayName): ")),
-                    .text("\(summary.mastered) of \(summary.total) mastered"),
-                    .span(.class("muted"), .text(" (\(summary.assessed) assessed)"))
+                    .strong(.text("\(t.data(summary.kind.displayName)): ")),
+                    .text(
+                        t(
+                            "{mastered} of {total} mastered",
+                            ["mastered": t.number(summary.mastered), "total": t.number(summary.total)])),
+                    .span(.class("muted"), .text(" " + t("({count} assessed)", ["count": t.number(summary.assessed)])))
                 )
             })
     }
@@ -86,17 +92,21 @@ enum Components {
             .attribute(named: "role", value: error ? "alert" : "status"), .text(text))
     }
 
-    static func legend(_ scale: ProficiencyScale) -> Node<HTML.BodyContext> {
+    static func legend(_ scale: ProficiencyScale, t: Translator = .english) -> Node<HTML.BodyContext> {
         .div(
             .class("legend"),
-            .h2(.class("legend-title"), .text("Levels (\(scale.name))")),
+            .h2(.class("legend-title"), .text(t("Levels ({scale})", ["scale": t.data(scale.name)]))),
             .ul(
                 .forEach(scale.levels.reversed()) { level in
                     .li(
-                        levelBadge(level, value: level.value),
-                        .if(level.value == scale.masteryThreshold, .span(.class("muted"), " mastery threshold")))
+                        levelBadge(level, value: level.value, t: t),
+                        .if(
+                            level.value == scale.masteryThreshold,
+                            .span(.class("muted"), .text(" " + t("mastery threshold")))))
                 },
-                .li(levelBadge(nil, value: nil), .span(.class("muted"), " not enough evidence yet"))
+                .li(
+                    levelBadge(nil, value: nil, t: t),
+                    .span(.class("muted"), .text(" " + t("not enough evidence yet"))))
             )
         )
     }

@@ -9,8 +9,9 @@ enum Layout {
     )
         -> HTML
     {
-        HTML(
-            .lang(.english),
+        let t = page.t
+        return HTML(
+            .attribute(named: "lang", value: t.code),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -19,16 +20,19 @@ enum Layout {
                 .link(.rel(.stylesheet), .href("/static/app.css"))
             ),
             .body(
-                .a(.class("skip-link"), .href("#main"), "Skip to main content"),
+                .a(.class("skip-link"), .href("#main"), .text(t("Skip to main content"))),
                 header(page),
                 .main(.id("main"), .class(wide ? "wide" : "narrow"), .group(content)),
-                .footer(.class("site-footer"), .p("Masterly — mastery-based learning, open source."))
+                .footer(
+                    .class("site-footer"), .p(.text(t("Masterly — mastery-based learning, open source."))),
+                    languageMenu(page))
             )
         )
     }
 
     static func header(_ page: PageContext) -> Node<HTML.BodyContext> {
-        .header(
+        let t = page.t
+        return .header(
             .class("site-header"),
             .a(
                 .class("brand"), .href("/"),
@@ -36,7 +40,7 @@ enum Layout {
             .unwrap(page.user) { user in
                 .group(
                     .nav(
-                        .ariaLabel("Main"),
+                        .ariaLabel(t("Main")),
                         .ul(
                             .forEach(navigation(for: user)) { item in
                                 .li(
@@ -44,23 +48,56 @@ enum Layout {
                                         .href(item.href),
                                         .if(
                                             isCurrent(item.href, page.path),
-                                            .attribute(named: "aria-current", value: "page")), .text(item.label)))
+                                            .attribute(named: "aria-current", value: "page")), .text(t(item.label))))
                             })
                     ),
                     .div(
                         .class("account"),
                         .span(
                             .class("who"), .text(user.displayName),
-                            .span(.class("role"), .text(" · \(user.role.displayName)"))),
+                            .span(.class("role"), .text(" · \(t(user.role.displayName))"))),
                         .form(
                             .id("logout-form"), .method(.post), .action("/logout"),
                             csrfField(page.csrfToken),
-                            .button(.type(.submit), .class("link-button"), "Sign out")
+                            .button(.type(.submit), .class("link-button"), .text(t("Sign out")))
                         )
                     )
                 )
             }
         )
+    }
+
+    /// The footer's languages: a link per language (`?lang=`, kept by this browser) and, for a signed-in person
+    /// reading in a language they have not saved, a button that keeps it for their account.
+    static func languageMenu(_ page: PageContext) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let current = t.code
+        return .if(
+            page.languages.count > 1,
+            .nav(
+                .class("language-menu"), .ariaLabel(t("Language")),
+                .ul(
+                    .forEach(page.languages) { choice in
+                        .li(
+                            .a(
+                                .href("\(page.path)?lang=\(choice.code)"),
+                                .attribute(named: "lang", value: choice.code),
+                                .attribute(named: "hreflang", value: choice.code),
+                                .if(choice.code == current, .attribute(named: "aria-current", value: "true")),
+                                .text(choice.name)))
+                    }),
+                .unwrap(page.user) { user in
+                    .if(
+                        user.language != current,
+                        .form(
+                            .method(.post), .action("/me/language"), csrfField(page.csrfToken),
+                            .input(.type(.hidden), .name("language"), .value(current)),
+                            .input(.type(.hidden), .name("return"), .value(page.path)),
+                            .button(
+                                .type(.submit), .class("link-button"),
+                                .text(t("Always show my pages in this language")))))
+                }
+            ))
     }
 
     static func isCurrent(_ href: String, _ path: String) -> Bool {

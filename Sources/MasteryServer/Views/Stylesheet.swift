@@ -19,6 +19,10 @@ enum Stylesheet {
         .account{margin-left:auto;display:flex;align-items:center;gap:1rem}.role{color:var(--muted)}
         main{padding:1.5rem;margin:0 auto}main.narrow{max-width:72rem}main.wide{max-width:none}
         .site-footer{padding:1.5rem;color:var(--muted);font-size:.875rem;text-align:center}
+        .language-menu{display:flex;flex-wrap:wrap;justify-content:center;align-items:center;gap:.5rem 1rem}
+        .language-menu ul{list-style:none;display:flex;gap:1rem;padding:0;margin:0}
+        .language-menu a{padding:.5rem .25rem;display:inline-block}
+        .language-menu a[aria-current]{font-weight:700;color:var(--ink);text-decoration:none}
         .page-heading{margin-bottom:1.25rem}.page-heading h1{margin:.1rem 0;font-size:1.9rem;line-height:1.2}
         .eyebrow{margin:0;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.04em;font-size:.8rem}
         .lead{color:var(--muted);max-width:50rem}

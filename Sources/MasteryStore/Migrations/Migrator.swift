@@ -30,6 +30,7 @@ enum Migrator {
         AddCourseChoices(),
         CreatePendingUploads(),
         AddChangeCounters(),
+        AddPersonLanguage(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

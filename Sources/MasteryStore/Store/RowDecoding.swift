@@ -35,12 +35,14 @@ enum Rows {
     }
 
     static func person(_ row: any SQLRow) throws -> Person {
-        Person(
+        var person = Person(
             id: try row.id("id"), role: Role(rawValue: try row.string("role")) ?? .student,
             givenName: try row.string("given_name"), familyName: try row.string("family_name"),
             username: try row.optionalString("username"), organizationID: try row.id("organization_id"),
             gradeLevel: try row.optionalString("grade_level"), sourcedID: try row.optionalString("sourced_id"),
             isActive: (try? row.bool("active")) ?? true)
+        person.language = (try? row.optionalString("language")) ?? nil
+        return person
     }
 
     static func section(_ row: any SQLRow) throws -> Section {

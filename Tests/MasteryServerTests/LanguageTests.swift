@@ -1,0 +1,105 @@
+import Foundation
+import HTTPTypes
+import MasteryCore
+import MasteryStore
+import Testing
+
+@testable import MasteryServer
+
+/// Pages in the reader's language: `?lang=`, kept by the browser; a person's saved choice; the browser's
+/// Accept-Language; English otherwise. The pages families and students read are complete in Spanish: a message
+/// missing from the catalogue fails here.
+@Suite("Languages")
+struct LanguageTests {
+    @Test("The language chosen: ?lang=, then the browser's cookie, then the saved choice, then Accept-Language")
+    func choice() throws {
+        let languages = try Languages()
+        #expect(languages.choose(asked: "es", cookie: "en", saved: "en", acceptLanguage: "en") == "es")
+        #expect(languages.choose(asked: "xx", cookie: nil, saved: "es", acceptLanguage: nil) == "es")
+        #expect(languages.choose(asked: nil, cookie: "es", saved: "en", acceptLanguage: nil) == "es")
+        #expect(
+            languages.choose(asked: nil, cookie: nil, saved: nil, acceptLanguage: "fr-CA, es-MX;q=0.8, en;q=0.5")
+                == "es")
+        #expect(languages.choose(asked: nil, cookie: nil, saved: nil, acceptLanguage: "es;q=0, en") == "en")
+        #expect(languages.choose(asked: nil, cookie: nil, saved: nil, acceptLanguage: nil) == "en")
+    }
+
+    @Test("A district adds a language with a catalogue file, no code; a bad file is named")
+    func catalogueFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("masterly-lang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(
+            #"{"code": "pt", "name": "Português", "messages": {"Sign out": "Sair", "{count} students": "{count} alunos"}}"#
+                .utf8
+        ).write(to: folder.appendingPathComponent("pt.json"))
+        let languages = try Languages(folder: folder.path)
+        #expect(languages.choices.map(\.code) == ["en", "es", "pt"])
+        let t = languages.translator("pt")
+        #expect(t("Sign out") == "Sair" && t.plural(3, "{count} student", "{count} students") == "3 alunos")
+        #expect(t("Goals") == "Goals" && languages.misses.all == ["pt: Goals"])
+        try Data(#"{"code": "not a code", "name": "x", "messages": {}}"#.utf8)
+            .write(to: folder.appendingPathComponent("zz.json"))
+        #expect(throws: CatalogError.self) { try Languages(folder: folder.path) }
+        do {
+            _ = try ServerConfiguration.resolve(flags: ["languages": folder.path], environment: [:])
+            Issue.record("a bad catalogue was accepted")
+        } catch {
+            #expect(error.description.contains("zz.json"))
+        }
+    }
+
+    @Test("A guardian reads the family pages in Spanish, every message translated; the choice is kept")
+    func guardianInSpanish() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let store = services.store
+            let guardianPerson = try #require(try await store.credentials(username: "guardian")?.person)
+            let child = try #require(try await store.children(ofGuardian: guardianPerson.id).first)
+            let competency = try #require(try await store.records(student: child.id).keys.sorted().first)
+            var guardian = TestBrowser(client)
+            let login = try await guardian.get("/login?lang=es")
+            #expect(login.body.contains(#"<html lang="es">"#) && login.body.contains("Iniciar sesión en Masterly"))
+            _ = try await guardian.post("/login", [("username", "guardian"), ("password", "masterly-demo")])
+            // The browser keeps the choice: no parameter needed from here on.
+            for path in [
+                "/", "/students/\(child.id.rawValue)",
+                "/students/\(child.id.rawValue)/competencies/\(competency.rawValue)",
+            ] {
+                let page = try await guardian.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.body.contains(#"<html lang="es">"#) && page.body.contains("Cerrar sesión"), "\(path)")
+            }
+            #expect(try await guardian.get("/").body.contains("Mis hijos"))
+            #expect(services.languages.misses.all.isEmpty, "untranslated: \(services.languages.misses.all.sorted())")
+
+            // Kept for the account: a new browser (no cookie, English Accept-Language) signs in to Spanish.
+            let kept = try await guardian.post("/me/language", [("language", "es"), ("return", "/")])
+            #expect(kept.status == .seeOther && kept.location == "/")
+            #expect(try await store.person(guardianPerson.id)?.language == "es")
+            #expect(try await store.auditLog(limit: 5).contains { $0.action == "person.language" })
+            var another = TestBrowser(client)
+            _ = try await another.login("guardian")
+            #expect(try await another.get("/").body.contains("Mis hijos"))
+            let api = try await APIClient.signIn(client, "guardian")
+            #expect(try await api.call("/api/v1/me").object["language"] as? String == "es")
+            // A language there are no pages in is refused, naming the field; nothing changes.
+            let refused = try await guardian.post("/me/language", [("language", "xx")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(try await store.person(guardianPerson.id)?.language == "es")
+        }
+    }
+
+    @Test("A refused page keeps the reader's header and language, and offers no sign-in to someone signed in")
+    func refusedPage() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let stranger = try #require(
+                try await services.store.credentials(username: "teacher5")?.person)
+            var student = TestBrowser(client)
+            _ = try await student.login("student")
+            let page = try await student.get("/students/\(stranger.id.rawValue)?lang=es")
+            #expect(page.status == .forbidden || page.status == .notFound)
+            #expect(page.body.contains("Cerrar sesión") && page.body.contains(#"<html lang="es">"#))
+            #expect(!page.body.contains(#"href="/login""#))
+        }
+    }
+}

@@ -220,3 +220,19 @@ def api_get(base_url: str, path: str, token: str):
     status, payload = api(base_url, "GET", path, token=token)
     assert status == 200 and payload is not None, f"GET {path}: expected 200 with JSON, got {status} {payload}"
     return payload
+
+
+def check_at_widths(driver, base_url: str, axe_check, path: str, name: str, widths=((1280, 900), (375, 812)),
+                    also=None) -> None:
+    """Opens `path` at each (width, height), waits for its <h1>, runs `also(driver, path)` if given, fails if
+    the page scrolls sideways, then runs axe (screenshot `name`, with "-phone" for the narrow width)."""
+    for width, height in widths:
+        driver.set_window_size(width, height)
+        driver.get(f"{base_url}{path}")
+        wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")), f"no <h1> at {path}")
+        if also:
+            also(driver, path)
+        overflow = driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+        assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}px"
+        axe_check(driver, name + ("-phone" if width < 500 else ""))

@@ -3,22 +3,13 @@ a section's Student sign-in and a student's Family page (teacher), People, Cours
 by hand, and Frameworks with "start a framework" (administrator)."""
 from __future__ import annotations
 
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-
-from e2e_support import api_get, api_session, h1_text, wait_for
+from e2e_support import api_get, api_session, check_at_widths, h1_text
 
 
 def check(driver, base_url, axe_check, path: str, name: str) -> None:
-    for width, suffix in ((1280, ""), (375, "-phone")):
-        driver.set_window_size(width, 900 if width > 400 else 812)
-        driver.get(f"{base_url}{path}")
-        wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")), f"no <h1> at {path}")
+    def not_refused(driver, path):
         assert h1_text(driver, "h1").casefold() not in ("not allowed", "something went wrong"), path
-        overflow = driver.execute_script(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
-        assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}px"
-        axe_check(driver, name + suffix)
+    check_at_widths(driver, base_url, axe_check, path, name, also=not_refused)
 
 
 def test_go_live_pages_pass_axe_at_both_widths(driver, base_url, login, axe_check):

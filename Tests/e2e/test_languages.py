@@ -5,21 +5,15 @@ from __future__ import annotations
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from e2e_support import api_get, api_session, wait_for
+from e2e_support import api_get, api_session, check_at_widths, wait_for
 
 
 def check_spanish(driver, base_url, axe_check, path: str, name: str) -> None:
-    for width, suffix in ((1280, ""), (390, "-phone")):
-        driver.set_window_size(width, 900 if width > 400 else 844)
-        driver.get(f"{base_url}{path}")
-        wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")), f"no <h1> at {path}")
+    def in_spanish(driver, path):
         lang = driver.execute_script("return document.documentElement.lang;")
         assert lang == "es", f"{path} is in {lang!r}, not Spanish"
         assert "Cerrar sesión" in driver.page_source, f"{path}: the header is not in Spanish"
-        overflow = driver.execute_script(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
-        assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}px"
-        axe_check(driver, name + suffix)
+    check_at_widths(driver, base_url, axe_check, path, name, widths=((1280, 900), (390, 844)), also=in_spanish)
 
 
 def test_guardian_reads_in_spanish(driver, base_url, login, axe_check):

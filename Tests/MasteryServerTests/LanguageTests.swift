@@ -89,6 +89,18 @@ struct LanguageTests {
         }
     }
 
+    @Test("A cached page is kept per language: switching language never serves the other one's copy")
+    func cachedPerLanguage() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, _ in
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            #expect(try await teacher.get("/sections/sec-1").body.contains("Sign out"))
+            _ = try await teacher.get("/?lang=es")  // the browser now keeps Spanish
+            let again = try await teacher.get("/sections/sec-1")
+            #expect(again.body.contains("Cerrar sesión") && !again.body.contains(">Sign out<"))
+        }
+    }
+
     @Test("A refused page keeps the reader's header and language, and offers no sign-in to someone signed in")
     func refusedPage() async throws {
         try await withOwnApp(adjust: { _ in }) { client, services in

@@ -38,8 +38,9 @@ struct WriteAuthorizationTests {
         let staff: Set<String> = ["teacher", "admin"]
         func others(_ allowed: Set<String>) -> Set<String> { everyone.subtracting(allowed) }
         return [
-            // One's own language: everyone, and only ever for themselves (the route takes no person).
-            Row(path: "/me/language", fields: [("language", "es")], allowed: everyone, denied: []),
+            // One's own language: everyone, and only ever for themselves (the route takes no person). Blank:
+            // "follow my browser", so the shared school's pages stay in English for the other tests.
+            Row(path: "/me/language", fields: [("language", "")], allowed: everyone, denied: []),
             Row(path: "\(s)/goals", allowed: ownWork, denied: others(ownWork)),
             Row(path: "\(s)/goals/no-such-goal/withdraw", allowed: ownWork, denied: others(ownWork)),
             Row(path: "\(s)/reflections", allowed: ["student"], denied: others(["student"])),

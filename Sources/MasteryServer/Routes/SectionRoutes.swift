@@ -25,9 +25,10 @@ struct SectionRoutes {
             let sectionVersion = try await services.store.sectionVersion(id)
             // A section's term can end without a write: the day is part of every key.
             let today = Section.isoDay(services.clock())
+            // The page's frame is in the reader's language, which a cookie or the browser can change without a write.
             let pageKey =
                 "gradebook-page|\(id.rawValue)|v\(sectionVersion)|\(request.uri.query ?? "")|\(user.id.rawValue)|"
-                + "\(context.csrfToken)|\(request.uri.path)|\(today)"
+                + "\(context.csrfToken)|\(request.uri.path)|\(today)|\(context.translator.code)"
             if let body = await services.bodies.value(pageKey, version: version) {
                 services.metrics.countGradebook(hit: true)
                 return body.response(for: request)

@@ -89,6 +89,29 @@ struct LanguageTests {
         }
     }
 
+    @Test("A student reads their own pages in Spanish, every message translated")
+    func studentInSpanish() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let store = services.store
+            let studentPerson = try #require(try await store.credentials(username: "student")?.person)
+            var student = TestBrowser(client)
+            let login = try await student.get("/login?lang=es")
+            #expect(login.body.contains(#"<html lang="es">"#))
+            _ = try await student.post("/login", [("username", "student"), ("password", "masterly-demo")])
+            // The browser keeps the choice: no parameter needed from here on.
+            for (page, title) in [
+                ("next-steps", "Mis próximos pasos"), ("reflections", "Mis reflexiones"), ("profile", "Mi perfil"),
+                ("backpack", "Mi mochila de datos"), ("conference", "Informe para la reunión"),
+            ] {
+                let path = "/students/\(studentPerson.id.rawValue)/\(page)"
+                let response = try await student.get(path)
+                #expect(response.status == .ok, "\(path)")
+                #expect(response.body.contains(#"<html lang="es">"#) && response.body.contains(title), "\(path)")
+            }
+            #expect(services.languages.misses.all.isEmpty, "untranslated: \(services.languages.misses.all.sorted())")
+        }
+    }
+
     @Test("A cached page is kept per language: switching language never serves the other one's copy")
     func cachedPerLanguage() async throws {
         try await withOwnApp(adjust: { _ in }) { client, _ in

@@ -97,7 +97,10 @@ struct StudentRecordTests {
             let (competencies, _) = try await StudentCompetencies.load(cast.student.id, store: services.store)
             var student = TestBrowser(client)
             _ = try await student.login("student")
-            _ = try await student.get(base)
+            // The target is proposed at the mastery threshold (3 on the demo scale), never the lowest level.
+            let form = try await student.get(base)
+            #expect(form.body.contains(#"<option value="3.00" selected="selected">"#))
+            #expect(!form.body.contains(#"<option value="1.00" selected="selected">"#))
             let title = "Master ratios \(UUID().uuidString.prefix(6))"
             let missing = try await student.post(base, [("title", title), ("target", "3")])
             #expect(missing.status == .unprocessableContent && missing.body.contains("Choose at least one competency"))
@@ -134,6 +137,20 @@ struct StudentRecordTests {
             let read = try await guardian.get(base)
             #expect(read.status == .ok && read.body.contains(title) && !read.body.contains("id=\"goal-form\""))
             #expect(try await guardian.post(base, [("title", "x")]).status == .forbidden)
+            // Withdrawing asks first (the button opens a question), and is undone by bringing the goal back.
+            let records = try await services.store.records(student: cast.student.id)
+            let open = try #require(competencies.first { (records[$0.id]?.value ?? 0) < 4 })
+            let aimHigh = "Reach the top \(UUID().uuidString.prefix(6))"
+            _ = try await student.post(base, [("title", aimHigh), ("competency", open.id.rawValue), ("target", "4")])
+            let card = try await student.get(base)
+            #expect(card.body.contains("Withdraw this goal?") && card.body.contains("Yes, withdraw it"))
+            #expect(try await student.post("\(base)/\(goal.id.rawValue)/withdraw", []).status == .seeOther)
+            #expect(
+                try await services.store.goals(student: cast.student.id).first { $0.id == goal.id }?.withdrawn == true)
+            #expect(try await student.get(base).body.contains("/goals/\(goal.id.rawValue)/restore"))
+            #expect(try await student.post("\(base)/\(goal.id.rawValue)/restore", []).status == .seeOther)
+            #expect(
+                try await services.store.goals(student: cast.student.id).first { $0.id == goal.id }?.withdrawn == false)
         }
     }
 
@@ -294,6 +311,11 @@ struct StudentRecordTests {
             #expect(plan.goals.first?.actionSteps == ["Practice daily", "Ask for help on Fridays"])
             #expect(try await student.post("\(base)/\(plan.id.rawValue)/submit", []).status == .seeOther)
             #expect(try await student.post("\(base)/\(plan.id.rawValue)/acknowledge", []).status == .seeOther)
+            // Only what the student can do now is offered: no second acknowledgement, no activation yet.
+            let waiting = try await student.get(base)
+            #expect(!waiting.body.contains("/\(plan.id.rawValue)/acknowledge\""))
+            #expect(!waiting.body.contains("/\(plan.id.rawValue)/activate\""))
+            #expect(waiting.body.contains("It becomes active once acknowledged by: advisor, guardian."))
             let early = try await student.post("\(base)/\(plan.id.rawValue)/activate", [])
             #expect(early.status == .unprocessableContent && early.body.contains("advisor, guardian"))
             var teacher = TestBrowser(client)
@@ -305,6 +327,16 @@ struct StudentRecordTests {
             _ = try await guardian.get(base)
             #expect(try await guardian.post("\(base)/\(plan.id.rawValue)/activate", []).status == .forbidden)
             #expect(try await guardian.post("\(base)/\(plan.id.rawValue)/acknowledge", []).status == .seeOther)
+            // A second click writes nothing.
+            func acknowledgements() async throws -> Int {
+                try await services.store.auditLog(limit: 1000).filter {
+                    $0.action == "plan.acknowledge" && $0.subject.contains(title)
+                }.count
+            }
+            let before = try await acknowledgements()
+            #expect(before == 3)
+            #expect(try await guardian.post("\(base)/\(plan.id.rawValue)/acknowledge", []).status == .seeOther)
+            #expect(try await acknowledgements() == before)
             #expect(try await student.post("\(base)/\(plan.id.rawValue)/activate", []).status == .seeOther)
             #expect(try await student.post("\(base)/\(plan.id.rawValue)/complete", []).status == .forbidden)
             #expect(try await teacher.post("\(base)/\(plan.id.rawValue)/complete", []).status == .seeOther)

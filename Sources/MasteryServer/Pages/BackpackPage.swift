@@ -10,70 +10,75 @@ struct BackpackPage {
     var backpack: Backpack
 
     func render(_ page: PageContext) -> HTML {
+        let t = page.t
         let profile = backpack.profiles.first
         let frameworks = Array(Set(backpack.mastery.map(\.competency.frameworkCode))).sorted()
+        let preferences =
+            profile?.learningPreferences.map { t.data($0.label) }.joined(separator: ", ") ?? ""
         return Layout.page(
-            isOwn ? "My backpack" : "Backpack — \(student.displayName)", page, wide: true,
+            isOwn ? t("My backpack") : t("Backpack — {name}", ["name": student.displayName]), page, wide: true,
             Layout.heading(
-                isOwn ? "My data backpack" : "Data backpack of \(student.displayName)",
-                eyebrow: backpack.student.school ?? "Student",
-                lead: "Profile, plan, goals, accomplishments and mastery across every section and year — portable."),
+                isOwn ? t("My data backpack") : t("Data backpack of {name}", ["name": student.displayName]),
+                eyebrow: backpack.student.school ?? t("Student"),
+                lead: t(
+                    "Profile, plan, goals, accomplishments and mastery across every section and year — portable.")),
             StudentNavigation.links(student, current: "backpack", page),
             .p(
                 .a(
                     .class("button secondary"), .href("/students/\(student.id.rawValue)/backpack.json"),
-                    "Download the backpack (JSON)")),
+                    .text(t("Download the backpack (JSON)")))),
             .ul(
                 .class("stat-grid"),
                 .li(
                     .class("card stat"), .h2(.text("\(backpack.mastery.filter(\.mastered).count)")),
-                    .p("competencies mastered")),
-                .li(.class("card stat"), .h2(.text("\(backpack.goals.count)")), .p("goals")),
-                .li(.class("card stat"), .h2(.text("\(backpack.reflections.count)")), .p("reflections")),
-                .li(.class("card stat"), .h2(.text("\(backpack.evidence.count)")), .p("pieces of evidence"))
+                    .p(.text(t("competencies mastered")))),
+                .li(.class("card stat"), .h2(.text("\(backpack.goals.count)")), .p(.text(t("goals")))),
+                .li(.class("card stat"), .h2(.text("\(backpack.reflections.count)")), .p(.text(t("reflections")))),
+                .li(
+                    .class("card stat"), .h2(.text("\(backpack.evidence.count)")), .p(.text(t("pieces of evidence"))))
             ),
             .section(
-                .class("card"), .h2("Profile"),
+                .class("card"), .h2(.text(t("Profile"))),
                 .if(
-                    profile == nil, .p(.class("muted"), "No profile yet."),
+                    profile == nil, .p(.class("muted"), .text(t("No profile yet."))),
                     else: .dl(
-                        .dt("Interests"), .dd(.text(profile?.interests.nilIfEmpty ?? "–")),
-                        .dt("Strengths"), .dd(.text(profile?.strengths.nilIfEmpty ?? "–")),
-                        .dt("Aspirations"), .dd(.text(profile?.aspirations.nilIfEmpty ?? "–")),
-                        .dt("How I like to learn"),
-                        .dd(.text(profile?.learningPreferences.map(\.label).joined(separator: ", ").nilIfEmpty ?? "–")))
+                        .dt(.text(t("Interests"))), .dd(.text(profile?.interests.nilIfEmpty ?? "–")),
+                        .dt(.text(t("Strengths"))), .dd(.text(profile?.strengths.nilIfEmpty ?? "–")),
+                        .dt(.text(t("Aspirations"))), .dd(.text(profile?.aspirations.nilIfEmpty ?? "–")),
+                        .dt(.text(t("How I like to learn"))),
+                        .dd(.text(preferences.nilIfEmpty ?? "–")))
                 )),
             .section(
-                .class("card"), .h2("Learning plans and goals"),
+                .class("card"), .h2(.text(t("Learning plans and goals"))),
                 .ul(
-                    .forEach(backpack.plans) { .li(.strong(.text($0.title)), .text(" — \($0.status.label)")) },
-                    .forEach(backpack.goals) { .li(.text("Goal: \($0.goal.title)")) })),
+                    .forEach(backpack.plans) { plan in
+                        .li(.strong(.text(plan.title)), .text(" — " + t.data(plan.status.label)))
+                    },
+                    .forEach(backpack.goals) { .li(.text(t("Goal: {title}", ["title": $0.goal.title]))) })),
             .section(
-                .class("card"), .h2("Accomplishments"),
+                .class("card"), .h2(.text(t("Accomplishments"))),
                 .if(
-                    backpack.accomplishments.isEmpty, .p(.class("muted"), "None yet."),
+                    backpack.accomplishments.isEmpty, .p(.class("muted"), .text(t("None yet."))),
                     else: .ul(.forEach(backpack.accomplishments) { .li(.text($0.title)) }))),
             .forEach(frameworks) { framework in
                 let rows = backpack.mastery.filter { $0.competency.frameworkCode == framework }
                 return .div(
                     .class("table-scroll"),
                     .table(
-                        .caption(.text("Mastery — \(framework)")),
+                        .caption(.text(t("Mastery — {framework}", ["framework": framework]))),
                         .thead(
                             .tr(
-                                .th(.attribute(named: "scope", value: "col"), "Competency"),
-                                .th(.attribute(named: "scope", value: "col"), "Level"),
-                                .th(.attribute(named: "scope", value: "col"), "Value"),
-                                .th(.attribute(named: "scope", value: "col"), "Evidence"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Competency"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Level"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Value"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Evidence"))))),
                         .tbody(
                             .forEach(rows) { row in
                                 .tr(
                                     .th(
                                         .attribute(named: "scope", value: "row"),
                                         .text("\(row.competency.code) — \(row.competency.title)")),
-                                    .td(
-                                        .text(
-                                            (row.level ?? "not enough evidence") + (row.mastered ? " ✓ mastered" : ""))),
+                                    .td(.text(levelText(row, t))),
                                     .td(.text(row.value.map(DisplayRounding.text) ?? "–")),
                                     .td(.text("\(row.evidenceCount)")))
                             })))
@@ -81,14 +86,22 @@ struct BackpackPage {
             .if(
                 !backpack.transferred.isEmpty,
                 .section(
-                    .class("card"), .h2("Brought from another school"),
+                    .class("card"), .h2(.text(t("Brought from another school"))),
                     .ul(
-                        .forEach(backpack.transferred) {
-                            .li(
+                        .forEach(backpack.transferred) { row in
+                            let level = row.level.map { t.data($0) } ?? "–"
+                            return .li(
                                 .text(
-                                    "\($0.competency.frameworkCode) \($0.competency.code) — \($0.competency.title): \($0.level ?? "–")"
+                                    "\(row.competency.frameworkCode) \(row.competency.code) — \(row.competency.title): \(level)"
                                 ))
                         })))
         )
+    }
+
+    /// A mastery row's level as families read it: the level's name (or that there is not enough evidence yet),
+    /// and whether it is mastered.
+    func levelText(_ row: Backpack.Mastery, _ t: Translator) -> String {
+        let level = row.level.map { t.data($0) } ?? t("not enough evidence")
+        return row.mastered ? level + " " + t("✓ mastered") : level
     }
 }

@@ -32,69 +32,92 @@ struct ConferencePage {
     }
     func title(_ id: Competency.ID) -> String { curriculum.competency(id)?.title ?? "" }
 
+    /// A piece of evidence as families read it: the competency and the day it was observed.
+    func observed(_ piece: Evidence, _ t: Translator) -> String {
+        t("{competency} on {date}", ["competency": code(piece.competencyID), "date": t.date(piece.observedAt)])
+    }
+
+    /// How far a goal is: its state and the share of the way done.
+    func progress(_ goal: Goal, _ t: Translator) -> String {
+        let percent = Int((goal.fraction(records: records) * 100).rounded())
+        return t.data(goal.state(records: records, at: now).label) + ", "
+            + t("{percent}% of the way", ["percent": "\(percent)"])
+    }
+
+    /// A featured piece's score, as its level.
+    func scored(_ piece: Evidence, _ t: Translator) -> String {
+        piece.score.map { ": " + t("level {score}", ["score": DisplayRounding.text($0)]) } ?? ""
+    }
+
     func render(_ page: PageContext) -> HTML {
-        Layout.page(
-            "Conference report — \(student.displayName)", page,
+        let t = page.t
+        return Layout.page(
+            t("Conference report — {name}", ["name": student.displayName]), page,
             .div(
                 .class("conference"),
                 Layout.heading(
-                    "\(student.displayName): my learning", eyebrow: "Student-led conference · \(Components.date(now))",
-                    lead: "What I can do, how I have grown, my goals and what comes next."),
+                    t("{name}: my learning", ["name": student.displayName]),
+                    eyebrow: t("Student-led conference · {date}", ["date": t.date(now)]),
+                    lead: t("What I can do, how I have grown, my goals and what comes next.")),
                 .unwrap(message) {
-                    .div(.class("notice notice-ok"), .attribute(named: "role", value: "status"), .text($0))
+                    .div(.class("notice notice-ok"), .attribute(named: "role", value: "status"), .text(t.data($0)))
                 },
                 StudentNavigation.links(student, current: "conference", page),
-                .p(.class("muted print-hint"), "To print or save as PDF, use your browser's Print command."),
+                .p(.class("muted print-hint"), .text(t("To print or save as PDF, use your browser's Print command."))),
                 .section(
-                    .class("card"), .h2("My strengths"),
+                    .class("card"), .h2(.text(t("My strengths"))),
                     .if(
-                        strengths.isEmpty, .p(.class("muted"), "Nothing mastered yet: see my next steps."),
+                        strengths.isEmpty, .p(.class("muted"), .text(t("Nothing mastered yet: see my next steps."))),
                         else: .ul(.forEach(strengths) { .li(.strong(.text($0.code)), .text(" — \($0.title)")) }))),
                 .section(
-                    .class("card"), .h2("How I have grown"),
+                    .class("card"), .h2(.text(t("How I have grown"))),
                     .forEach(charts) { chart in
                         .div(
                             .class("conference-chart"),
-                            .h3(.text("Growth on \(chart.competency.code): \(chart.competency.title)")),
+                            .h3(
+                                .text(
+                                    t(
+                                        "Growth on {code}: {title}",
+                                        ["code": chart.competency.code, "title": chart.competency.title]))),
                             .raw(
                                 GrowthChart.svg(
                                     points: chart.points, maximum: chart.scale.pointsPossible,
                                     threshold: chart.scale.masteryThreshold,
-                                    label:
-                                        "\(student.displayName)'s scores on \(chart.competency.code), \(chart.competency.title), over time"
+                                    label: t(
+                                        "{name}'s scores on {code}, {title}, over time",
+                                        [
+                                            "name": student.displayName, "code": chart.competency.code,
+                                            "title": chart.competency.title,
+                                        ])
                                 )))
                     }),
                 .section(
-                    .class("card"), .h2("My goals"),
+                    .class("card"), .h2(.text(t("My goals"))),
                     .if(
-                        goals.isEmpty, .p(.class("muted"), "No goals yet."),
+                        goals.isEmpty, .p(.class("muted"), .text(t("No goals yet."))),
                         else: .ul(
                             .forEach(goals) { goal in
-                                .li(
-                                    .strong(.text(goal.title)),
-                                    .text(
-                                        " — \(goal.state(records: records, at: now).label), "
-                                            + "\(Int((goal.fraction(records: records) * 100).rounded()))% of the way"))
+                                .li(.strong(.text(goal.title)), .text(" — " + progress(goal, t)))
                             }))),
                 .section(
-                    .class("card"), .h2("Evidence I chose to share"),
+                    .class("card"), .h2(.text(t("Evidence I chose to share"))),
                     .if(
-                        featured.isEmpty, .p(.class("muted"), "No evidence chosen yet."),
+                        featured.isEmpty, .p(.class("muted"), .text(t("No evidence chosen yet."))),
                         else: .ul(
                             .forEach(featured) { piece in
                                 .li(
-                                    .strong(
-                                        .text("\(code(piece.competencyID)) on \(Components.date(piece.observedAt))")),
-                                    .text(piece.score.map { ": level \(DisplayRounding.text($0))" } ?? ""),
+                                    .strong(.text(observed(piece, t))),
+                                    .text(scored(piece, t)),
                                     .unwrap(piece.comment) { .text(" — “\($0)”") },
                                     .forEach(reflections.filter { $0.evidenceID == piece.id }) { reflection in
                                         .p(
                                             .class("small"),
-                                            .text("My reflection: \(reflection.wentWell) \(reflection.tryNext)"))
+                                            .text(
+                                                t("My reflection:") + " \(reflection.wentWell) \(reflection.tryNext)"))
                                     })
                             }))),
                 .section(
-                    .class("card"), .h2("My next steps"),
+                    .class("card"), .h2(.text(t("My next steps"))),
                     .ol(
                         .forEach(nextSteps) {
                             .li(.strong(.text($0.competency.code)), .text(" — \($0.competency.title)"))
@@ -113,14 +136,15 @@ struct ConferencePage {
     }
 
     func picker(_ page: PageContext) -> Node<HTML.BodyContext> {
-        .section(
+        let t = page.t
+        return .section(
             .class("card no-print"), .id("choose-evidence"),
-            .h2("Choose the evidence to feature"),
+            .h2(.text(t("Choose the evidence to feature"))),
             .form(
                 .method(.post), .action("/students/\(student.id.rawValue)/conference/picks"), .id("picks-form"),
                 Layout.csrfField(page.csrfToken),
                 .fieldset(
-                    .element(named: "legend", text: "Evidence"),
+                    .element(named: "legend", text: t("Evidence")),
                     .div(
                         .class("choice-column"),
                         .forEach(choices) { piece in
@@ -129,13 +153,17 @@ struct ConferencePage {
                                 .input(
                                     .type(.checkbox), .name("evidence"), .value(piece.id.rawValue),
                                     .checked(picks.contains(piece.id))),
-                                .text(
-                                    " \(code(piece.competencyID)) on \(Components.date(piece.observedAt))"
-                                        + (piece.score.map { ": \(DisplayRounding.text($0))" } ?? "")
-                                        + (piece.comment.map { " — “\($0)”" } ?? "")))
+                                .text(choiceLabel(piece, t)))
                         })),
-                .button(.type(.submit), .class("button primary"), "Feature these")
+                .button(.type(.submit), .class("button primary"), .text(t("Feature these")))
             )
         )
+    }
+
+    /// A piece of evidence offered in the picker: the competency, the day, the score and the comment.
+    func choiceLabel(_ piece: Evidence, _ t: Translator) -> String {
+        let score = piece.score.map { ": \(DisplayRounding.text($0))" } ?? ""
+        let comment = piece.comment.map { " — “\($0)”" } ?? ""
+        return " " + observed(piece, t) + score + comment
     }
 }

@@ -15,52 +15,71 @@ struct NextStepsPage {
     var message: String?
 
     func render(_ page: PageContext) -> HTML {
-        Layout.page(
-            isOwn ? "My next steps" : "Next steps — \(student.displayName)", page,
+        let t = page.t
+        return Layout.page(
+            isOwn ? t("My next steps") : t("Next steps — {name}", ["name": student.displayName]), page,
             Layout.heading(
-                isOwn ? "What to do next" : "Next steps for \(student.displayName)",
-                eyebrow: isOwn ? "My pathway" : "Student",
-                lead: "Only competencies whose prerequisites are mastered are suggested, best first, with why."),
+                isOwn ? t("What to do next") : t("Next steps for {name}", ["name": student.displayName]),
+                eyebrow: isOwn ? t("My pathway") : t("Student"),
+                lead: t("Only competencies whose prerequisites are mastered are suggested, best first, with why.")),
             .unwrap(message) {
-                .div(.class("notice notice-ok"), .attribute(named: "role", value: "status"), .text($0))
+                .div(.class("notice notice-ok"), .attribute(named: "role", value: "status"), .text(t.data($0)))
             },
             StudentNavigation.links(student, current: "next", page),
-            pathwayList(),
+            pathwayList(t),
             .section(
                 .class("next-steps"), .attribute(named: "aria-labelledby", value: "steps-title"),
-                .h2(.id("steps-title"), "Recommended next steps"),
+                .h2(.id("steps-title"), .text(t("Recommended next steps"))),
                 .if(
                     steps.isEmpty,
-                    .p(.class("muted"), "Nothing is unlocked right now: every open competency is mastered."),
+                    .p(.class("muted"), .text(t("Nothing is unlocked right now: every open competency is mastered."))),
                     else: .ol(
                         .class("step-list"), .forEach(steps.enumerated()) { index, step in stepCard(index, step, page) }
                     )
                 )
             ),
-            blockedList()
+            blockedList(t)
         )
     }
 
-    func pathwayList() -> Node<HTML.BodyContext> {
+    /// Ahead of, on or behind the pathway's pace, in the page's language.
+    func paceLabel(_ pace: Pace, _ t: Translator) -> String {
+        switch pace {
+        case .ahead(let count): t.plural(count, "Ahead by {count} step", "Ahead by {count} steps")
+        case .onPace: t("On pace")
+        case .behind(let count): t.plural(count, "Behind by {count} step", "Behind by {count} steps")
+        }
+    }
+
+    func pathwayList(_ t: Translator) -> Node<HTML.BodyContext> {
         .if(
             !pathways.isEmpty,
             .section(
                 .class("card"), .attribute(named: "aria-labelledby", value: "pathways-title"),
-                .h2(.id("pathways-title"), isOwn ? "My pathways" : "Pathways"),
+                .h2(.id("pathways-title"), .text(isOwn ? t("My pathways") : t("Pathways"))),
                 .ul(
                     .class("plain-list"),
                     .forEach(pathways) { entry in
                         let total = entry.pathway.steps.count
-                        let current =
-                            entry.position < total
-                            ? entry.pathway.steps[entry.position].competencyIDs.compactMap { names[$0]?.code }
-                                .joined(separator: " or ")
-                            : "done"
+                        let counts: [String: String] = [
+                            "completed": t.number(entry.completed), "total": t.number(total),
+                        ]
+                        let progress: String
+                        if entry.position < total {
+                            let next = entry.pathway.steps[entry.position].competencyIDs
+                                .compactMap { names[$0]?.code }.joined(separator: t(" or "))
+                            progress = t(
+                                "{completed} of {total} steps done; next: {next}",
+                                ["completed": t.number(entry.completed), "total": t.number(total), "next": next])
+                        } else {
+                            progress = t("{completed} of {total} steps done; next: done", counts)
+                        }
+                        let pacing = entry.pathway.pacing == .teacherPaced ? t("teacher-paced") : t("self-paced")
                         return .li(
                             .strong(.text(entry.pathway.title)),
-                            .text(" — \(entry.completed) of \(total) steps done; next: \(current) · "),
-                            .span(.class("tag"), .text(entry.pace.label)),
-                            .text(entry.pathway.pacing == .teacherPaced ? " · teacher-paced" : " · self-paced"),
+                            .text(" — " + progress + " · "),
+                            .span(.class("tag"), .text(paceLabel(entry.pace, t))),
+                            .text(" · " + pacing),
                             .element(
                                 named: "progress",
                                 nodes: [
@@ -68,7 +87,8 @@ struct NextStepsPage {
                                     .attribute(named: "value", value: "\(entry.completed)"),
                                     .attribute(
                                         named: "aria-label",
-                                        value: "\(entry.pathway.title): \(entry.completed) of \(total) steps done"),
+                                        value: "\(entry.pathway.title): "
+                                            + t("{completed} of {total} steps done", counts)),
                                     .class("pathway-progress"),
                                 ])
                         )
@@ -78,31 +98,32 @@ struct NextStepsPage {
     }
 
     func stepCard(_ index: Int, _ step: NextStepAdvisor.Step, _ page: PageContext) -> Node<HTML.ListContext> {
-        .li(
+        let t = page.t
+        return .li(
             .class("card step"), .id("step-\(step.competency.id.rawValue)"),
             .h3(
                 .span(.class("step-number"), .text("\(index + 1).")), .text(" "),
                 .a(
                     .href("/students/\(student.id.rawValue)/competencies/\(step.competency.id.rawValue)"),
                     .text("\(step.competency.code) — \(step.competency.title)")),
-                .if(step.isOverdue, .span(.class("tag tag-overdue"), "Overdue")),
-                .if(step.servesGoal, .span(.class("tag tag-mastered"), "My goal"))
+                .if(step.isOverdue, .span(.class("tag tag-overdue"), .text(t("Overdue")))),
+                .if(step.servesGoal, .span(.class("tag tag-mastered"), .text(t("My goal"))))
             ),
-            .ul(.class("reasons"), .forEach(step.reasons) { .li(.text($0)) }),
+            .ul(.class("reasons"), .forEach(step.reasons) { .li(.text(t.data($0))) }),
             .if(
                 !step.items.isEmpty,
                 .div(
                     .class("table-scroll"),
                     .table(
                         .class("playlist"),
-                        .caption(.text("Playlist for \(step.competency.code)")),
+                        .caption(.text(t("Playlist for {code}", ["code": step.competency.code]))),
                         .thead(
                             .tr(
-                                .th(.attribute(named: "scope", value: "col"), "Activity"),
-                                .th(.attribute(named: "scope", value: "col"), "Kind"),
-                                .th(.attribute(named: "scope", value: "col"), "Time"),
-                                .th(.attribute(named: "scope", value: "col"), "Why"),
-                                .th(.attribute(named: "scope", value: "col"), "Status")
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Activity"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Kind"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Time"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Why"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(t("Status")))
                             )),
                         .tbody(.forEach(step.items) { itemRow($0, page) })
                     )
@@ -112,6 +133,7 @@ struct NextStepsPage {
     }
 
     func itemRow(_ suggestion: NextStepAdvisor.Suggestion, _ page: PageContext) -> Node<HTML.TableContext> {
+        let t = page.t
         let item = suggestion.item
         let base = "/students/\(student.id.rawValue)/items/\(item.id.rawValue)"
         return .tr(
@@ -124,14 +146,15 @@ struct NextStepsPage {
                     else: .text(item.title)),
                 .unwrap(item.details.isEmpty ? nil : item.details) { .p(.class("small muted"), .text($0)) }
             ),
-            .td(.text("\(item.kind.label) · \(item.modality.label)")),
-            .td(.text("\(item.minutes) min")),
-            .td(.text(suggestion.reason)),
+            .td(.text(t.data(item.kind.label) + " · " + t.data(item.modality.label))),
+            .td(.text(t("{minutes} min", ["minutes": t.number(item.minutes)]))),
+            .td(.text(t.data(suggestion.reason))),
             .td(status(suggestion, base: base, page))
         )
     }
 
     func status(_ suggestion: NextStepAdvisor.Suggestion, base: String, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let t = page.t
         let item = suggestion.item
         let label = "\(item.title)"
         func button(_ action: String, _ text: String, primary: Bool = false) -> Node<HTML.BodyContext> {
@@ -145,25 +168,26 @@ struct NextStepsPage {
         }
         switch suggestion.status {
         case .submitted:
-            return .span(.class("tag"), "Handed in: with your teacher")
+            return .span(.class("tag"), .text(t("Handed in: with your teacher")))
         case .started:
             return .group(
-                .span(.class("tag"), "Started"),
+                .span(.class("tag"), .text(t("Started"))),
                 .if(
                     canWork,
                     item.kind == .checkpoint
-                        ? handIn(suggestion, base: base, page) : button("done", "Mark done", primary: true))
+                        ? handIn(suggestion, base: base, page) : button("done", t("Mark done"), primary: true))
             )
         case .done:
-            let score = suggestion.score.map { "Scored \(DisplayRounding.text($0))" } ?? "Done"
-            return .group(.span(.class("tag"), .text(score)), .if(canWork, button("start", "Try again")))
+            let score = suggestion.score.map { t("Scored {score}", ["score": DisplayRounding.text($0)]) } ?? t("Done")
+            return .group(.span(.class("tag"), .text(score)), .if(canWork, button("start", t("Try again"))))
         case nil:
-            return .if(canWork, button("start", "Start"), else: .span(.class("muted"), "Not started"))
+            return .if(canWork, button("start", t("Start")), else: .span(.class("muted"), .text(t("Not started"))))
         }
     }
 
     /// Handing in a checkpoint; when the playlist allows it, the student says how they show mastery.
     func handIn(_ suggestion: NextStepAdvisor.Suggestion, base: String, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let t = page.t
         let fieldID = "choice-\(suggestion.item.id.rawValue)"
         return .form(
             .method(.post), .action("\(base)/submit"), .class("inline-form"),
@@ -171,40 +195,46 @@ struct NextStepsPage {
             .if(
                 suggestion.allowsChoice,
                 .group(
-                    .label(.for(fieldID), .class("small"), "How I show it"),
+                    .label(.for(fieldID), .class("small"), .text(t("How I show it"))),
                     .select(
                         .id(fieldID), .attribute(named: "name", value: "choice"),
                         .forEach(AssessmentChoice.allCases) { choice in
                             .element(
                                 named: "option",
-                                nodes: [.attribute(named: "value", value: choice.rawValue), .text(choice.label)])
+                                nodes: [
+                                    .attribute(named: "value", value: choice.rawValue), .text(t.data(choice.label)),
+                                ])
                         })
                 )),
             .button(
                 .type(.submit), .class("button primary small"),
-                .attribute(named: "aria-label", value: "Hand in: \(suggestion.item.title)"), "Hand in")
+                .attribute(named: "aria-label", value: t("Hand in: {title}", ["title": suggestion.item.title])),
+                .text(t("Hand in")))
         )
     }
 
-    func blockedList() -> Node<HTML.BodyContext> {
+    func blockedList(_ t: Translator) -> Node<HTML.BodyContext> {
         .if(
             !blocked.isEmpty,
             .section(
                 .class("card"), .attribute(named: "aria-labelledby", value: "blocked-title"),
-                .h2(.id("blocked-title"), "Not unlocked yet"),
+                .h2(.id("blocked-title"), .text(t("Not unlocked yet"))),
                 .ul(
                     .class("plain-list"),
                     .forEach(blocked) { entry in
                         .li(
                             .text("\(entry.competency.code) — \(entry.competency.title): "),
                             .if(
-                                entry.notYetOpen, .text("your teacher opens it on the pathway's date."),
-                                else: .text(
-                                    "needs \(entry.blockers.map { names[$0].map { "\($0.code)" } ?? $0.rawValue }.joined(separator: " and ")) first."
-                                ))
+                                entry.notYetOpen, .text(t("your teacher opens it on the pathway's date.")),
+                                else: .text(t("needs {competencies} first.", ["competencies": blockers(entry, t)])))
                         )
                     })
             )
         )
+    }
+
+    /// The competencies that must be mastered first, by code: "A and B".
+    func blockers(_ entry: NextStepAdvisor.Blocked, _ t: Translator) -> String {
+        entry.blockers.map { names[$0].map { "\($0.code)" } ?? $0.rawValue }.joined(separator: t(" and "))
     }
 }

@@ -22,44 +22,47 @@ struct ProfilePage {
     ]
 
     func render(_ page: PageContext) -> HTML {
-        Layout.page(
-            isOwn ? "My profile" : "Learner profile — \(student.displayName)", page,
+        let t = page.t
+        return Layout.page(
+            isOwn ? t("My profile") : t("Learner profile — {name}", ["name": student.displayName]), page,
             Layout.heading(
-                isOwn ? "My learner profile" : "Learner profile of \(student.displayName)",
-                eyebrow: isOwn ? "My learning" : "Student",
-                lead: "Interests, strengths and how I like to learn: next steps prefer these ways of learning."),
+                isOwn ? t("My learner profile") : t("Learner profile of {name}", ["name": student.displayName]),
+                eyebrow: isOwn ? t("My learning") : t("Student"),
+                lead: t("Interests, strengths and how I like to learn: next steps prefer these ways of learning.")),
             .unwrap(message) {
-                .div(.class("notice notice-ok"), .attribute(named: "role", value: "status"), .text($0))
+                .div(.class("notice notice-ok"), .attribute(named: "role", value: "status"), .text(t.data($0)))
             },
             StudentNavigation.links(student, current: "profile", page),
-            canEdit ? editForm(page) : readOnly(),
-            historyList()
+            canEdit ? editForm(page) : readOnly(t),
+            historyList(t)
         )
     }
 
-    func readOnly() -> Node<HTML.BodyContext> {
-        .section(
+    func readOnly(_ t: Translator) -> Node<HTML.BodyContext> {
+        let preferences = profile.learningPreferences.map { t.data($0.label) }.joined(separator: ", ")
+        return .section(
             .class("card"),
             .dl(
                 .forEach(Self.fields) { field in
                     .group(
-                        .dt(.text(field.label)),
+                        .dt(.text(t(field.label))),
                         .dd(.text(profile[keyPath: field.path].isEmpty ? "–" : profile[keyPath: field.path])))
                 },
-                .dt("How I like to learn"),
-                .dd(.text(profile.learningPreferences.map(\.label).joined(separator: ", ").nilIfEmpty ?? "–")),
+                .dt(.text(t("How I like to learn"))),
+                .dd(.text(preferences.nilIfEmpty ?? "–")),
                 // Staff with a need who may not edit (an administrator) still read the supports.
                 .if(
                     showsSensitive,
                     .group(
-                        .dt("Accommodations and supports (staff with a need only)"),
+                        .dt(.text(t("Accommodations and supports (staff with a need only)"))),
                         .dd(.text(profile.accommodations.isEmpty ? "–" : profile.accommodations))))
             )
         )
     }
 
     func editForm(_ page: PageContext) -> Node<HTML.BodyContext> {
-        .section(
+        let t = page.t
+        return .section(
             .class("card"),
             .form(
                 .method(.post), .action("/students/\(student.id.rawValue)/profile"), .id("profile-form"),
@@ -67,13 +70,13 @@ struct ProfilePage {
                 .forEach(Self.fields) { field in
                     .div(
                         .class("field"),
-                        .label(.for("profile-\(field.key)"), .text(field.label)),
+                        .label(.for("profile-\(field.key)"), .text(t(field.label))),
                         .textarea(
                             .id("profile-\(field.key)"), .name(field.key), .attribute(named: "rows", value: "2"),
                             .text(profile[keyPath: field.path])))
                 },
                 .fieldset(
-                    .element(named: "legend", text: "How I like to learn"),
+                    .element(named: "legend", text: t("How I like to learn")),
                     .div(
                         .class("choice-row"),
                         .forEach(PlaylistItem.Modality.allCases) { modality in
@@ -82,38 +85,42 @@ struct ProfilePage {
                                 .input(
                                     .type(.checkbox), .name("preference"), .value(modality.rawValue),
                                     .checked(profile.learningPreferences.contains(modality))),
-                                .text(" \(modality.label)"))
+                                .text(" " + t.data(modality.label)))
                         })
                 ),
                 .if(
                     showsSensitive,
                     .div(
                         .class("field"),
-                        .label(.for("profile-accommodations"), "Accommodations and supports (staff with a need only)"),
+                        .label(
+                            .for("profile-accommodations"),
+                            .text(t("Accommodations and supports (staff with a need only)"))),
                         .textarea(
                             .id("profile-accommodations"), .name("accommodations"),
                             .attribute(named: "rows", value: "2"),
                             .text(profile.accommodations)))),
-                .button(.type(.submit), .class("button primary"), "Save the profile")
+                .button(.type(.submit), .class("button primary"), .text(t("Save the profile")))
             )
         )
     }
 
-    func historyList() -> Node<HTML.BodyContext> {
+    func historyList(_ t: Translator) -> Node<HTML.BodyContext> {
         .if(
             history.count > 0,
             .section(
                 .class("card"),
-                .h2("History"),
+                .h2(.text(t("History"))),
                 .ul(
                     .class("plain-list"),
                     .forEach(Array(history.enumerated())) { index, version in
                         let changed = version.changedFields(from: history.dropFirst(index + 1).first)
-                        return .li(
-                            .text(
-                                "\(version.updatedAt.map(Components.date) ?? "–") by "
-                                    + "\(version.updatedBy.flatMap { names[$0] } ?? "someone"): "
-                                    + (changed.isEmpty ? "no change" : changed.joined(separator: ", "))))
+                        let values: [String: String] = [
+                            "date": version.updatedAt.map { t.date($0) } ?? "–",
+                            "name": version.updatedBy.flatMap { names[$0] } ?? t("someone"),
+                            "changes": changed.isEmpty
+                                ? t("no change") : changed.map { t.data($0) }.joined(separator: ", "),
+                        ]
+                        return .li(.text(t("{date} by {name}: {changes}", values)))
                     })
             )
         )

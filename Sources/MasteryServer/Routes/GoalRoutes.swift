@@ -76,9 +76,13 @@ struct GoalRoutes {
                 try await store.add(
                     GoalNote(goalID: goal.id, kind: kind, text: text, authorID: scope.user.id, at: now),
                     student: scope.student.id)
-            case "withdraw":
-                goal.withdrawn = true
-                try await store.save(goal, by: scope.user.id, at: now)
+            case "withdraw", "restore":
+                // Withdrawing is undone by restoring; asking for the state the goal is already in changes nothing.
+                let withdrawn = action == "withdraw"
+                if goal.withdrawn != withdrawn {
+                    goal.withdrawn = withdrawn
+                    try await store.save(goal, by: scope.user.id, at: now)
+                }
             default:
                 throw AppError.notFound("That action")
             }

@@ -69,7 +69,10 @@ struct PlanRoutes {
                         case .guardian: .guardian
                         default: .advisor
                         }
-                    plan.acknowledgements.removeAll { $0.signer == signer }
+                    // Acknowledged already: a second click (or a second tab) changes nothing and writes nothing.
+                    if plan.acknowledged(by: signer) != nil {
+                        return HTMLResponse.redirect("\(scope.base)/plan#plan-\(plan.id.rawValue)")
+                    }
                     plan.acknowledgements.append(.init(signer: signer, personID: scope.user.id, at: now))
                     plan.updatedAt = now
                 default: throw AppError.notFound("That action")

@@ -1,4 +1,4 @@
-import NIOConcurrencyHelpers
+import Foundation
 
 /// Runs `work` but answers by `deadline` whatever happens to it: past the deadline `onExpiry` runs (the driver
 /// closes the connection) and the caller gets `DatabaseDeadlineExceeded` at once. `work` is then abandoned rather
@@ -41,10 +41,10 @@ private final class Outcome<T: Sendable>: Sendable {
         var done = false
         var finished: (@Sendable () -> Void)?
     }
-    private let state = NIOLockedValueBox(State())
+    private let state = Locked(State())
 
     func set(_ continuation: CheckedContinuation<T, any Error>) {
-        let early: Result<T, any Error>? = state.withLockedValue {
+        let early: Result<T, any Error>? = state.withLock {
             if let early = $0.early { return early }
             $0.continuation = continuation
             return nil
@@ -53,7 +53,7 @@ private final class Outcome<T: Sendable>: Sendable {
     }
 
     func onFinish(_ action: @escaping @Sendable () -> Void) {
-        let already = state.withLockedValue {
+        let already = state.withLock {
             if $0.done { return true }
             $0.finished = action
             return false
@@ -64,7 +64,7 @@ private final class Outcome<T: Sendable>: Sendable {
     /// Resumes the caller with `result` unless it was already resumed; true when this call did it.
     @discardableResult
     func finish(_ result: Result<T, any Error>) -> Bool {
-        let taken: Taken? = state.withLockedValue { state in
+        let taken: Taken? = state.withLock { state in
             guard !state.done else { return nil }
             state.done = true
             if state.continuation == nil { state.early = result }

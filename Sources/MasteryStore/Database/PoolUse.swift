@@ -1,4 +1,4 @@
-import NIOConcurrencyHelpers
+import Foundation
 
 /// How a store's connection pool is used, for `/metrics`: connections held now, the most it opens, and running
 /// totals of acquisitions, time spent waiting for a connection, and calls cut off by the deadline.
@@ -14,23 +14,23 @@ public struct PoolUse: Sendable, Hashable {
 
 /// The counters behind `PoolUse`, updated by a driver around each use of a connection.
 final class PoolGauge: Sendable {
-    private let state: NIOLockedValueBox<PoolUse>
+    private let state: Locked<PoolUse>
 
-    init(capacity: Int) { state = NIOLockedValueBox(PoolUse(capacity: capacity)) }
+    init(capacity: Int) { state = Locked(PoolUse(capacity: capacity)) }
 
-    var snapshot: PoolUse { state.withLockedValue { $0 } }
+    var snapshot: PoolUse { state.withLock { $0 } }
 
     /// Runs `use` between an acquisition (after waiting `waited`) and a release.
     func acquired(after waited: Duration) {
         let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
-        state.withLockedValue {
+        state.withLock {
             $0.inUse += 1
             $0.acquired += 1
             $0.waitSeconds += seconds
         }
     }
 
-    func released() { state.withLockedValue { $0.inUse -= 1 } }
+    func released() { state.withLock { $0.inUse -= 1 } }
 
-    func deadlineExceeded() { state.withLockedValue { $0.deadlinesExceeded += 1 } }
+    func deadlineExceeded() { state.withLock { $0.deadlinesExceeded += 1 } }
 }

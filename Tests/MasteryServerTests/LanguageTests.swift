@@ -24,6 +24,20 @@ struct LanguageTests {
         #expect(languages.choose(asked: nil, cookie: nil, saved: nil, acceptLanguage: nil) == "en")
     }
 
+    @Test("The Spanish catalogue keeps every placeholder, leaves nothing empty, and its two parts never overlap")
+    func spanishCatalogue() {
+        func placeholders(_ text: String) -> Set<String> {
+            Set(text.matches(of: /\{[a-z]+\}/).map { String($0.output) })
+        }
+        let all = SpanishCatalog.catalog
+        for key in all.keys {
+            let text = all.message(key) ?? ""
+            #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(key)")
+            #expect(placeholders(key) == placeholders(text), "\(key) → \(text)")
+        }
+        #expect(Set(SpanishCatalog.messages.keys).isDisjoint(with: SpanishCatalog.learningMessages.keys))
+    }
+
     @Test("A district adds a language with a catalogue file, no code; a bad file is named")
     func catalogueFolder() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("masterly-lang-\(UUID().uuidString)")
@@ -135,6 +149,71 @@ struct LanguageTests {
             #expect(page.status == .forbidden || page.status == .notFound)
             #expect(page.body.contains("Cerrar sesión") && page.body.contains(#"<html lang="es">"#))
             #expect(!page.body.contains(#"href="/login""#))
+        }
+    }
+}
+
+@Suite("Needs you list")
+struct NeedsYouListTests {
+    @Test("A guardian is told a plan awaits them, reads it in their language, marks it read; it leaves once done")
+    func guardianPlan() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let store = services.store
+            let guardianPerson = try #require(try await store.credentials(username: "guardian")?.person)
+            let child = try #require(try await store.children(ofGuardian: guardianPerson.id).first)
+            let plan = LearningPlan(
+                id: "plan-needs-you", studentID: child.id, title: "Plan for spring",
+                goals: [.init(arena: .academic, text: "Finish ratios", actionSteps: ["Practice"])], status: .inReview,
+                updatedAt: TestSchool.now.addingTimeInterval(-3600))
+            try await store.save(plan, by: child.id, at: TestSchool.now, action: "submit")
+            let api = try await APIClient.signIn(client, "guardian")
+            let list = try await api.call("/api/v1/me/notifications")
+            let items = try #require(list.object["items"] as? [[String: Any]])
+            let item = try #require(items.first { ($0["url"] as? String)?.contains("plan-needs-you") == true })
+            #expect(item["kind"] as? String == "plan-acknowledgement" && item["read"] as? Bool == false)
+            #expect((item["text"] as? String)?.contains("Plan for spring") == true)
+            #expect((item["createdAt"] as? String).flatMap { RFC3339.date($0) } != nil)
+            // On the family's home, in Spanish.
+            var guardian = TestBrowser(client)
+            _ = try await guardian.get("/login?lang=es")
+            _ = try await guardian.post("/login", [("username", "guardian"), ("password", "masterly-demo")])
+            let home = try await guardian.get("/")
+            #expect(home.body.contains("Necesita su atención") && home.body.contains("Plan for spring"))
+            #expect(services.languages.misses.all.isEmpty, "untranslated: \(services.languages.misses.all.sorted())")
+            // Marked read: still listed (it still needs them), no longer new.
+            #expect(try await guardian.post("/me/notifications/read", []).status == .seeOther)
+            let read = try await api.call("/api/v1/me/notifications").object["items"] as? [[String: Any]] ?? []
+            #expect(read.allSatisfy { $0["read"] as? Bool == true } && !read.isEmpty)
+            #expect(try await store.auditLog(limit: 5).contains { $0.action == "person.notifications-read" })
+            // Acknowledged: gone.
+            _ = try await guardian.get("/students/\(child.id.rawValue)/plan")
+            #expect(
+                try await guardian.post("/students/\(child.id.rawValue)/plan/plan-needs-you/acknowledge", []).status
+                    == .seeOther)
+            let after = try await api.call("/api/v1/me/notifications").object["items"] as? [[String: Any]] ?? []
+            #expect(!after.contains { ($0["url"] as? String)?.contains("plan-needs-you") == true })
+        }
+    }
+
+    @Test("A family reads a competency in plain words; the arithmetic is one click away; teachers keep the methods")
+    func familyDrillDown() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let store = services.store
+            let guardianPerson = try #require(try await store.credentials(username: "guardian")?.person)
+            let child = try #require(try await store.children(ofGuardian: guardianPerson.id).first)
+            let competency = try #require(try await store.records(student: child.id).keys.sorted().first)
+            let path = "/students/\(child.id.rawValue)/competencies/\(competency.rawValue)"
+            var guardian = TestBrowser(client)
+            _ = try await guardian.login("guardian")
+            let family = try await guardian.get(path)
+            #expect(family.status == .ok && !family.body.contains("What would each method give?"))
+            let details = try #require(family.body.range(of: #"<details class="how-calculated">"#))
+            let policy = try #require(family.body.range(of: "Calculation policy:"))
+            #expect(details.lowerBound < policy.lowerBound, "the calculation is inside the details")
+            var teacher = TestBrowser(client)
+            _ = try await teacher.login("teacher")
+            let staff = try await teacher.get(path)
+            #expect(staff.body.contains("What would each method give?") && !staff.body.contains("how-calculated"))
         }
     }
 }

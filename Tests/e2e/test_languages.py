@@ -25,7 +25,7 @@ def test_guardian_reads_in_spanish(driver, base_url, login, axe_check):
     # The footer's link, as a parent would choose it.
     driver.get(f"{base_url}/")
     driver.find_element(By.CSS_SELECTOR, '.language-menu a[hreflang="es"]').click()
-    wait_for(driver, EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Mis hijos"), "not in Spanish")
+    wait_for(driver, EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Bienvenido"), "not in Spanish")
     check_spanish(driver, base_url, axe_check, "/", "es-guardian-home")
     check_spanish(driver, base_url, axe_check, f"/students/{child}", "es-guardian-tracker")
     check_spanish(driver, base_url, axe_check, f"/students/{child}/competencies/{competency}", "es-guardian-drill-down")
@@ -35,7 +35,7 @@ def test_guardian_reads_in_spanish(driver, base_url, login, axe_check):
     driver.delete_all_cookies()
     login(driver, "guardian")
     driver.get(f"{base_url}/")
-    wait_for(driver, EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Mis hijos"),
+    wait_for(driver, EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Bienvenido"),
              "the saved language did not follow the guardian to a new session")
     assert api_get(base_url, "/api/v1/me", api_session(base_url, "guardian")["token"])["language"] == "es"
     # Back to English for the other tests, which read the pages in English.

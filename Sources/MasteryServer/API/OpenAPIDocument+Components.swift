@@ -90,6 +90,21 @@ extension OpenAPIDocument {
               type: object
               required: [id, name]
               properties: { id: { type: string }, name: { type: string } }
+            NotificationList:
+              type: object
+              required: [items]
+              properties:
+                items:
+                  type: array
+                  items:
+                    type: object
+                    required: [kind, text, url, createdAt, read]
+                    properties:
+                      kind: { type: string, enum: [plan-acknowledgement, goal-feedback, goal-due] }
+                      text: { type: string }
+                      url: { type: string }
+                      createdAt: { type: string, format: date-time }
+                      read: { type: boolean }
             Section:
               type: object
               required: [id, name, term, courseId, schoolId]

@@ -85,6 +85,31 @@ enum OpenAPIDocument {
                               language: { type: string, example: es }
                               children: { type: array, items: { $ref: "#/components/schemas/Named" } }
                 "401": { $ref: "#/components/responses/Error" }
+          /api/v1/me/notifications:
+            get:
+              summary: The caller's "needs you" list
+              description: >-
+                Worked out from the data each time: for a student, a plan awaiting their acknowledgement, a teacher's
+                comment on a goal (two weeks), a goal due within a week; for a guardian, a child's plan awaiting the
+                family's acknowledgement. Texts are in the caller's language. An item leaves once done; `read` is
+                true for items from before the caller last marked the list read. Newest first.
+              responses:
+                "200":
+                  description: The items
+                  content:
+                    application/json:
+                      schema: { $ref: "#/components/schemas/NotificationList" }
+                "401": { $ref: "#/components/responses/Error" }
+          /api/v1/me/notifications/read:
+            post:
+              summary: Mark every item of the caller's list read
+              responses:
+                "200":
+                  description: The list, now read
+                  content:
+                    application/json:
+                      schema: { $ref: "#/components/schemas/NotificationList" }
+                "401": { $ref: "#/components/responses/Error" }
           /api/v1/me/tokens:
             get:
               summary: The caller's API tokens (ids and dates, never the secrets)

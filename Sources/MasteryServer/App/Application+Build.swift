@@ -32,6 +32,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     }
     AuthRoutes(services: services).register(on: router)
     LanguageRoutes(services: services).register(on: router)
+    NeedsYouRoutes(services: services).register(on: router)
     InvitationRoutes(services: services).register(on: router)
     SingleSignOnRoutes(services: services).register(on: router)
     SignInCardRoutes(services: services).register(on: router)

@@ -18,6 +18,9 @@ struct CompetencyPage {
     /// Corrections and exclusions, newest first, with who made them.
     var corrections: [EvidenceCorrection] = []
     var names: [Person.ID: String] = [:]
+    /// Read by a guardian: plain words first — the level, what it looks like, what comes next — with the
+    /// arithmetic one click away and no comparison of methods (a teacher's tool).
+    var forFamily = false
     var message: String?
     var formError: FormError?
 
@@ -42,11 +45,11 @@ struct CompetencyPage {
                 .p(
                     Components.levelBadge(explanation.level, value: explanation.value, t: t),
                     Components.mastered(explanation.mastered, t: t)),
-                .p(.text(t.data(explanation.summary))),
+                .if(!forFamily, .p(.text(t.data(explanation.summary)))),
                 .unwrap(explanation.level.flatMap { curriculum.indicator(for: competency.id, level: $0.value) }) {
                     .p(.strong(.text(t("What this level looks like:") + " ")), .text($0))
                 },
-                .p(.class("muted"), .text(t("Calculation policy: {policy}.", ["policy": t.data(policy.summary)])))
+                .if(forFamily, nextLevel(t), else: policyLine(t))
             ),
             .section(
                 .class("card"),
@@ -57,19 +60,51 @@ struct CompetencyPage {
                         label: t(
                             "Scores of {name} on {code} over time",
                             ["name": student.displayName, "code": competency.code]))),
-                ExplanationView.steps(explanation, t: t)
+                .if(
+                    forFamily,
+                    .element(
+                        named: "details",
+                        nodes: [
+                            .class("how-calculated"),
+                            .element(named: "summary", nodes: [.text(t("How was this worked out?"))]),
+                            calculation(t), ExplanationView.steps(explanation, t: t),
+                        ]),
+                    else: ExplanationView.steps(explanation, t: t))
             ),
             ExplanationView.evidenceTable(
                 explanation, evidence: evidence, base: base, canCorrect: canRecord, csrf: page.csrfToken, scale: scale,
                 t: t),
             CorrectionTrail.section(corrections, names: names),
-            .section(
-                .class("card"),
-                .h2(.text(t("What would each method give?"))),
-                ExplanationView.comparison(comparison, current: policy.method, t: t)
-            ),
+            .if(
+                !forFamily,
+                .section(
+                    .class("card"),
+                    .h2(.text(t("What would each method give?"))),
+                    ExplanationView.comparison(comparison, current: policy.method, t: t)
+                )),
             .if(canRecord, recordForm(page))
         )
+    }
+
+    /// The result in the calculation's own terms and the rule used.
+    func calculation(_ t: Translator) -> Node<HTML.BodyContext> {
+        .group(.p(.text(t.data(explanation.summary))), policyLine(t))
+    }
+
+    func policyLine(_ t: Translator) -> Node<HTML.BodyContext> {
+        .p(.class("muted"), .text(t("Calculation policy: {policy}.", ["policy": t.data(policy.summary)])))
+    }
+
+    /// What the next level looks like, in the framework's words, or that the top is reached.
+    func nextLevel(_ t: Translator) -> Node<HTML.BodyContext> {
+        let next =
+            explanation.level.flatMap { scale.level(after: $0) }
+            ?? (explanation.level == nil ? scale.levels.first : nil)
+        return .if(
+            explanation.level != nil && next == nil, .p(.text(t("Top level reached."))),
+            else: .unwrap(next.flatMap { curriculum.indicator(for: competency.id, level: $0.value) }) {
+                .p(.strong(.text(t("What comes next:") + " ")), .text($0))
+            })
     }
 
     var chartPoints: [GrowthChart.Point] {

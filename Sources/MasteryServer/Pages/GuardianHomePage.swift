@@ -11,6 +11,8 @@ struct GuardianHomePage {
 
     var guardian: Person
     var children: [Child]
+    /// What awaits the family (a plan to acknowledge).
+    var needsYou: [NeedsYouEntry] = []
 
     func render(_ page: PageContext) -> HTML {
         let t = page.t
@@ -19,6 +21,7 @@ struct GuardianHomePage {
             Layout.heading(
                 t("Welcome, {name}", ["name": guardian.givenName]), eyebrow: t("Family"),
                 lead: t("Follow your child's learning: what they can do now and what comes next.")),
+            NeedsYouCard.render(needsYou, page),
             .if(
                 children.isEmpty,
                 .p(.class("muted"), .text(t("No student is linked to your account yet. Please contact the school."))),

@@ -19,6 +19,8 @@ struct StudentPage {
     var isOwnTracker: Bool
     /// The advisor's first recommendations (the "what to do next" panel).
     var nextSteps: [NextStepAdvisor.Step] = []
+    /// On the student's own tracker: what awaits them (feedback, a plan to acknowledge, a goal coming due).
+    var needsYou: [NeedsYouEntry] = []
 
     func render(_ page: PageContext) -> HTML {
         let t = page.t
@@ -33,6 +35,7 @@ struct StudentPage {
                 lead: t(
                     "Each competency shows the level reached, what it looks like, and what the next level looks like.")
             ),
+            NeedsYouCard.render(needsYou, page),
             StudentNavigation.links(student, current: "tracker", page),
             .p(
                 .a(

@@ -16,8 +16,12 @@ struct HomeRoutes {
             case .teacher: return HTMLResponse.render(try await teacherHome(user).render(page))
             case .student:
                 return HTMLResponse.render(
-                    try await StudentRoutes(services: services).trackerPage(user, viewer: user).render(page))
-            case .guardian: return HTMLResponse.render(try await guardianHome(user).render(page))
+                    try await StudentRoutes(services: services).trackerPage(user, viewer: user, t: page.t).render(page))
+            case .guardian:
+                var home = try await guardianHome(user)
+                home.needsYou = try await NeedsYouService(store: store, now: services.clock()).entries(
+                    for: user, page.t)
+                return HTMLResponse.render(home.render(page))
             case .coach:
                 guard let school = try await store.organization(user.organizationID) else {
                     throw AppError.notFound("Your school")

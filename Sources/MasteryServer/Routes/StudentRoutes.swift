@@ -16,7 +16,8 @@ struct StudentRoutes {
             try await authorizer.require(user, .viewStudentRecord, student: id)
             guard let student = try await store.person(id) else { throw AppError.notFound("The student") }
             return HTMLResponse.render(
-                try await trackerPage(student, viewer: user).render(PageContext(context, path: request.uri.path)))
+                try await trackerPage(student, viewer: user, t: context.translator).render(
+                    PageContext(context, path: request.uri.path)))
         }
         router.get("/students/{id}/mastery.csv") { _, context in
             let user = try context.requireUser()
@@ -61,7 +62,7 @@ struct StudentRoutes {
         return (user, student, competency)
     }
 
-    func trackerPage(_ student: Person, viewer: Person) async throws -> StudentPage {
+    func trackerPage(_ student: Person, viewer: Person, t: Translator = .english) async throws -> StudentPage {
         var blocks: [StudentPage.SectionBlock] = []
         let records = try await store.records(student: student.id)
         let evidence = try await store.evidence(student: student.id)
@@ -85,7 +86,9 @@ struct StudentRoutes {
         let state = try await LearningData.state(of: student.id, store: store)
         return StudentPage(
             student: student, blocks: blocks, recent: recent, isOwnTracker: viewer.id == student.id,
-            nextSteps: learning.advisor.advise(state, at: services.clock(), limit: 3))
+            nextSteps: learning.advisor.advise(state, at: services.clock(), limit: 3),
+            needsYou: viewer.id == student.id
+                ? try await NeedsYouService(store: store, now: services.clock()).entries(for: viewer, t) : [])
     }
 
     func competencyPage(
@@ -107,6 +110,7 @@ struct StudentRoutes {
             canRecord: try await authorizer.allows(viewer, .recordEvidence, student: student.id),
             corrections: corrections,
             names: Dictionary(people.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }),
+            forFamily: viewer.role == .guardian,
             message: message, formError: formError)
     }
 

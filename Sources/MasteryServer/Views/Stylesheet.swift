@@ -19,6 +19,8 @@ enum Stylesheet {
         .account{margin-left:auto;display:flex;align-items:center;gap:1rem}.role{color:var(--muted)}
         main{padding:1.5rem;margin:0 auto}main.narrow{max-width:72rem}main.wide{max-width:none}
         .site-footer{padding:1.5rem;color:var(--muted);font-size:.875rem;text-align:center}
+        .needs-you{border-left:4px solid var(--brand)}.needs-you-item{margin:.35rem 0}
+        .needs-you-item.unread a{font-weight:600}
         .language-menu{display:flex;flex-wrap:wrap;justify-content:center;align-items:center;gap:.5rem 1rem}
         .language-menu ul{list-style:none;display:flex;gap:1rem;padding:0;margin:0}
         .language-menu a{padding:.5rem .25rem;display:inline-block}

@@ -31,6 +31,7 @@ enum Migrator {
         CreatePendingUploads(),
         AddChangeCounters(),
         AddPersonLanguage(),
+        AddNotificationsSeen(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -17,3 +17,25 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// When `person` last marked their "needs you" list as read (nil: never).
+    public func notificationsSeen(by person: Person.ID) async throws -> Date? {
+        try await driver.withConnection { db in
+            try await db.raw("SELECT notifications_seen_at FROM people WHERE id = \(bind: person.rawValue)").first()?
+                .optionalDate("notifications_seen_at")
+        }
+    }
+
+    /// Marks everything on `person`'s "needs you" list as read, as of `now`; audited.
+    public func markNotificationsSeen(by person: Person.ID, at now: Date) async throws {
+        try await driver.withTransaction { db in
+            try await db.raw(
+                "UPDATE people SET notifications_seen_at = \(bind: now.timeIntervalSince1970) WHERE id = \(bind: person.rawValue)"
+            ).run()
+            try await Self.audit(
+                db, at: now, actor: person, action: "person.notifications-read", student: nil,
+                subject: "person \(person.rawValue)", detail: "needs-you list marked read", organization: nil)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import MasteryCore
+import MasteryStore
+
+/// One entry of a person's "needs you" list, in their language.
+struct NeedsYouEntry: Sendable, Hashable {
+    var kind: NeedsYou.Kind
+    var text: String
+    var url: String
+    var createdAt: Date
+    var read: Bool
+}
+
+/// Builds the "needs you" list of a student (about themselves) or a guardian (about each child they may see),
+/// from `NeedsYou`'s rules; items from before the person last marked the list read show as read.
+struct NeedsYouService {
+    let store: Store
+    let now: Date
+
+    func entries(for user: Person, _ t: Translator) async throws -> [NeedsYouEntry] {
+        var students: [(Person, LearningPlan.Signer)] = []
+        switch user.role {
+        case .student: students = [(user, .student)]
+        case .guardian:
+            let authorizer = Authorizer(store: store)
+            for child in try await store.children(ofGuardian: user.id)
+            where try await authorizer.allows(user, .viewStudentRecord, student: child.id) {
+                students.append((child, .guardian))
+            }
+        default: return []
+        }
+        let seen = try await store.notificationsSeen(by: user.id)
+        var entries: [NeedsYouEntry] = []
+        for (student, signer) in students {
+            let goals = try await store.goals(student: student.id)
+            let items = NeedsYou.items(
+                signer: signer, student: student.id, plans: try await store.plans(student: student.id), goals: goals,
+                notes: try await store.notes(goals: goals.map(\.id)),
+                records: try await store.records(student: student.id), now: now)
+            let authors = Dictionary(
+                try await store.people(Array(Set(items.compactMap(\.author)))).map { ($0.id, $0.displayName) },
+                uniquingKeysWith: { a, _ in a })
+            let base = "/students/\(student.id.rawValue)"
+            for item in items {
+                let own = signer == .student
+                let (text, url): (String, String) =
+                    switch item.kind {
+                    case .acknowledgePlan:
+                        (
+                            own
+                                ? t(
+                                    "Your learning plan “{title}” awaits your acknowledgement.", ["title": item.subject]
+                                )
+                                : t(
+                                    "{name}'s learning plan “{title}” awaits your acknowledgement.",
+                                    ["name": student.givenName, "title": item.subject]),
+                            "\(base)/plan#plan-\(item.subjectID)"
+                        )
+                    case .goalFeedback:
+                        (
+                            t(
+                                "{name} commented on your goal “{title}”.",
+                                ["name": item.author.flatMap { authors[$0] } ?? t("someone"), "title": item.subject]),
+                            "\(base)/goals#goal-\(item.subjectID)"
+                        )
+                    case .goalDue:
+                        (
+                            t(
+                                "Your goal “{title}” is due on {date}: time for a check-in.",
+                                [
+                                    "title": item.subject,
+                                    "date": t.date(item.at.addingTimeInterval(NeedsYou.dueDays * 86_400)),
+                                ]),
+                            "\(base)/goals#goal-\(item.subjectID)"
+                        )
+                    }
+                entries.append(
+                    NeedsYouEntry(
+                        kind: item.kind, text: text, url: url, createdAt: item.at,
+                        read: seen.map { item.at <= $0 } ?? false))
+            }
+        }
+        return entries.sorted { $0.createdAt > $1.createdAt }
+    }
+}

@@ -61,6 +61,8 @@ def test_teacher_prints_a_card_and_a_student_scans_it_to_sign_in(driver, base_ur
         (By.XPATH, f"//tr[td[normalize-space()='{name}']]//button[normalize-space()='Revoke card']")),
         "no 'Revoke card' for the student with a card")
     revoke.click()
+    # The page reloads after the post: wait for the new one before reading it (the old body goes stale).
+    wait_for(driver, lambda d: "revoked=1" in d.current_url, "not back on the sign-in page after revoking")
     wait_for(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "body"), "no longer sign in"), "no revoke notice")
     other = support.new_chromium()
     try:

@@ -63,7 +63,7 @@ struct BackpackPage {
             .forEach(frameworks) { framework in
                 let rows = backpack.mastery.filter { $0.competency.frameworkCode == framework }
                 return .div(
-                    .class("table-scroll"),
+                    Components.scrollRegion(t("Mastery — {framework}", ["framework": framework])),
                     .table(
                         .caption(.text(t("Mastery — {framework}", ["framework": framework]))),
                         .thead(

@@ -19,7 +19,7 @@ struct SchoolOverview {
             .class("card"),
             .h2(.text(school.name)),
             .div(
-                .class("table-scroll"),
+                Components.scrollRegion("Sections of \(school.name)"),
                 .table(
                     .class("overview"),
                     .caption(.text("Sections of \(school.name)")),

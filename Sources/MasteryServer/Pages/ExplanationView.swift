@@ -39,7 +39,7 @@ enum ExplanationView {
             .if(
                 evidence.isEmpty, .p(.class("muted"), .text(t("No evidence yet."))),
                 else: .div(
-                    .class("table-scroll"),
+                    Components.scrollRegion(t("Each piece of evidence and its share of the result")),
                     .table(
                         .class("evidence"),
                         .caption(.text(t("Each piece of evidence and its share of the result"))),
@@ -114,7 +114,7 @@ enum ExplanationView {
         _ explanations: [Explanation], current: CalculationMethod, t: Translator = .english
     ) -> Node<HTML.BodyContext> {
         .div(
-            .class("table-scroll"),
+            Components.scrollRegion(t("The same evidence under every method (defaults shown for the others)")),
             .table(
                 .class("comparison"),
                 .caption(.text(t("The same evidence under every method (defaults shown for the others)"))),

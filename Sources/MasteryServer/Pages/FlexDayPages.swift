@@ -65,7 +65,7 @@ struct FlexDayPage {
                     .ul(.forEach(problems) { .li(.text($0)) }))),
             .p(.a(.href("/schedule"), "All days")),
             .div(
-                .class("table-scroll"),
+                Components.scrollRegion("Sessions"),
                 .table(
                     .caption(.text("Sessions")),
                     .thead(
@@ -153,7 +153,7 @@ struct FlexDayPage {
 
     func grid(_ page: PageContext) -> Node<HTML.BodyContext> {
         .div(
-            .class("table-scroll"),
+            Components.scrollRegion("Each student's day"),
             .table(
                 .id("flex-grid"),
                 .caption(.text("Each student's day")),

@@ -51,7 +51,7 @@ struct GroupsPage {
                     .forEach(chosen) { .input(.type(.hidden), .name("competency"), .value($0.id.rawValue)) },
                     .input(.type(.hidden), .name("size"), .value("\(size)")),
                     .div(
-                        .class("table-scroll"),
+                        Components.scrollRegion("Suggested groups for \(chosen.map(\.code).joined(separator: ", "))"),
                         .table(
                             .caption(.text("Suggested groups for \(chosen.map(\.code).joined(separator: ", "))")),
                             .thead(
@@ -163,7 +163,7 @@ struct GroupingPage {
                                         + "\(move.now.kind.label.lowercased()): \(move.now.reason)"))
                         }))),
             .div(
-                .class("table-scroll"),
+                Components.scrollRegion("Station rotation"),
                 .table(
                     .id("rotation"),
                     .caption(.text("Station rotation")),

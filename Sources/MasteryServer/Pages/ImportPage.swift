@@ -85,7 +85,7 @@ struct ImportPage {
     func summaryTable(_ summary: ImportSummary?, caption: String) -> Node<HTML.BodyContext> {
         .unwrap(summary) { summary in
             .div(
-                .class("table-scroll"),
+                Components.scrollRegion(caption),
                 .table(
                     .class("summary-table"),
                     .caption(.text(caption)),

@@ -113,7 +113,7 @@ struct NextStepsPage {
             .if(
                 !step.items.isEmpty,
                 .div(
-                    .class("table-scroll"),
+                    Components.scrollRegion(t("Playlist for {code}", ["code": step.competency.code])),
                     .table(
                         .class("playlist"),
                         .caption(.text(t("Playlist for {code}", ["code": step.competency.code]))),

@@ -122,7 +122,7 @@ struct PathwayMapPage {
 
     func table() -> Node<HTML.BodyContext> {
         .div(
-            .class("table-scroll"),
+            Components.scrollRegion("Each student's place on the pathway"),
             .table(
                 .class("pathway-map"), .id("pathway-map"),
                 .caption(.text("Each student's place on the pathway")),

@@ -69,7 +69,7 @@ struct QuickCheckPage {
                 .input(.type(.text), .id("qc-comment"), .name("comment"))
             ),
             .div(
-                .class("table-scroll"),
+                Components.scrollRegion("A level for each student (Skip leaves no evidence)"),
                 .table(
                     .class("quick-check"),
                     .caption(.text("A level for each student (Skip leaves no evidence)")),

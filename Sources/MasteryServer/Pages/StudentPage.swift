@@ -128,7 +128,7 @@ struct StudentPage {
         _ kind: CompetencyKind, _ competencies: [Competency], _ block: SectionBlock, _ t: Translator
     ) -> Node<HTML.BodyContext> {
         .div(
-            .class("table-scroll"),
+            Components.scrollRegion(t.data(kind.displayName)),
             .table(
                 .class("tracker kind-\(kind.rawValue)"),
                 .caption(.text(t.data(kind.displayName))),

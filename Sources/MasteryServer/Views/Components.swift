@@ -85,6 +85,14 @@ enum Components {
             })
     }
 
+    /// The attributes of a box a wide table scrolls sideways in: reachable by keyboard and named, as a scrolling
+    /// region must be (WCAG 2.1.1; axe's `scrollable-region-focusable`). The label is the table's caption.
+    static func scrollRegion<Context>(_ label: String) -> Node<Context> {
+        .group(
+            .attribute(named: "class", value: "table-scroll"), .attribute(named: "tabindex", value: "0"),
+            .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: label))
+    }
+
     /// A notice for errors ("alert") or confirmations ("status").
     static func notice(_ text: String, error: Bool) -> Node<HTML.BodyContext> {
         .div(

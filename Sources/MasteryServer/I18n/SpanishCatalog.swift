@@ -106,6 +106,7 @@ enum SpanishCatalog {
         "See my next steps and playlists": "Ver mis próximos pasos y listas de actividades",
         "See next steps and playlists": "Ver los próximos pasos y las listas de actividades",
         "My growth": "Mi crecimiento",
+        "No scored evidence to chart yet.": "Todavía no hay evidencias puntuadas para mostrar en el gráfico.",
         "Growth": "Crecimiento",
         "Scores of {name} in {course} over time, with the average level so far":
             "Puntuaciones de {name} en {course} a lo largo del tiempo, con el nivel medio hasta ahora",

@@ -56,7 +56,8 @@ struct CompetencyPage {
                 .h2(.text(t("Growth"))),
                 .raw(
                     GrowthChart.svg(
-                        points: chartPoints, maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
+                        empty: t("No scored evidence to chart yet."), points: chartPoints,
+                        maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
                         label: t(
                             "Scores of {name} on {code} over time",
                             ["name": student.displayName, "code": competency.code]))),

@@ -81,7 +81,8 @@ struct ConferencePage {
                                         ["code": chart.competency.code, "title": chart.competency.title]))),
                             .raw(
                                 GrowthChart.svg(
-                                    points: chart.points, maximum: chart.scale.pointsPossible,
+                                    empty: t("No scored evidence to chart yet."), points: chart.points,
+                                    maximum: chart.scale.pointsPossible,
                                     threshold: chart.scale.masteryThreshold,
                                     label: t(
                                         "{name}'s scores on {code}, {title}, over time",

@@ -100,6 +100,7 @@ struct StudentPage {
                 .h3(.text(isOwnTracker ? t("My growth") : t("Growth"))),
                 .raw(
                     GrowthChart.svg(
+                        empty: t("No scored evidence to chart yet."),
                         points: block.growth.map { .init(date: $0.date, score: $0.score, running: $0.average) },
                         maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
                         label: t(

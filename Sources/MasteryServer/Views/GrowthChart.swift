@@ -11,12 +11,16 @@ enum GrowthChart {
         var running: Double?
     }
 
-    static func svg(points: [Point], maximum: Double, threshold: Double, label: String) -> String {
+    /// `empty` is said instead when nothing was scored yet (in the reader's language).
+    static func svg(
+        empty: String = "No scored evidence to chart yet.", points: [Point], maximum: Double, threshold: Double,
+        label: String
+    ) -> String {
         let width = 560.0
         let height = 200.0
         let pad = 32.0
         guard !points.isEmpty, maximum > 0 else {
-            return "<p class=\"muted\">No scored evidence to chart yet.</p>"
+            return "<p class=\"muted\">\(escape(empty))</p>"
         }
         let first = points.first!.date.timeIntervalSince1970
         let span = max(points.last!.date.timeIntervalSince1970 - first, 1)

@@ -115,7 +115,7 @@ struct NextStepsPage {
                 .div(
                     Components.scrollRegion(t("Playlist for {code}", ["code": step.competency.code])),
                     .table(
-                        .class("playlist"),
+                        .class("playlist stack-on-phone"),
                         .caption(.text(t("Playlist for {code}", ["code": step.competency.code]))),
                         .thead(
                             .tr(
@@ -146,10 +146,13 @@ struct NextStepsPage {
                     else: .text(item.title)),
                 .unwrap(item.details.isEmpty ? nil : item.details) { .p(.class("small muted"), .text($0)) }
             ),
-            .td(.text(t.data(item.kind.label) + " · " + t.data(item.modality.label))),
-            .td(.text(t("{minutes} min", ["minutes": t.number(item.minutes)]))),
-            .td(.text(t.data(suggestion.reason))),
-            .td(status(suggestion, base: base, page))
+            .td(
+                .data(named: "label", value: t("Kind")),
+                .text(t.data(item.kind.label) + " · " + t.data(item.modality.label))),
+            .td(
+                .data(named: "label", value: t("Time")), .text(t("{minutes} min", ["minutes": t.number(item.minutes)]))),
+            .td(.data(named: "label", value: t("Why")), .text(t.data(suggestion.reason))),
+            .td(.data(named: "label", value: t("Status")), status(suggestion, base: base, page))
         )
     }
 

@@ -131,7 +131,7 @@ struct StudentPage {
         .div(
             Components.scrollRegion(t.data(kind.displayName)),
             .table(
-                .class("tracker kind-\(kind.rawValue)"),
+                .class("tracker stack-on-phone kind-\(kind.rawValue)"),
                 .caption(.text(t.data(kind.displayName))),
                 .thead(
                     .tr(
@@ -157,13 +157,18 @@ struct StudentPage {
                                     .span(.class("code"), .text(competency.code)), .text(" " + competency.title))
                             ),
                             .td(
+                                .data(named: "label", value: t("Level")),
                                 Components.levelBadge(level, value: record?.value, t: t),
                                 Components.mastered(record?.mastered ?? false, t: t)),
                             .td(
+                                .data(
+                                    named: "label",
+                                    value: isOwnTracker ? t("What I can do now") : t("What they can do now")),
                                 .text(
                                     level.flatMap { block.curriculum.indicator(for: competency.id, level: $0.value) }
                                         ?? t("Not enough evidence yet."))),
                             .td(
+                                .data(named: "label", value: t("Next step")),
                                 .text(
                                     next.flatMap { block.curriculum.indicator(for: competency.id, level: $0.value) }
                                         ?? (level == nil ? "" : t("Top level reached."))))

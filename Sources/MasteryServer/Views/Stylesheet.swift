@@ -19,6 +19,13 @@ enum Stylesheet {
         .account{margin-left:auto;display:flex;align-items:center;gap:1rem}.role{color:var(--muted)}
         main{padding:1.5rem;margin:0 auto}main.narrow{max-width:72rem}main.wide{max-width:none}
         .site-footer{padding:1.5rem;color:var(--muted);font-size:.875rem;text-align:center}
+        @media (max-width:600px){table.stack-on-phone,table.stack-on-phone tbody,table.stack-on-phone tr,
+        table.stack-on-phone th,table.stack-on-phone td{display:block;width:100%;min-width:0}
+        table.stack-on-phone thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+        table.stack-on-phone tr{border:1px solid var(--line);border-radius:.5rem;margin:.5rem 0;padding:.25rem .5rem;background:var(--card)}
+        table.stack-on-phone th,table.stack-on-phone td{border:none;padding:.35rem 0;white-space:normal}
+        table.stack-on-phone td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}
+        table.stack-on-phone caption{display:block;text-align:left}}
         .needs-you{border-left:4px solid var(--brand)}.needs-you-item{margin:.35rem 0}
         .needs-you-item.unread a{font-weight:600}
         .language-menu{display:flex;flex-wrap:wrap;justify-content:center;align-items:center;gap:.5rem 1rem}

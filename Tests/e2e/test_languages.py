@@ -38,6 +38,11 @@ def test_guardian_reads_in_spanish(driver, base_url, login, axe_check):
     wait_for(driver, EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Bienvenido"),
              "the saved language did not follow the guardian to a new session")
     assert api_get(base_url, "/api/v1/me", api_session(base_url, "guardian")["token"])["language"] == "es"
-    # Back to English for the other tests, which read the pages in English.
+    # Back to English for the other tests (each in a fresh browser, so the account's choice is what counts).
     driver.find_element(By.CSS_SELECTOR, '.language-menu a[hreflang="en"]').click()
-    driver.find_element(By.CSS_SELECTOR, ".language-menu form button").click()
+    wait_for(driver, EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Welcome"), "not back in English")
+    wait_for(driver, EC.element_to_be_clickable((By.CSS_SELECTOR, ".language-menu form button")),
+             "no button to keep English").click()
+    wait_for(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".language-menu form button"),
+             "English was not kept for the account")
+    assert api_get(base_url, "/api/v1/me", api_session(base_url, "guardian")["token"])["language"] == "en"

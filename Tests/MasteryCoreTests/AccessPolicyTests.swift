@@ -13,8 +13,10 @@ struct AccessPolicyTests {
         "student/itself/viewStudentRecord", "guardian/guardian/viewStudentRecord", "teacher/teacher/viewStudentRecord",
         "coach/sameSchool/viewStudentRecord", "admin/sameSchool/viewStudentRecord",
         "admin/sameDistrict/viewStudentRecord",
-        // The backpack: the student, their current teachers, and administrators who move it to another school.
-        "student/itself/viewBackpack", "teacher/teacher/viewBackpack", "admin/sameSchool/viewBackpack",
+        // The backpack: the student, their guardians (without the private parts), their current teachers, and
+        // administrators who move it to another school.
+        "student/itself/viewBackpack", "guardian/guardian/viewBackpack", "teacher/teacher/viewBackpack",
+        "admin/sameSchool/viewBackpack",
         "admin/sameDistrict/viewBackpack",
         // Evidence: only the student's own teachers write or correct it.
         "teacher/teacher/recordEvidence", "teacher/teacher/correctEvidence",

@@ -34,7 +34,7 @@ struct StudentRecordTests {
             // username → pages that answer 200 (every other page answers 403)
             let allowed: [(String, Set<String>)] = [
                 ("student", Set(pages)),
-                ("guardian", Set(pages).subtracting(["backpack"])),
+                ("guardian", Set(pages)),
                 ("teacher", Set(pages)),
                 ("coach", Set(pages).subtracting(["backpack"])),
                 ("admin", Set(pages)),
@@ -357,15 +357,33 @@ struct StudentRecordTests {
         try await withOwnApp(adjust: { _ in }) { client, services in
             let store = services.store
             let cast = try await Self.cast(store)
+            for (minutes, visibility) in [(2.0, Reflection.Visibility.teacherAndMe), (1, .shared)] {
+                try await store.save(
+                    Reflection(
+                        id: .init("r-\(visibility.rawValue)"), studentID: cast.student.id,
+                        wentWell: "Fractions clicked",
+                        tryNext: "Ask earlier", visibility: visibility,
+                        at: TestSchool.now.addingTimeInterval(-60 * minutes)),
+                    by: cast.student.id)
+            }
             let api = try await APIClient.signIn(client, "student")
             let response = try await api.call("/api/v1/students/\(cast.student.id.rawValue)/backpack")
             #expect(response.status == .ok && response.object["format"] as? String == "masterly.backpack")
             #expect((response.object["mastery"] as? [Any])?.isEmpty == false)
             let profiles = response.object["profiles"] as? [[String: Any]] ?? []
             #expect(profiles.allSatisfy { ($0["accommodations"] as? String ?? "").isEmpty })
+            // The student's own copy holds the reflection kept for their teachers only …
+            let own = response.object["reflections"] as? [[String: Any]] ?? []
+            #expect(own.contains { $0["visibility"] as? String == "teacher-and-me" })
+            // The family may inspect its child's record — without what the student keeps for their teachers only.
             let guardian = try await APIClient.signIn(client, "guardian")
-            #expect(
-                try await guardian.call("/api/v1/students/\(cast.student.id.rawValue)/backpack").status == .forbidden)
+            let family = try await guardian.call("/api/v1/students/\(cast.student.id.rawValue)/backpack")
+            #expect(family.status == .ok && (family.object["mastery"] as? [Any])?.isEmpty == false)
+            let familyProfiles = family.object["profiles"] as? [[String: Any]] ?? []
+            #expect(familyProfiles.allSatisfy { ($0["accommodations"] as? String ?? "").isEmpty })
+            let familyReflections = family.object["reflections"] as? [[String: Any]] ?? []
+            #expect(familyReflections.allSatisfy { $0["visibility"] as? String == "shared" })
+            #expect(familyReflections.contains { $0["visibility"] as? String == "shared" })
 
             let service = BackpackService(store: store)
             let original = try #require(

@@ -2,8 +2,9 @@ extension Access {
     public enum Action: String, CaseIterable, Codable, Sendable {
         /// A student's tracker, mastery, evidence and backpack.
         case viewStudentRecord
-        /// A student's data backpack (their portable record): the student, their current teachers, and the
-        /// school's administrators (who move it to another school).
+        /// A student's data backpack (their portable record): the student, their guardians (a family's right to
+        /// inspect its child's records — without what the student keeps for their teachers only), their current
+        /// teachers, and the school's administrators (who move it to another school).
         case viewBackpack
         /// Record new evidence for a student.
         case recordEvidence

@@ -24,7 +24,9 @@ extension Access {
                 }
             case .viewBackpack:
                 switch (role, relation) {
-                case (.student, .itself), (.teacher, .teacher), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                case (.student, .itself), (.guardian, .guardian), (.teacher, .teacher), (.admin, .sameSchool),
+                    (.admin, .sameDistrict):
+                    true
                 default: false
                 }
             case .recordEvidence, .correctEvidence:

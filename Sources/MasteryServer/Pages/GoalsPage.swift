@@ -225,11 +225,11 @@ enum StudentNavigation {
         ("backpack", "Backpack", "/backpack"), ("conference", "Conference report", "/conference"),
     ]
 
-    /// The pages the viewer may open (the backpack is for the student, their teachers and administrators).
+    /// The pages the viewer may open (the backpack is for the student, their family, teachers and administrators).
     static func links(_ student: Person, current: String, _ context: PageContext) -> Node<HTML.BodyContext> {
         let role = context.user?.role
         let t = context.t
-        let shown = pages.filter { $0.key != "backpack" || (role != .guardian && role != .coach) }
+        let shown = pages.filter { $0.key != "backpack" || role != .coach }
         return .nav(
             .class("student-nav"), .attribute(named: "aria-label", value: t("Student pages")),
             .ul(

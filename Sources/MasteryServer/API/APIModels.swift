@@ -11,6 +11,18 @@ enum APIModels {
         var children: [Named]?
     }
 
+    /// The "needs you" list (`GET /api/v1/me/notifications`).
+    struct NotificationList: Encodable {
+        struct Item: Encodable {
+            var kind: String
+            var text: String
+            var url: String
+            var createdAt: Date
+            var read: Bool
+        }
+        var items: [Item]
+    }
+
     struct Named: Encodable {
         var id: String
         var name: String

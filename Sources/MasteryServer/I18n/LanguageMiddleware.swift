@@ -35,9 +35,10 @@ struct LanguageMiddleware: RouterMiddleware {
         return response
     }
 
-    static func cookie(_ code: String, secure: Bool) -> Cookie {
+    /// The browser's language for a year; nil clears it (the browser follows the account's choice again).
+    static func cookie(_ code: String?, secure: Bool) -> Cookie {
         Cookie(
-            name: cookieName, value: code, maxAge: 365 * 86_400, path: "/", secure: secure, httpOnly: true,
-            sameSite: .lax)
+            name: cookieName, value: code ?? "", maxAge: code == nil ? 0 : 365 * 86_400, path: "/", secure: secure,
+            httpOnly: true, sameSite: .lax)
     }
 }

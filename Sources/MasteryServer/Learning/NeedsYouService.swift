@@ -18,16 +18,18 @@ struct NeedsYouService {
     let now: Date
 
     func entries(for user: Person, _ t: Translator) async throws -> [NeedsYouEntry] {
-        var students: [(Person, LearningPlan.Signer)] = []
+        let candidates: [(Person, LearningPlan.Signer)]
         switch user.role {
-        case .student: students = [(user, .student)]
-        case .guardian:
-            let authorizer = Authorizer(store: store)
-            for child in try await store.children(ofGuardian: user.id)
-            where try await authorizer.allows(user, .viewStudentRecord, student: child.id) {
-                students.append((child, .guardian))
-            }
+        case .student: candidates = [(user, .student)]
+        case .guardian: candidates = try await store.children(ofGuardian: user.id).map { ($0, .guardian) }
         default: return []
+        }
+        // Each student's record is read only as the policy allows, the reader's own included.
+        let authorizer = Authorizer(store: store)
+        var students: [(Person, LearningPlan.Signer)] = []
+        for (student, signer) in candidates
+        where try await authorizer.allows(user, .viewStudentRecord, student: student.id) {
+            students.append((student, signer))
         }
         let seen = try await store.notificationsSeen(by: user.id)
         var entries: [NeedsYouEntry] = []

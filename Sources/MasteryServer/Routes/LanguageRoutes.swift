@@ -18,15 +18,7 @@ struct LanguageRoutes {
             }
             try await services.store.setLanguage(code, for: user.id, at: services.clock())
             var response = HTMLResponse.redirect(Self.localPath(context.form.text("return")) ?? "/")
-            let secure = services.configuration.secureCookies
-            if let code {
-                response.setCookie(LanguageMiddleware.cookie(code, secure: secure))
-            } else {
-                response.setCookie(
-                    Cookie(
-                        name: LanguageMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: secure,
-                        httpOnly: true, sameSite: .lax))
-            }
+            response.setCookie(LanguageMiddleware.cookie(code, secure: services.configuration.secureCookies))
             return response
         }
     }

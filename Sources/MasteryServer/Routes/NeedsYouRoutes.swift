@@ -8,43 +8,32 @@ import MasteryStore
 struct NeedsYouRoutes {
     let services: AppServices
 
-    struct Body: Encodable {
-        struct Item: Encodable {
-            var kind: String
-            var text: String
-            var url: String
-            var createdAt: Date
-            var read: Bool
-        }
-        var items: [Item]
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/api/v1/me/notifications") { _, context in
             let user = try context.requireUser()
             return APIResponse.json(try await body(user, context.translator))
         }
         router.post("/api/v1/me/notifications/read") { _, context in
-            let user = try markRead(context)
-            try await services.store.markNotificationsSeen(by: user.id, at: services.clock())
+            let user = try await markRead(context)
             return APIResponse.json(try await body(user, context.translator))
         }
         router.post("/me/notifications/read") { _, context in
-            let user = try markRead(context)
-            try await services.store.markNotificationsSeen(by: user.id, at: services.clock())
+            _ = try await markRead(context)
             return HTMLResponse.redirect("/")
         }
     }
 
-    private func markRead(_ context: AppRequestContext) throws -> Person {
+    /// Marks the caller's list read (their own account's setting, audited) and returns them.
+    private func markRead(_ context: AppRequestContext) async throws -> Person {
         let user = try context.requireUser()
         try Authorizer(store: services.store).require(user, .changeOwnSettings, account: user.id)
+        try await services.store.markNotificationsSeen(by: user.id, at: services.clock())
         return user
     }
 
-    private func body(_ user: Person, _ t: Translator) async throws -> Body {
+    private func body(_ user: Person, _ t: Translator) async throws -> APIModels.NotificationList {
         let entries = try await NeedsYouService(store: services.store, now: services.clock()).entries(for: user, t)
-        return Body(
+        return APIModels.NotificationList(
             items: entries.map {
                 .init(kind: $0.kind.rawValue, text: $0.text, url: $0.url, createdAt: $0.createdAt, read: $0.read)
             })

@@ -32,6 +32,9 @@ def test_guardian_reads_in_spanish(driver, base_url, login, axe_check):
     # Kept for the account: a fresh browser session signs in to Spanish.
     driver.get(f"{base_url}/")
     driver.find_element(By.CSS_SELECTOR, ".language-menu form button").click()
+    # The button goes once the choice is saved; deleting cookies before then would race the form's POST.
+    wait_for(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".language-menu form button"),
+             "Spanish was not kept for the account")
     driver.delete_all_cookies()
     login(driver, "guardian")
     driver.get(f"{base_url}/")

@@ -57,6 +57,11 @@ struct AccessPolicyTests {
         // One's own settings (the language of one's pages): everyone, for themselves only.
         "student/itself/changeOwnSettings", "guardian/itself/changeOwnSettings", "teacher/itself/changeOwnSettings",
         "coach/itself/changeOwnSettings", "admin/itself/changeOwnSettings",
+        // Flex days: the school's coach and administrators coordinate; its teachers and students take part (teachers
+        // ask for their own students, students rank sessions for themselves).
+        "coach/sameSchool/coordinateFlexDays", "admin/sameSchool/coordinateFlexDays",
+        "admin/sameDistrict/coordinateFlexDays", "teacher/sameSchool/joinFlexDay", "student/sameSchool/joinFlexDay",
+        "teacher/teacher/requestFlexStudents", "student/itself/chooseFlexSessions",
     ]
 
     static let everyTriple: [String] = Role.allCases.flatMap { role in

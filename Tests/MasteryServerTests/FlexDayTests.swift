@@ -38,7 +38,7 @@ struct FlexDayTests {
             #expect(wrong.status == .unprocessableContent)
             #expect(try await coach.post("\(path)/propose", []).status == .seeOther)
             var day = try #require(try await store.flexDay(id))
-            let instance = day.instance(records: [:], thresholds: [:])
+            let instance = FlexDayPlan(day: day, requests: [], choices: [], records: [:], thresholds: [:]).instance
             #expect(FeasibilityChecker.check(instance, day.solution).violations.isEmpty)
             let workshop = try #require(day.sessions.first { $0.title == "Ratios workshop" })
             let attendees = day.students.filter { (day.assignments[$0] ?? []).contains(workshop.id) }
@@ -63,10 +63,19 @@ struct FlexDayTests {
             #expect(mine.status == .ok && mine.body.contains("Ratios workshop"))
             let present = attendees[1]
             let before = try await store.events(student: present, competency: competency.id).count
+            let absentBefore = try await store.events(student: attendees[2], competency: competency.id).count
+            // Attendance starts empty: the page offers Present and Absent with neither chosen.
+            let sheet = try await teacherBrowser.get("/my-day")
+            #expect(sheet.body.contains("name=\"attendance-\(present.rawValue)\""))
+            #expect(
+                !sheet.body.contains("value=\"present\" checked") && !sheet.body.contains("value=\"absent\" checked"))
             var fields: [(String, String)] = [
-                ("present-\(present.rawValue)", "on"), ("level-\(present.rawValue)", "3"),
+                ("attendance-\(present.rawValue)", "present"), ("level-\(present.rawValue)", "3"),
             ]
-            fields.append(("level-\(attendees[2].rawValue)", "4"))  // not marked present: no evidence
+            // Marked absent: no evidence, whatever level was picked. Not marked at all: no mark is saved.
+            fields.append(("attendance-\(attendees[2].rawValue)", "absent"))
+            fields.append(("level-\(attendees[2].rawValue)", "4"))
+            fields.append(("level-\(attendees[3].rawValue)", "4"))
             // The levels are on one of the session's competencies; another is refused and nothing is saved.
             let elsewhere = try await teacherBrowser.post(
                 "/schedule/\(id.rawValue)/sessions/\(workshop.id)/attendance", fields + [("competency", "nope")])
@@ -79,7 +88,10 @@ struct FlexDayTests {
             let events = try await store.events(student: present, competency: competency.id)
             #expect(events.count == before + 1 && events.last?.score == 3)
             let attendance = try await store.attendance(day: id, session: workshop.id)
-            #expect(attendance[present] == true && attendance[attendees[2]] == false)
+            #expect(attendance[present] == true && attendance[attendees[2]] == false && attendance[attendees[3]] == nil)
+            #expect(try await store.events(student: attendees[2], competency: competency.id).count == absentBefore)
+            // The evidence names the session as its source.
+            #expect(events.last?.source == .flexSession)
 
             var other = TestBrowser(client)
             _ = try await other.login("teacher2")

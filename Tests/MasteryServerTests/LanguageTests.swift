@@ -35,7 +35,13 @@ struct LanguageTests {
             #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(key)")
             #expect(placeholders(key) == placeholders(text), "\(key) → \(text)")
         }
-        #expect(Set(SpanishCatalog.messages.keys).isDisjoint(with: SpanishCatalog.learningMessages.keys))
+        // Each message in one part of the catalogue only (a second entry would silently lose).
+        let parts = [SpanishCatalog.messages, SpanishCatalog.learningMessages, SpanishCatalog.flexDayMessages]
+        for (index, part) in parts.enumerated() {
+            for other in parts[(index + 1)...] {
+                #expect(Set(part.keys).isDisjoint(with: other.keys), "\(Set(part.keys).intersection(other.keys))")
+            }
+        }
     }
 
     @Test("A district adds a language with a catalogue file, no code; a bad file is named")

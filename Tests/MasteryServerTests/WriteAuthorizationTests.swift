@@ -96,6 +96,26 @@ struct WriteAuthorizationTests {
             Row(path: "/schedule/\(ids.day)/propose", allowed: coordinators, denied: others(coordinators)),
             Row(path: "/schedule/\(ids.day)/adjust", allowed: coordinators, denied: others(coordinators)),
             Row(path: "/schedule/\(ids.day)/publish", allowed: coordinators, denied: others(coordinators)),
+            Row(path: "/schedule/\(ids.day)/sessions/open-1", allowed: coordinators, denied: others(coordinators)),
+            Row(
+                path: "/schedule/\(ids.day)/sessions/open-1/remove", allowed: coordinators,
+                denied: others(coordinators)),
+            Row(path: "/schedule/\(ids.day)/close", allowed: coordinators, denied: others(coordinators)),
+            Row(path: "/schedule/\(ids.day)/copy", allowed: coordinators, denied: others(coordinators)),
+            Row(
+                path: "/schedule/\(ids.day)/requests/no-such-request/withdraw", allowed: coordinators,
+                denied: others(coordinators)),
+            // Requests: a teacher for their own students only; choices: a student on the day, for themselves.
+            Row(
+                path: "/flex/\(ids.day)/requests",
+                fields: [("session", "open-0"), ("student", ids.student), ("reason", "Reteach")],
+                allowed: teacherOnly, denied: others(teacherOnly)),
+            Row(
+                path: "/flex/\(ids.day)/choices", fields: [("choice-1", "open-0")], allowed: ["student", "classmate"],
+                denied: others(["student", "classmate"])),
+            Row(
+                path: "/flex/\(ids.day)/requests/no-such-request/withdraw", allowed: ["teacher", "teacher2"],
+                denied: ["guardian", "otherGuardian", "teacher5"]),
             // A session without a teacher is nobody's to take attendance for.
             Row(path: "/schedule/\(ids.day)/sessions/open-0/attendance", allowed: [], denied: everyone),
             Row(

@@ -46,6 +46,16 @@ extension Access {
         /// The frameworks and strands a section's course assesses: administrators; the course's teachers too
         /// where the school lets them (`allows(_:_:_:archived:teachersChooseFrameworks:)`).
         case chooseCourseFrameworks
+        /// Set up a school's flex days (sessions, templates), propose, adjust, publish and close them, and read their
+        /// attendance: the school's coach and administrators.
+        case coordinateFlexDays
+        /// Take part in a school's flex days before they are published — see the sessions on offer, so a teacher
+        /// may request students and a student may choose: the school's teachers and students.
+        case joinFlexDay
+        /// Ask for a student in a flex session (required or requested): the student's own teachers.
+        case requestFlexStudents
+        /// Rank the sessions one would like on a flex day: the student themselves.
+        case chooseFlexSessions
         /// Settings of one's own account (the language of one's pages): the person themselves, whatever their role.
         case changeOwnSettings
     }

@@ -80,6 +80,17 @@ extension Access {
                 role == .admin && (relation == .sameSchool || relation == .sameDistrict)
             case .changeOwnSettings:
                 relation == .itself
+            case .coordinateFlexDays:
+                switch (role, relation) {
+                case (.coach, .sameSchool), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                default: false
+                }
+            case .joinFlexDay:
+                (role == .teacher || role == .student) && relation == .sameSchool
+            case .requestFlexStudents:
+                role == .teacher && relation == .teacher
+            case .chooseFlexSessions:
+                role == .student && relation == .itself
             case .manageRoster, .viewAuditLog:
                 role == .admin && (relation == .sameSchool || relation == .sameDistrict)
             }

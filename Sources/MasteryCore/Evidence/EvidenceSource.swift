@@ -12,6 +12,8 @@ public enum EvidenceSource: String, Codable, Sendable, CaseIterable {
     case imported
     /// A playlist checkpoint the student handed in and the teacher scored.
     case checkpoint
+    /// Recorded by a flex session's teacher at attendance.
+    case flexSession = "flex-session"
 
     public var displayName: String {
         switch self {
@@ -21,6 +23,7 @@ public enum EvidenceSource: String, Codable, Sendable, CaseIterable {
         case .manual: "Entry"
         case .imported: "Imported"
         case .checkpoint: "Checkpoint"
+        case .flexSession: "Flex session"
         }
     }
 }

@@ -5,7 +5,10 @@ import Foundation
 public struct FlexDay: Identifiable, Hashable, Codable, Sendable {
     public typealias ID = Identifier<FlexDay>
 
-    public enum Status: String, Codable, Sendable { case draft, published }
+    /// A template is a week's pattern the coordinator makes each week's day from; a draft is being built (teachers
+    /// request, students choose); a published day is what students and teachers follow; a closed day has run
+    /// and no longer changes.
+    public enum Status: String, Codable, Sendable, CaseIterable { case template, draft, published, closed }
 
     public struct Session: Hashable, Codable, Sendable {
         public var id: String
@@ -47,6 +50,9 @@ public struct FlexDay: Identifiable, Hashable, Codable, Sendable {
     public var objective: Double?
     public var bound: Double?
     public var status: Status
+    /// When mod 1 begins, in minutes after midnight, and how long a mod lasts (clock times on every page).
+    public var startMinute: Int?
+    public var modMinutes: Int?
 
     public init(
         id: ID, schoolID: Organization.ID, day: String, mods: Int, sessions: [Session] = [], students: [Person.ID],
@@ -62,38 +68,23 @@ public struct FlexDay: Identifiable, Hashable, Codable, Sendable {
         self.status = status
     }
 
-    /// The scheduling instance of the day: every mod free for every student; needs from mastery — a
-    /// competency well below the threshold weighs 3 (reteach), below it 2, not yet assessed 1.5, mastered 1
-    /// (extension) — so the solver puts each student where their mastery says they gain most.
-    public func instance(
-        records: [Person.ID: [Competency.ID: MasteryRecord]], thresholds: [Competency.ID: Double]
-    ) -> ScheduleInstance {
-        let competencies = Array(Set(sessions.flatMap(\.competencyIDs))).sorted { $0.rawValue < $1.rawValue }
-        return ScheduleInstance(
-            mods: mods,
-            sessions: sessions.map {
-                .init(
-                    id: $0.id, start: $0.start, length: $0.length, capacity: $0.capacity,
-                    competencies: $0.competencyIDs.map(\.rawValue), required: $0.required.map(\.rawValue),
-                    title: $0.title)
-            },
-            students: students.map { student in
-                let mine = records[student] ?? [:]
-                return ScheduleInstance.Student(
-                    id: student.rawValue, free: Array(0..<mods),
-                    needs: competencies.map { competency in
-                        let threshold = thresholds[competency] ?? 3
-                        let weight: Double =
-                            switch mine[competency] {
-                            case .some(let record) where record.mastered: 1
-                            case .some(let record) where (record.value ?? 0) < threshold - 1 && record.value != nil: 3
-                            case .some(let record) where record.value != nil: 2
-                            default: 1.5
-                            }
-                        return .init(competency: competency.rawValue, weight: weight)
-                    })
-            })
+    /// Each mod's clock time ("9:00–9:20"), when the day has them.
+    public func clock(of mod: Int) -> (start: Int, end: Int)? {
+        guard let startMinute, let modMinutes, modMinutes > 0 else { return nil }
+        return (startMinute + mod * modMinutes, startMinute + (mod + 1) * modMinutes)
     }
+
+    /// The same sessions on another date: a draft with nobody placed yet (templates and copies).
+    public func copy(as id: ID, on date: String, status: Status = .draft, students: [Person.ID]) -> FlexDay {
+        var day = FlexDay(
+            id: id, schoolID: schoolID, day: date, mods: mods, sessions: sessions, students: students, status: status)
+        day.startMinute = startMinute
+        day.modMinutes = modMinutes
+        return day
+    }
+
+    /// Sessions, requests and choices change only before the day is published.
+    public var isOpen: Bool { status == .draft || status == .template }
 
     /// The current assignments as a solution (for the feasibility checker).
     public var solution: ScheduleSolution {

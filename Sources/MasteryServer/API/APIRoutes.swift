@@ -82,6 +82,7 @@ struct APIRoutes {
         router.get("/api/v1/students/{id}/mastery") { _, context in try await mastery(context) }
         registerLearning(on: router)
         registerPeople(on: router)
+        registerFlexDays(on: router)
     }
 
     func me(_ context: AppRequestContext) async throws -> Response {

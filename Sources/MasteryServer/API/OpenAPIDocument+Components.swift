@@ -5,6 +5,11 @@ extension OpenAPIDocument {
           securitySchemes:
             bearer: { type: http, scheme: bearer }
           responses:
+            FlexDay:
+              description: A flex day
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/FlexDay" }
             Error:
               description: An error
               content:

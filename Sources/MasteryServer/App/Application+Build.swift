@@ -51,6 +51,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     FrameworkRoutes(services: services).register(on: router)
     SectionSettingsRoutes(services: services).register(on: router)
     FlexDayRoutes(services: services).register(on: router)
+    FlexJoinRoutes(services: services).register(on: router)
     GoalRoutes(services: services).register(on: router)
     ReflectionRoutes(services: services).register(on: router)
     ProfileRoutes(services: services).register(on: router)

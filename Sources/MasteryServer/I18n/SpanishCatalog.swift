@@ -4,7 +4,8 @@
 enum SpanishCatalog {
     static let catalog = Catalog(
         code: "es", name: "Español", plural: .oneOther,
-        messages: messages.merging(learningMessages) { first, _ in first })
+        messages: messages.merging(learningMessages) { first, _ in first }.merging(flexDayMessages) { first, _ in first
+        })
 
     /// The frame, signing in, errors, a family's home, the tracker, one competency, the data's words.
     static let messages: [String: String] = [
@@ -162,6 +163,7 @@ enum SpanishCatalog {
         "Entry": "Registro",
         "Imported": "Importada",
         "Checkpoint": "Punto de control",
+        "Flex session": "Sesión flexible",
         "Highest score": "Puntuación más alta",
         "Most recent score": "Puntuación más reciente",
         "Mean": "Media",

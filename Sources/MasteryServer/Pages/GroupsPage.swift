@@ -117,6 +117,8 @@ struct GroupingPage {
     var grouping: Grouping
     var competencies: [Competency]
     var moves: [(before: FlexibleGroups.Placement, now: FlexibleGroups.Placement)]
+    /// The school's next flex day still being planned: each group can be requested for one of its sessions.
+    var flexDay: FlexDay?
 
     static let stations = ["Teacher-led", "Collaborative", "Independent", "Online"]
 
@@ -147,7 +149,15 @@ struct GroupingPage {
                                     .text(
                                         "\(names[placement.studentID] ?? placement.studentID.rawValue) — \(placement.reason)"
                                     ))
-                            }))
+                            }),
+                        .unwrap(flexDay) { day in
+                            let students = grouping.placements.filter { $0.group == group }.map(\.studentID.rawValue)
+                            return .a(
+                                .class("button secondary small"),
+                                .href(
+                                    "/flex/\(day.id.rawValue)?students=\(students.joined(separator: ","))#request-form"),
+                                .text("Ask for \(group) on the flex day \(FlexDayWords.date(day, .english))"))
+                        })
                 }),
             .section(
                 .class("card"), .id("moves"),

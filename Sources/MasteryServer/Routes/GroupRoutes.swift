@@ -60,9 +60,11 @@ struct GroupRoutes {
             let competencies = data.curriculum.leafCompetencies.filter { grouping.competencyIDs.contains($0.id) }
             let sizes = Dictionary(grouping: grouping.placements, by: \.group).values.map(\.count)
             let fresh = try await suggest(data, competencies, size: max(2, sizes.max() ?? 6))
+            let flexDay = try await store.flexDays(school: data.section.schoolID)
+                .filter { $0.status == .draft }.min { $0.day < $1.day }
             let page = GroupingPage(
                 data: data, grouping: grouping, competencies: competencies,
-                moves: FlexibleGroups.moves(from: grouping.placements, to: fresh))
+                moves: FlexibleGroups.moves(from: grouping.placements, to: fresh), flexDay: flexDay)
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
     }

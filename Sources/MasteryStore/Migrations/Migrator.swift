@@ -32,6 +32,7 @@ enum Migrator {
         AddChangeCounters(),
         AddPersonLanguage(),
         AddNotificationsSeen(),
+        CreateFlexRequests(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -6,15 +6,15 @@ import SQLKit
 extension Store {
     public func save(_ day: FlexDay, by actor: Person.ID, at now: Date, action: String) async throws {
         try await driver.withTransaction { db in
-            try await db.raw("DELETE FROM flex_days WHERE id = \(bind: day.id.rawValue)").run()
-            try await db.insertRows(
-                "flex_days", columns: ["id", "school_id", "day", "status", "day_json", "updated_at"],
-                rows: [
-                    [
-                        day.id.rawValue, day.schoolID.rawValue, day.day, day.status.rawValue, try JSONText.encode(day),
-                        now.timeIntervalSince1970,
-                    ]
-                ])
+            // Updated in place: requests, choices and attendance refer to the day.
+            try await db.raw(
+                """
+                INSERT INTO flex_days (id, school_id, day, status, day_json, updated_at) VALUES (\(bind: day.id.rawValue), \
+                \(bind: day.schoolID.rawValue), \(bind: day.day), \(bind: day.status.rawValue), \(bind: try JSONText.encode(day)), \
+                \(bind: now.timeIntervalSince1970)) ON CONFLICT (id) DO UPDATE SET school_id = excluded.school_id, \
+                day = excluded.day, status = excluded.status, day_json = excluded.day_json, updated_at = excluded.updated_at
+                """
+            ).run()
             try await Self.audit(
                 db, at: now, actor: actor, action: "flexday.\(action)", student: nil, subject: "flex day \(day.day)",
                 detail: "\(day.sessions.count) sessions, \(day.status.rawValue)", organization: day.schoolID)

@@ -5,8 +5,8 @@ import Testing
 
 /// Flex days on every backend: a day saved again keeps what refers to it (requests, choices, attendance);
 /// requests are withdrawn once and kept; a student's choices replace their earlier ones; each write is audited.
-@Suite("Store contract: flex days", .serialized)
-struct FlexDayContractTests {
+/// Part of the serialized contract suite: the PostgreSQL half shares one database.
+extension StoreContractTests {
     @Test(
         "Requests, choices and attendance live beside the day and survive its re-saving", arguments: Backend.available)
     func requestsChoicesAttendance(_ backend: Backend) async throws {

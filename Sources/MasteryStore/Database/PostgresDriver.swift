@@ -55,6 +55,28 @@ final class PostgresDriver: SQLDriver, @unchecked Sendable {
         }
     }
 
+    func withUnboundedConnection<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        let connection = try await pool.requestConnection().get()
+        gauge.acquired(after: .zero)
+        defer {
+            pool.releaseConnection(connection)
+            gauge.released()
+        }
+        let db = connection.sql(queryLogLevel: nil)
+        // The server-side statement timeout too (set per connection at start; RESET goes back to it).
+        try await db.raw("SET statement_timeout = 0").run()
+        do {
+            let result = try await body(db)
+            try await db.raw("RESET statement_timeout").run()
+            return result
+        } catch {
+            try? await db.raw("RESET statement_timeout").run()
+            throw error
+        }
+    }
+
     func shutdown() async {
         try? await pool.shutdownAsync()
     }

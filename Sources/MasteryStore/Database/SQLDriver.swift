@@ -14,12 +14,23 @@ protocol SQLDriver: Sendable {
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` in one transaction on one connection: all of it is written, or none of it.
     func withTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` on one pooled connection with no per-call deadline: migrating, which may wait for another
+    /// server's migration and runs every step of the schema, is not an answer a request waits for.
+    func withUnboundedConnection<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T
     func shutdown() async
     /// Counts uses of the pool (`Store.poolUse`).
     var gauge: PoolGauge { get }
 }
 
 extension SQLDriver {
+    func withUnboundedConnection<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await withConnection(body)
+    }
+
     func withTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     {
         try await transaction(body)

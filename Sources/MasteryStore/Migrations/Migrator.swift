@@ -47,7 +47,7 @@ enum Migrator {
     /// transaction, that nobody applied it meanwhile.
     static func migrate(_ driver: any SQLDriver) async throws -> [String] {
         let flavor = driver.flavor
-        return try await driver.withConnection { db in
+        return try await driver.withUnboundedConnection { db in
             if flavor == .postgres { try await db.raw("SELECT pg_advisory_lock(\(bind: Self.lockKey))").run() }
             do {
                 let done = try await run(db, flavor: flavor)

@@ -187,16 +187,10 @@ extension APIRoutes {
     }
 
     func coordinated(_ context: AppRequestContext) async throws -> (FlexDayService, FlexDay) {
-        let service = FlexDayService(services: services, user: try context.requireUser())
-        let id = try context.parameters.require("id")
-        try InputRules.checkIdentifier(id, field: "id")
-        return (service, try await service.coordinated(.init(id)))
+        try await FlexDayService.coordinated(context, services)
     }
 
     func joined(_ context: AppRequestContext) async throws -> (FlexDayService, FlexDay) {
-        let service = FlexDayService(services: services, user: try context.requireUser())
-        let id = try context.parameters.require("id")
-        try InputRules.checkIdentifier(id, field: "id")
-        return (service, try await service.joined(.init(id)))
+        try await FlexDayService.joined(context, services)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import MasteryCore
 import MasteryStore
 
@@ -33,6 +34,25 @@ struct FlexDayService {
     }
 
     // MARK: Days
+
+    /// The service for the signed-in user and the day in the path (`{id}`), which they coordinate.
+    static func coordinated(_ context: AppRequestContext, _ services: AppServices) async throws -> (Self, FlexDay) {
+        let (service, id) = try start(context, services)
+        return (service, try await service.coordinated(id))
+    }
+
+    /// The service for the signed-in user and the day in the path, which they take part in (or coordinate).
+    static func joined(_ context: AppRequestContext, _ services: AppServices) async throws -> (Self, FlexDay) {
+        let (service, id) = try start(context, services)
+        return (service, try await service.joined(id))
+    }
+
+    private static func start(_ context: AppRequestContext, _ services: AppServices) throws -> (Self, FlexDay.ID) {
+        let service = FlexDayService(services: services, user: try context.requireUser())
+        let id = try context.parameters.require("id")
+        try InputRules.checkIdentifier(id, field: "id")
+        return (service, .init(id))
+    }
 
     /// The school the user coordinates (an administrator's own school or the one named; a coach's).
     func coordinatedSchool(_ named: String?) async throws -> Organization {

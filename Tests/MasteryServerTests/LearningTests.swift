@@ -165,9 +165,15 @@ struct LearningTests {
             #expect(try await store.progress(student: student.id)[practice.item.id]?.status == .started)
             let refused = try await browser.post("\(base)/\(checkpoint.item.id.rawValue)/done", [])
             #expect(refused.status == .unprocessableContent)
+            // Handing in carries work: with nothing written, linked or attached it is refused.
             #expect(
                 try await browser.post("\(base)/\(checkpoint.item.id.rawValue)/submit", [("choice", "project")]).status
-                    == .seeOther)
+                    == .unprocessableContent)
+            #expect(
+                try await browser.post(
+                    "\(base)/\(checkpoint.item.id.rawValue)/submit",
+                    [("choice", "project"), ("text", "My project plan and answers.")]
+                ).status == .seeOther)
             #expect(try await store.progress(student: student.id)[checkpoint.item.id]?.choice == .project)
             #expect(try await browser.post("\(base)/no-such-item/start", []).status == .notFound)
 

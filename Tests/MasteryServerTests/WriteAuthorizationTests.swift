@@ -131,6 +131,22 @@ struct WriteAuthorizationTests {
                 path: "/frameworks/\(ids.framework)/scale", allowed: ["admin"],
                 denied: ["student", "guardian", "coach"]),
             Row(path: "/admin/import", allowed: ["admin"], denied: others(["admin"])),
+            // Playlists are written by the section's managers; work is handed in by the student (or their teacher
+            // for them) and scored from the queue by the section's teacher.
+            Row(
+                path: "\(section)/playlists",
+                fields: [("title", "Auth"), ("item-title", "Read"), ("item-competency", ids.competency)],
+                allowed: sectionManagers, denied: others(sectionManagers)),
+            Row(
+                path: "\(s)/items/no-such-item/submit", fields: [("text", "my work")], allowed: ownWork,
+                denied: others(ownWork)),
+            Row(path: "\(section)/queue/no-such-work", allowed: teacherOnly, denied: others(teacherOnly)),
+            Row(
+                path: "/api/v1/students/\(ids.student)/submissions", api: ["itemId": "no-such-item", "text": "x"],
+                allowed: ownWork, denied: others(ownWork)),
+            Row(
+                path: "/api/v1/sections/\(ids.section)/queue/no-such-work/review", api: ["feedback": "x"],
+                allowed: teacherOnly, denied: others(teacherOnly)),
             Row(path: "/admin/import/confirm", allowed: ["admin"], denied: others(["admin"])),
             Row(
                 path: "/api/v1/evidence",

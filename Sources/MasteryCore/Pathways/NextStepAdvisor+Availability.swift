@@ -1,6 +1,26 @@
 import Foundation
 
+extension NextStepAdvisor.Student {
+    /// The level reached on each competency with evidence (the level shown, else the value), for releases.
+    public var levels: [Competency.ID: Double] {
+        records.compactMapValues { $0.levelValue ?? $0.value }
+    }
+}
+
 extension NextStepAdvisor {
+    /// What opens an item that is not released yet, in the student's words.
+    public func lockedReason(_ item: PlaylistItem) -> String {
+        switch item.release {
+        case .mastery(let competency, let atLeast):
+            let level = catalog.scales[competency].flatMap { scale in
+                scale.levels.first { $0.value >= atLeast }.map { "\($0.label) (\(Self.number($0.value)))" }
+            }
+            return "“\(item.title)” opens when you reach \(level ?? Self.number(atLeast)) on \(name(of: competency))."
+        case .checkpoint, nil:
+            return "“\(item.title)” is not open yet: it opens with a result on its checkpoint."
+        }
+    }
+
     /// Why a student may not work on an item now, or nil when they may. The item must be released (no
     /// release condition, or its checkpoint's result in range) and one of its playlist's competencies open:
     /// mastered, or its prerequisites mastered and, on a teacher-paced pathway, its step reached. Pages offer
@@ -13,9 +33,8 @@ extension NextStepAdvisor {
         for candidate in playlist.items where candidate.kind == .checkpoint {
             if let score = student.progress[candidate.id]?.score { scores[candidate.id] = score }
         }
-        guard playlist.released(checkpointScores: scores).contains(where: { $0.id == itemID }) else {
-            return "“\(item.title)” is not open yet: it opens with a result on its checkpoint."
-        }
+        guard playlist.released(checkpointScores: scores, levels: student.levels).contains(where: { $0.id == itemID })
+        else { return lockedReason(item) }
         let context = context(student, at: now)
         let indices = playlist.competencyIDs.compactMap { order[$0] }
         let open = indices.contains { context.mastered[$0] || (isUnlocked($0, context) && !notYetOpen($0, context)) }

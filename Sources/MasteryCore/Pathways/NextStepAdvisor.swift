@@ -16,16 +16,20 @@ public struct NextStepAdvisor: Sendable {
         public var thresholds: [Competency.ID: Double]
         public var pathways: [Pathway]
         public var playlists: [Playlist]
+        /// Each competency's scale, to name the level a release waits for.
+        public var scales: [Competency.ID: ProficiencyScale]
 
         public init(
             competencies: [Competency], prerequisites: PrerequisiteGraph<Competency.ID>,
-            thresholds: [Competency.ID: Double], pathways: [Pathway] = [], playlists: [Playlist] = []
+            thresholds: [Competency.ID: Double], pathways: [Pathway] = [], playlists: [Playlist] = [],
+            scales: [Competency.ID: ProficiencyScale] = [:]
         ) {
             self.competencies = competencies
             self.prerequisites = prerequisites
             self.thresholds = thresholds
             self.pathways = pathways
             self.playlists = playlists
+            self.scales = scales
         }
     }
 
@@ -326,7 +330,7 @@ public struct NextStepAdvisor: Sendable {
             for item in playlist.items where item.kind == .checkpoint {
                 if let score = student.progress[item.id]?.score { scores[item.id] = score }
             }
-            let visible = Set(playlist.released(checkpointScores: scores).map(\.id))
+            let visible = Set(playlist.released(checkpointScores: scores, levels: student.levels).map(\.id))
             for (itemIndex, item) in playlist.items.enumerated() {
                 guard visible.contains(item.id) else { continue }
                 let status = student.progress[item.id]?.status
@@ -336,7 +340,11 @@ public struct NextStepAdvisor: Sendable {
                 let preference = student.preferredModalities.firstIndex(of: item.modality)
                 var reason = item.isRequired ? "Must-do" : "May-do: your choice"
                 if preference != nil { reason += "; \(item.modality.label.lowercased()) is how you like to learn" }
-                if item.release != nil { reason += "; opened by your checkpoint result" }
+                switch item.release {
+                case .checkpoint: reason += "; opened by your checkpoint result"
+                case .mastery(let competency, _): reason += "; opened by your level on \(name(of: competency))"
+                case nil: break
+                }
                 let inProgress = status == .started || status == .submitted
                 let key = [
                     inProgress ? 0 : 1, item.isRequired ? 0 : 1, preference ?? 99, playlistIndex, itemIndex,

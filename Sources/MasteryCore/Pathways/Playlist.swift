@@ -12,26 +12,38 @@ public struct Playlist: Identifiable, Hashable, Codable, Sendable {
     public var items: [PlaylistItem]
     /// Whether students may choose how to show mastery (any checkpoint of the playlist counts).
     public var allowsAssessmentChoice: Bool
+    /// The teacher who made it; nil for a catalog playlist (the district's or an import's).
+    public var authorID: Person.ID?
+    /// The sections whose students it is offered to (a teacher's playlist).
+    public var sectionIDs: [Section.ID]
+    /// Retired: kept for the record (progress, work handed in), offered to nobody.
+    public var isRetired: Bool
 
     public init(
         id: ID, title: String, competencyIDs: [Competency.ID], items: [PlaylistItem],
-        allowsAssessmentChoice: Bool = false
+        allowsAssessmentChoice: Bool = false, authorID: Person.ID? = nil, sectionIDs: [Section.ID] = [],
+        isRetired: Bool = false
     ) {
         self.id = id
         self.title = title
         self.competencyIDs = competencyIDs
         self.items = items
         self.allowsAssessmentChoice = allowsAssessmentChoice
+        self.authorID = authorID
+        self.sectionIDs = sectionIDs
+        self.isRetired = isRetired
     }
 
     public func item(_ id: PlaylistItem.ID) -> PlaylistItem? { items.first { $0.id == id } }
 
     /// The checkpoint a student is ready to take: every must-do before it that is released to them is done
     /// (at least one), and they have not handed it in or been scored on it yet.
-    public func checkpointReady(progress: [PlaylistItem.ID: ItemProgress]) -> PlaylistItem? {
+    public func checkpointReady(
+        progress: [PlaylistItem.ID: ItemProgress], levels: [Competency.ID: Double] = [:]
+    ) -> PlaylistItem? {
         var scores: [PlaylistItem.ID: Double] = [:]
         for item in items where item.kind == .checkpoint { scores[item.id] = progress[item.id]?.score }
-        let released = released(checkpointScores: scores)
+        let released = released(checkpointScores: scores, levels: levels)
         let mustDos = released.filter { $0.isRequired && $0.kind != .checkpoint }
         guard !mustDos.isEmpty, mustDos.allSatisfy({ progress[$0.id]?.status == .done }) else { return nil }
         return released.first { item in
@@ -39,14 +51,23 @@ public struct Playlist: Identifiable, Hashable, Codable, Sendable {
         }
     }
 
-    /// The items a student can see: those without a release condition, and those whose checkpoint result
-    /// (`checkpointScores`, by checkpoint item) falls in their range.
-    public func released(checkpointScores: [PlaylistItem.ID: Double]) -> [PlaylistItem] {
+    /// The items a student can see: those without a release condition, and those whose condition they meet —
+    /// a checkpoint result (`checkpointScores`, by checkpoint item) in its range, or a level (`levels`, by
+    /// competency) at or above its bar.
+    public func released(
+        checkpointScores: [PlaylistItem.ID: Double], levels: [Competency.ID: Double] = [:]
+    ) -> [PlaylistItem] {
         items.filter { item in
-            guard let release = item.release else { return true }
-            guard let score = checkpointScores[release.checkpointID] else { return false }
-            return release.contains(score)
+            item.release?.isMet(checkpointScores: checkpointScores, levels: levels) ?? true
         }
+    }
+
+    /// Whether a student in `sections` (assigned it or not) is offered the playlist: a catalog playlist (no
+    /// author) is offered to every student of its competencies' courses; a teacher's to the students of its
+    /// sections and those it is assigned to. A retired playlist is offered to nobody.
+    public func isOffered(toStudentIn sections: Set<Section.ID>, assigned: Bool) -> Bool {
+        guard !isRetired else { return false }
+        return authorID == nil || assigned || sectionIDs.contains(where: sections.contains)
     }
 }
 
@@ -86,21 +107,26 @@ public struct PlaylistItem: Identifiable, Hashable, Codable, Sendable {
         }
     }
 
-    /// Released only when the checkpoint's score is in `lowest...highest` (either bound open when nil):
-    /// Canvas-style mastery paths, on the checkpoint's level.
-    public struct Release: Hashable, Codable, Sendable {
-        public var checkpointID: PlaylistItem.ID
-        public var lowest: Double?
-        public var highest: Double?
+    /// When an item opens. On a checkpoint's result: released only when the checkpoint's score is in
+    /// `lowest...highest` (either bound open when nil) — Canvas-style mastery paths. On mastery: released once
+    /// the student's level on a competency is at least `atLeast`.
+    public enum Release: Hashable, Sendable {
+        case checkpoint(PlaylistItem.ID, lowest: Double?, highest: Double?)
+        case mastery(Competency.ID, atLeast: Double)
 
         public init(checkpointID: PlaylistItem.ID, lowest: Double? = nil, highest: Double? = nil) {
-            self.checkpointID = checkpointID
-            self.lowest = lowest
-            self.highest = highest
+            self = .checkpoint(checkpointID, lowest: lowest, highest: highest)
         }
 
-        public func contains(_ score: Double) -> Bool {
-            (lowest.map { score >= $0 } ?? true) && (highest.map { score <= $0 } ?? true)
+        /// Whether the student has met it, from their checkpoint scores and their levels by competency.
+        public func isMet(checkpointScores: [PlaylistItem.ID: Double], levels: [Competency.ID: Double]) -> Bool {
+            switch self {
+            case .checkpoint(let id, let lowest, let highest):
+                guard let score = checkpointScores[id] else { return false }
+                return (lowest.map { score >= $0 } ?? true) && (highest.map { score <= $0 } ?? true)
+            case .mastery(let competency, let atLeast):
+                return (levels[competency] ?? -.infinity) >= atLeast
+            }
         }
     }
 
@@ -115,10 +141,13 @@ public struct PlaylistItem: Identifiable, Hashable, Codable, Sendable {
     /// The level of the scale the item works towards.
     public var targetLevel: Double?
     public var release: Release?
+    /// The competencies a checkpoint is scored on (each gets evidence); empty means the playlist's.
+    public var competencyIDs: [Competency.ID]
 
     public init(
         id: ID, kind: Kind, title: String, details: String = "", url: String? = nil, isRequired: Bool,
-        modality: Modality, minutes: Int, targetLevel: Double? = nil, release: Release? = nil
+        modality: Modality, minutes: Int, targetLevel: Double? = nil, release: Release? = nil,
+        competencyIDs: [Competency.ID] = []
     ) {
         self.id = id
         self.kind = kind
@@ -130,6 +159,12 @@ public struct PlaylistItem: Identifiable, Hashable, Codable, Sendable {
         self.minutes = minutes
         self.targetLevel = targetLevel
         self.release = release
+        self.competencyIDs = competencyIDs
+    }
+
+    /// The competencies a checkpoint of `playlist` is scored on.
+    public func scoredCompetencies(in playlist: Playlist) -> [Competency.ID] {
+        competencyIDs.isEmpty ? playlist.competencyIDs : competencyIDs
     }
 }
 

@@ -83,6 +83,7 @@ struct APIRoutes {
         registerLearning(on: router)
         registerPeople(on: router)
         registerFlexDays(on: router)
+        registerPlaylists(on: router)
     }
 
     func me(_ context: AppRequestContext) async throws -> Response {

@@ -5,6 +5,11 @@ extension OpenAPIDocument {
           securitySchemes:
             bearer: { type: http, scheme: bearer }
           responses:
+            Playlist:
+              description: A playlist
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/Playlist" }
             FlexDay:
               description: A flex day
               content:

@@ -1,8 +1,10 @@
 /// The OpenAPI 3.1 document of `/api/v1`, served at `/openapi.yaml`: written in parts, one file each
 /// (this one: the header, health, sign-in and the caller's tokens).
 enum OpenAPIDocument {
-    static let yaml = [head, peoplePaths, learningPaths, flexDayPaths, components, flexDayComponents].joined(
-        separator: "\n")
+    static let yaml = [
+        head, peoplePaths, learningPaths, flexDayPaths, playlistPaths, components, flexDayComponents,
+        playlistComponents,
+    ].joined(separator: "\n")
 
     /// The header and the paths of health, readiness, sign-in and the caller's own tokens.
     static let head = """

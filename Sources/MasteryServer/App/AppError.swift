@@ -14,6 +14,8 @@ public enum AppError: Error, Equatable, Sendable {
     case conflict(String)
     /// A body or upload over the route's limit, naming the limit.
     case tooLarge(String)
+    /// A file of a kind the route does not accept, naming the kinds it does.
+    case unsupportedType(String)
     /// Too many failed sign-ins: try again after `retryAfter` seconds.
     case tooManyAttempts(retryAfter: Int)
     /// The database cannot be reached: try again after `retryAfter` seconds.
@@ -28,6 +30,7 @@ public enum AppError: Error, Equatable, Sendable {
         case .invalid: .unprocessableContent
         case .conflict: .conflict
         case .tooLarge: .contentTooLarge
+        case .unsupportedType: .unsupportedMediaType
         case .tooManyAttempts: .tooManyRequests
         case .unavailable: .serviceUnavailable
         case .internalError: .internalServerError
@@ -43,6 +46,7 @@ public enum AppError: Error, Equatable, Sendable {
         case .invalid: "invalid"
         case .conflict: "conflict"
         case .tooLarge: "too_large"
+        case .unsupportedType: "unsupported_type"
         case .tooManyAttempts: "too_many_attempts"
         case .unavailable: "unavailable"
         case .internalError: "internal"
@@ -58,6 +62,7 @@ public enum AppError: Error, Equatable, Sendable {
         case .invalid(let message, _, _): message
         case .conflict(let message): message
         case .tooLarge(let message): message
+        case .unsupportedType(let message): message
         case .tooManyAttempts(let seconds):
             "Too many attempts to sign in. Wait \(RetryWording.duration(seconds)) and try again, or ask your teacher or school office to reset your password."
         case .unavailable: "Masterly cannot reach its database just now. Please try again in a moment."
@@ -73,6 +78,7 @@ public enum AppError: Error, Equatable, Sendable {
         case .invalid: "Check your input"
         case .conflict: "Conflict"
         case .tooLarge: "Too large"
+        case .unsupportedType: "File type not accepted"
         case .tooManyAttempts: "Please wait"
         case .unavailable: "Back in a moment"
         case .internalError: "Something went wrong"

@@ -45,6 +45,8 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     AdminRoutes(services: services).register(on: router)
     ImportRoutes(services: services).register(on: router)
     LearningRoutes(services: services).register(on: router)
+    WorkRoutes(services: services).register(on: router)
+    PlaylistRoutes(services: services).register(on: router)
     QuickCheckRoutes(services: services).register(on: router)
     ScoringRoutes(services: services).register(on: router)
     GroupRoutes(services: services).register(on: router)

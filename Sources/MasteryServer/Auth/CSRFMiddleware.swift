@@ -59,8 +59,12 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 
     /// The upload limit of a multipart post: `maxUploadBytes` on the import page for someone signed in who may
-    /// import (administrators), `maxFormBytes` everywhere else.
+    /// import (administrators), room for every file of a hand-in on a playlist item, `maxFormBytes` elsewhere.
     static func uploadLimit(path: String, user: Person?) -> Int {
+        // Handing in work (photos, documents) on a playlist item.
+        if user != nil, path.hasPrefix("/students/"), path.hasSuffix("/submit"), path.contains("/items/") {
+            return WorkFileType.maxFiles * WorkFileType.maxFileBytes + 200_000
+        }
         guard let user, user.role == .admin, uploadPaths.contains(path) else {
             return maxFormBytes
         }

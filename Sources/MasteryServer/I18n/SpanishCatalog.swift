@@ -41,6 +41,7 @@ enum SpanishCatalog {
         "Check your input": "Revise los datos",
         "Conflict": "Conflicto",
         "Too large": "Demasiado grande",
+        "File type not accepted": "Tipo de archivo no aceptado",
         "Please wait": "Espere un momento",
         "Back in a moment": "Volvemos enseguida",
         "Something went wrong": "Algo salió mal",

@@ -13,6 +13,9 @@ struct NextStepsPage {
     var pathways: [(pathway: Pathway, position: Int, completed: Int, pace: Pace)]
     var names: [Competency.ID: Competency]
     var message: String?
+    /// The student's newest work on each item they handed in, with the teacher's review.
+    var work: [PlaylistItem.ID: Submission] = [:]
+    var scales: [Competency.ID: ProficiencyScale] = [:]
 
     func render(_ page: PageContext) -> HTML {
         let t = page.t
@@ -169,51 +172,28 @@ struct NextStepsPage {
                     .attribute(named: "aria-label", value: "\(text): \(label)"), .text(text))
             )
         }
+        let handsIn = item.kind == .checkpoint || item.kind == .project
         switch suggestion.status {
         case .submitted:
-            return .span(.class("tag"), .text(t("Handed in: with your teacher")))
+            return .group(
+                .span(.class("tag"), .text(t("Handed in: with your teacher"))),
+                .unwrap(work[item.id]) { WorkSummary(submission: $0, names: names, scales: scales).render(page) })
         case .started:
             return .group(
                 .span(.class("tag"), .text(t("Started"))),
                 .if(
                     canWork,
-                    item.kind == .checkpoint
-                        ? handIn(suggestion, base: base, page) : button("done", t("Mark done"), primary: true))
+                    handsIn ? handIn(suggestion, base: base, page) : button("done", t("Mark done"), primary: true))
             )
         case .done:
             let score = suggestion.score.map { t("Scored {score}", ["score": DisplayRounding.text($0)]) } ?? t("Done")
-            return .group(.span(.class("tag"), .text(score)), .if(canWork, button("start", t("Try again"))))
+            return .group(
+                .span(.class("tag"), .text(score)),
+                .unwrap(work[item.id]) { WorkSummary(submission: $0, names: names, scales: scales).render(page) },
+                .if(canWork, button("start", handsIn && work[item.id] != nil ? t("Add to my work") : t("Try again"))))
         case nil:
             return .if(canWork, button("start", t("Start")), else: .span(.class("muted"), .text(t("Not started"))))
         }
-    }
-
-    /// Handing in a checkpoint; when the playlist allows it, the student says how they show mastery.
-    func handIn(_ suggestion: NextStepAdvisor.Suggestion, base: String, _ page: PageContext) -> Node<HTML.BodyContext> {
-        let t = page.t
-        let fieldID = "choice-\(suggestion.item.id.rawValue)"
-        return .form(
-            .method(.post), .action("\(base)/submit"), .class("inline-form"),
-            Layout.csrfField(page.csrfToken),
-            .if(
-                suggestion.allowsChoice,
-                .group(
-                    .label(.for(fieldID), .class("small"), .text(t("How I show it"))),
-                    .select(
-                        .id(fieldID), .attribute(named: "name", value: "choice"),
-                        .forEach(AssessmentChoice.allCases) { choice in
-                            .element(
-                                named: "option",
-                                nodes: [
-                                    .attribute(named: "value", value: choice.rawValue), .text(t.data(choice.label)),
-                                ])
-                        })
-                )),
-            .button(
-                .type(.submit), .class("button primary small"),
-                .attribute(named: "aria-label", value: t("Hand in: {title}", ["title": suggestion.item.title])),
-                .text(t("Hand in")))
-        )
     }
 
     func blockedList(_ t: Translator) -> Node<HTML.BodyContext> {

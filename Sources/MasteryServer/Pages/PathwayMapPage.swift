@@ -49,7 +49,11 @@ struct PathwayMapPage {
             .unwrap(message) {
                 .div(.class("notice notice-ok"), .attribute(named: "role", value: "status"), .text($0))
             },
-            .p(.a(.href("/sections/\(section.id.rawValue)"), "Back to the gradebook")),
+            .p(
+                .class("link-row"),
+                .a(.href("/sections/\(section.id.rawValue)"), "Back to the gradebook"), .text(" · "),
+                .a(.href("/sections/\(section.id.rawValue)/queue"), "Work to score"), .text(" · "),
+                .a(.href("/sections/\(section.id.rawValue)/playlists"), "Playlists")),
             summary(waiting: waiting.count),
             .if(!waiting.isEmpty, checkpointQueue(waiting, page)),
             table(),

@@ -8,6 +8,8 @@ struct TeacherHomePage {
         var courseTitle: String
         var studentCount: Int
         var masteredShare: Double?
+        /// Work handed in and waiting to be scored.
+        var waiting: Int = 0
     }
 
     var teacher: Person
@@ -37,7 +39,14 @@ struct TeacherHomePage {
                             .p(.text("\(item.studentCount) students")),
                             .unwrap(item.masteredShare) { share in
                                 .p(.text("\(Int((share * 100).rounded()))% of assessed competencies mastered"))
-                            }
+                            },
+                            .if(
+                                item.waiting > 0,
+                                .p(
+                                    .a(
+                                        .class("needs-you-link"), .href("/sections/\(item.section.id.rawValue)/queue"),
+                                        .text(
+                                            "\(item.waiting) piece\(item.waiting == 1 ? "" : "s") of work to score"))))
                         )
                     })
             ),

@@ -39,10 +39,19 @@ struct HomeRoutes {
         let today = Section.isoDay(services.clock())
         for section in try await store.sections(of: teacher.id, as: .teacher) {
             let data = try await SectionData.load(section.id, store: store)
-            let item = TeacherHomePage.Item(
+            var item = TeacherHomePage.Item(
                 section: section, courseTitle: data.course.title, studentCount: data.students.count,
                 masteredShare: data.masteredShare)
-            if section.isArchived(today: today) { past.append(item) } else { items.append(item) }
+            if section.isArchived(today: today) {
+                past.append(item)
+            } else {
+                // What needs them today: work handed in and waiting (only where they score it).
+                if try await Authorizer(store: store).allows(teacher, .recordEvidence, section: section.id) {
+                    item.waiting = try await WorkService(services: services, user: teacher).queue(section: section.id)
+                        .count
+                }
+                items.append(item)
+            }
         }
         return TeacherHomePage(teacher: teacher, items: items, past: past)
     }

@@ -30,6 +30,17 @@ struct LearningRoutes {
             let action = try context.parameters.require("action")
             guard Self.actions.contains(action) else { throw AppError.notFound("That action") }
             try await authorizer.require(user, .workOnLearning, student: id)
+            if action == "submit" {
+                // Handing in carries the work: what they wrote, links and files.
+                _ = try await WorkService(services: services, user: user).handIn(
+                    student: id, itemID: itemID, text: context.form.text("text") ?? "",
+                    links: context.form.all("links"),
+                    files: context.form.files.filter { $0.field == "files" }.map {
+                        .init(name: $0.fileName, data: $0.data)
+                    },
+                    choice: context.form.text("choice").flatMap(AssessmentChoice.init(rawValue:)))
+                return HTMLResponse.redirect("/students/\(id.rawValue)/next-steps?saved=1#item-\(itemID.rawValue)")
+            }
             let data = try await LearningData.load(student: id, store: store)
             guard let playlist = data.playlist(holding: itemID), let item = playlist.item(itemID) else {
                 throw AppError.notFound("That activity")
@@ -41,18 +52,11 @@ struct LearningRoutes {
             let status: ItemProgress.Status
             switch (action, item.kind) {
             case ("start", _): status = .started
-            case ("submit", .checkpoint): status = .submitted
             case ("done", let kind) where kind != .checkpoint: status = .done
-            case ("done", _):
-                throw AppError.invalid(message: "A checkpoint is done when your teacher scores it: hand it in.")
-            default: throw AppError.invalid(message: "Only a checkpoint can be handed in.")
+            default: throw AppError.invalid(message: "A checkpoint is done when your teacher scores it: hand it in.")
             }
-            let choice =
-                status == .submitted && playlist.allowsAssessmentChoice
-                ? context.form.text("choice").flatMap(AssessmentChoice.init(rawValue:)) : nil
             try await store.setProgress(
-                status, choice: choice, student: id, item: itemID, playlist: playlist.id, by: user.id,
-                at: services.clock())
+                status, student: id, item: itemID, playlist: playlist.id, by: user.id, at: services.clock())
             return HTMLResponse.redirect("/students/\(id.rawValue)/next-steps?saved=1#item-\(itemID.rawValue)")
         }
         router.get("/sections/{id}/pathway") { request, context in
@@ -114,7 +118,11 @@ struct LearningRoutes {
                 )
             },
             names: Dictionary(data.advisor.catalog.competencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            message: message)
+            message: message,
+            work: Dictionary(
+                try await store.submissions(students: [student.id]).map { ($0.itemID, $0) },
+                uniquingKeysWith: { older, newer in newer.version > older.version ? newer : older }),
+            scales: data.advisor.catalog.scales)
     }
 
     func pathwayMap(_ id: Section.ID, viewer: Person, stuckDays: Int, message: String?) async throws -> PathwayMapPage {
@@ -143,7 +151,11 @@ struct LearningRoutes {
             // Ready to take a checkpoint: on a playlist for a competency not mastered yet, every must-do done.
             let ready = data.advisor.catalog.playlists.filter { playlist in
                 playlist.competencyIDs.contains { !mastered.contains($0) }
-            }.compactMap { $0.checkpointReady(progress: progress[student.id] ?? [:]) }
+            }.compactMap {
+                $0.checkpointReady(
+                    progress: progress[student.id] ?? [:],
+                    levels: studentRecords.compactMapValues { $0.levelValue ?? $0.value })
+            }
             rows.append(
                 .init(
                     student: student, position: pathway?.position(mastered: mastered),
@@ -183,19 +195,26 @@ struct LearningRoutes {
         let data = try await LearningData.load(sections: [section], store: store)
         let itemID = PlaylistItem.ID(itemValue)
         guard let playlist = data.playlist(holding: itemID), let item = playlist.item(itemID),
-            item.kind == .checkpoint, let competency = playlist.competencyIDs.first
+            item.kind == .checkpoint
         else { throw AppError.notFound("That checkpoint") }
-        let (_, scale) = try await store.policy(student: student, competency: competency)
-        guard let text = context.form.text("score"), let score = Double(text), scale.contains(score) else {
+        // The one level chosen counts on every competency the checkpoint covers.
+        let competencies = item.scoredCompetencies(in: playlist)
+        guard let text = context.form.text("score"), let score = Double(text) else {
             throw AppError.invalid(message: "Choose a level on the scale.", field: "score")
+        }
+        for competency in competencies {
+            let (_, scale) = try await store.policy(student: student, competency: competency)
+            guard scale.contains(score) else {
+                throw AppError.invalid(message: "Choose a level on the scale.", field: "score")
+            }
         }
         let now = services.clock()
         try await store.append(
-            [
+            competencies.map { competency in
                 .record(
                     student: student, competency: competency, score: score, observedAt: now, source: .checkpoint,
                     section: id, comment: context.form.text("comment") ?? item.title)
-            ], by: user.id, at: now)
+            }, by: user.id, at: now)
         let choice = try await store.progress(student: student)[itemID]?.choice
         try await store.setProgress(
             .done, score: score, choice: choice, student: student, item: itemID, playlist: playlist.id, by: user.id,

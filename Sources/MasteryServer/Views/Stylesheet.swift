@@ -114,6 +114,17 @@ enum Stylesheet {
         .sign-in-card .card-name{font-size:1.4rem;font-weight:700;margin:0 0 .5rem}
         .sign-in-card svg.qr{width:100%;max-width:12rem;height:auto}
         .row-form{display:inline-block;margin:0 .25rem .25rem 0}
+        .hand-in{display:grid;gap:.4rem;margin:.4rem 0;max-width:32rem}.hand-in .field{margin:0}.hand-in textarea{width:100%}
+        .plain-list li.work-entry{padding:1rem;margin:0 0 1rem}.work-files li{border:none}
+        .work-summary{margin:.4rem 0}.work-text{white-space:pre-wrap;overflow-wrap:anywhere}.work-files{padding-left:1.2rem;overflow-wrap:anywhere}
+        .work-review{border-left:4px solid #166534;padding:.2rem .8rem;margin:.5rem 0;background:#f0fdf4}
+        .work-photos{display:flex;flex-wrap:wrap;gap:.5rem}.work-photos img{max-width:100%;max-height:24rem;border:1px solid var(--line)}
+        .level-choice{border:1px solid var(--line);border-radius:.5rem;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}
+        .level-choice label{white-space:nowrap;padding:.2rem 0}
+        .check-list{max-height:16rem;overflow-y:auto;border:1px solid var(--line);border-radius:.5rem;padding:.4rem .6rem;margin:.3rem 0}
+        .check-list label{display:block;padding:.15rem 0}
+        .item-fields{border:1px solid var(--line);border-radius:.5rem;padding:.6rem 1rem;margin:.6rem 0}
+        .item-fields,.item-fields fieldset,.level-choice,.check-list{min-width:0}.check-list label,.level-choice label{overflow-wrap:anywhere}
         .sso-buttons{display:grid;gap:.5rem;margin-bottom:1rem}.sso-buttons .button{text-align:center}
         @media print{.site-header,.site-footer,.skip-link,form,.button,.student-nav,.print-hint,.no-print{display:none}body{background:#fff}.card{box-shadow:none;break-inside:avoid}
         .table-scroll{overflow:visible;border:none}.gradebook-scroll{max-height:none}}

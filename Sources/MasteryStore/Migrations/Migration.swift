@@ -18,6 +18,7 @@ struct ColumnTypes {
     let double = "DOUBLE PRECISION"
     let bigint = "BIGINT"
     var bool: String { flavor == .sqlite ? "INTEGER" : "BOOLEAN" }
+    var blob: String { flavor == .sqlite ? "BLOB" : "BYTEA" }
 }
 
 extension SQLDatabase {

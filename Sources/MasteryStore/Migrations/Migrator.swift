@@ -33,6 +33,7 @@ enum Migrator {
         AddPersonLanguage(),
         AddNotificationsSeen(),
         CreateFlexRequests(),
+        CreateSubmissions(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

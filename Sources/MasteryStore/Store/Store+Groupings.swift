@@ -52,13 +52,21 @@ extension Store {
         try await driver.withConnection { db in
             try await db.raw(
                 "SELECT * FROM groupings WHERE section_id = \(bind: section.rawValue) ORDER BY day DESC, created_at DESC"
-            ).all().map { row in
-                Grouping(
-                    id: try row.string("id"), sectionID: try row.id("section_id"), day: try row.string("day"),
-                    competencyIDs: try JSONText.decode([Competency.ID].self, try row.string("competencies_json")),
-                    placements: try JSONText.decode([FlexibleGroups.Placement].self, try row.string("placements_json")),
-                    createdAt: try row.date("created_at"))
-            }
+            ).all().map(Self.grouping)
         }
+    }
+
+    public func grouping(_ id: String) async throws -> Grouping? {
+        try await driver.withConnection { db in
+            try await db.raw("SELECT * FROM groupings WHERE id = \(bind: id)").first().map(Self.grouping)
+        }
+    }
+
+    static func grouping(_ row: any SQLRow) throws -> Grouping {
+        Grouping(
+            id: try row.string("id"), sectionID: try row.id("section_id"), day: try row.string("day"),
+            competencyIDs: try JSONText.decode([Competency.ID].self, try row.string("competencies_json")),
+            placements: try JSONText.decode([FlexibleGroups.Placement].self, try row.string("placements_json")),
+            createdAt: try row.date("created_at"))
     }
 }

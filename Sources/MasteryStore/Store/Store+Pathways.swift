@@ -65,9 +65,13 @@ extension Store {
 
     static func write(_ playlists: [Playlist], _ db: any SQLDatabase) async throws {
         try await db.insertRows(
-            "playlists", columns: ["id", "title", "items_json", "assessment_choice"],
+            "playlists",
+            columns: ["id", "title", "items_json", "assessment_choice", "author_id", "section_ids", "retired"],
             rows: try playlists.map {
-                [$0.id.rawValue, $0.title, try JSONText.encode($0.items), $0.allowsAssessmentChoice ? 1 : 0]
+                [
+                    $0.id.rawValue, $0.title, try JSONText.encode($0.items), $0.allowsAssessmentChoice ? 1 : 0,
+                    $0.authorID?.rawValue, try JSONText.encode($0.sectionIDs), $0.isRetired ? 1 : 0,
+                ]
             })
         try await db.insertRows(
             "playlist_competencies", columns: ["playlist_id", "competency_id", "position"],
@@ -84,9 +88,15 @@ extension Store {
         }
     }
 
-    /// Creates or replaces a playlist (students' progress on items that remain is kept).
-    public func save(_ playlist: Playlist) async throws {
+    /// Creates or replaces a playlist (students' progress on items that remain is kept); audited as `action`
+    /// ("create", "edit", "retire", …).
+    public func save(_ playlist: Playlist, by actor: Person.ID, at now: Date, action: String) async throws {
         try await driver.withTransaction { db in
+            try await Self.audit(
+                db, at: now, actor: actor, action: "playlist.\(action)", student: nil,
+                subject: "playlist \(playlist.id.rawValue)",
+                detail: "“\(playlist.title)”: \(playlist.items.count) item\(playlist.items.count == 1 ? "" : "s")",
+                organization: nil)
             try await db.raw("DELETE FROM playlist_competencies WHERE playlist_id = \(bind: playlist.id.rawValue)")
                 .run()
             let exists =
@@ -97,7 +107,10 @@ extension Store {
                     """
                     UPDATE playlists SET title = \(bind: playlist.title), \
                     items_json = \(bind: try JSONText.encode(playlist.items)), \
-                    assessment_choice = \(bind: playlist.allowsAssessmentChoice ? 1 : 0) \
+                    assessment_choice = \(bind: playlist.allowsAssessmentChoice ? 1 : 0), \
+                    author_id = \(bind: playlist.authorID?.rawValue), \
+                    section_ids = \(bind: try JSONText.encode(playlist.sectionIDs)), \
+                    retired = \(bind: playlist.isRetired ? 1 : 0) \
                     WHERE id = \(bind: playlist.id.rawValue)
                     """
                 ).run()
@@ -159,7 +172,9 @@ extension Store {
             return Playlist(
                 id: .init(id), title: try row.string("title"), competencyIDs: competencies[id] ?? [],
                 items: try JSONText.decode([PlaylistItem].self, try row.string("items_json")),
-                allowsAssessmentChoice: try row.bool("assessment_choice"))
+                allowsAssessmentChoice: try row.bool("assessment_choice"), authorID: try row.optionalID("author_id"),
+                sectionIDs: try JSONText.decode([Section.ID].self, try row.string("section_ids")),
+                isRetired: try row.bool("retired"))
         }
     }
 
@@ -200,25 +215,32 @@ extension Store {
             guard let entry = found.item(item) else {
                 throw StoreError.invalid("the playlist '\(found.title)' has no item '\(item.rawValue)'")
             }
-            try await db.raw(
-                "DELETE FROM item_progress WHERE student_id = \(bind: student.rawValue) AND item_id = \(bind: item.rawValue)"
-            ).run()
-            try await db.insertRows(
-                "item_progress",
-                columns: [
-                    "student_id", "item_id", "playlist_id", "status", "score", "choice", "updated_at", "updated_by",
-                ],
-                rows: [
-                    [
-                        student.rawValue, item.rawValue, playlist.rawValue, status.rawValue, score, choice?.rawValue,
-                        now.timeIntervalSince1970, actor.rawValue,
-                    ]
-                ])
+            try await Self.writeProgress(
+                status, score: score, choice: choice, student: student, item: item, playlist: playlist, by: actor,
+                at: now, db)
             try await Self.audit(
                 db, at: now, actor: actor, action: "playlist.\(status.rawValue)", student: student,
                 subject: "\(entry.kind.label) “\(entry.title)”",
                 detail: score.map { "score \(DisplayRounding.text($0))" } ?? found.title, organization: nil)
         }
+    }
+
+    static func writeProgress(
+        _ status: ItemProgress.Status, score: Double?, choice: AssessmentChoice?, student: Person.ID,
+        item: PlaylistItem.ID, playlist: Playlist.ID, by actor: Person.ID, at now: Date, _ db: any SQLDatabase
+    ) async throws {
+        try await db.raw(
+            "DELETE FROM item_progress WHERE student_id = \(bind: student.rawValue) AND item_id = \(bind: item.rawValue)"
+        ).run()
+        try await db.insertRows(
+            "item_progress",
+            columns: ["student_id", "item_id", "playlist_id", "status", "score", "choice", "updated_at", "updated_by"],
+            rows: [
+                [
+                    student.rawValue, item.rawValue, playlist.rawValue, status.rawValue, score, choice?.rawValue,
+                    now.timeIntervalSince1970, actor.rawValue,
+                ]
+            ])
     }
 
     /// Assigns a playlist to students (already assigned ones stay).

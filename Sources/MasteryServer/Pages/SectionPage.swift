@@ -126,11 +126,12 @@ struct SectionPage {
     }
 
     /// "1 Beginning: 3 · 2 Developing: 5 · … · not yet: 2" for a competency's column.
-    func distribution(_ competency: Competency) -> String {
-        guard let scale = curriculum.scale(for: competency) else { return "" }
+    /// How many students are at each level of the competency, highest first, by the levels' names.
+    func distribution(_ competency: Competency) -> Node<HTML.BodyContext> {
+        guard let scale = curriculum.scale(for: competency) else { return .empty }
         let (levels, notYet) = gradebook.distribution(of: competency.id, scale: scale)
-        return (levels.map { "\(DisplayRounding.text($0.0.value)): \($0.1)" } + ["—: \(notYet)"]).joined(
-            separator: " · ")
+        let lines = levels.reversed().map { ($0.0.label, $0.1) } + [("Not yet", notYet)]
+        return .forEach(lines) { label, count in .span(.class("summary-line"), .text("\(label): \(count)")) }
     }
 
     var table: Node<HTML.BodyContext> {
@@ -177,7 +178,7 @@ struct SectionPage {
                     .class("level-counts"),
                     .th(.attribute(named: "scope", value: "row"), "At each level"),
                     .forEach(gradebook.competencies) { competency in
-                        .td(.class("small"), .text(distribution(competency)))
+                        .td(.class("small"), distribution(competency))
                     },
                     .td()
                 )

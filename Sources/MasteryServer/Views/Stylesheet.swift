@@ -90,6 +90,7 @@ enum Stylesheet {
         .gradebook thead tr:nth-child(2) th{top:2.4rem}
         .gradebook .student-col{position:sticky;left:0;background:#fff;z-index:1;min-width:12rem}
         .gradebook thead .student-col{z-index:3;background:#eef2f6}
+        .gradebook tfoot th{position:sticky;left:0;background:#fff;z-index:1}
         .gradebook .competency{min-width:7.5rem}.gradebook .competency .code{display:block;font-weight:700}
         .gradebook .competency .title{display:block;font-weight:400;color:var(--muted);font-size:.78rem;line-height:1.25}
         .gradebook .strand{text-align:center;border-left:2px solid var(--line)}
@@ -127,6 +128,17 @@ enum Stylesheet {
         .item-fields,.item-fields fieldset,.level-choice,.check-list{min-width:0}.check-list label,.level-choice label{overflow-wrap:anywhere}
         .sso-buttons{display:grid;gap:.5rem;margin-bottom:1rem}.sso-buttons .button{text-align:center}
         @media print{.site-header,.site-footer,.skip-link,form,.button,.student-nav,.print-hint,.no-print{display:none}body{background:#fff}.card{box-shadow:none;break-inside:avoid}
-        .table-scroll{overflow:visible;border:none}.gradebook-scroll{max-height:none}}
+        .table-scroll{overflow:visible;border:none}.gradebook-scroll{max-height:none}
+        .filter-form,.button-row{display:none}
+        @page wide{size:landscape;margin:8mm}main:has(#gradebook){page:wide}
+        .gradebook{width:100%;table-layout:fixed;font-size:6.5pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+        .gradebook th,.gradebook td{padding:1px 2px;position:static;min-width:0;overflow:hidden}
+        .gradebook .student-col{width:11em;min-width:0;position:static;white-space:nowrap}
+        .gradebook .competency{min-width:0;height:6em;writing-mode:vertical-rl;transform:rotate(180deg);text-align:left;vertical-align:bottom}
+        .gradebook .competency .title,.gradebook .level-value,.gradebook .check,.gradebook .level-counts{display:none}
+        .gradebook thead tr:first-child th:last-child,.gradebook td.summary,.gradebook tfoot td:last-child{display:none}
+        .gradebook .level{display:block;padding:0;text-align:center;border-radius:2px}
+        .gradebook .level-label{display:inline-block;width:1.1ch;overflow:hidden;white-space:nowrap;vertical-align:bottom}
+        .gradebook tr{break-inside:avoid}.gradebook .strand{font-size:6pt;white-space:nowrap}}
         """
 }

@@ -32,11 +32,21 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.resolve(defaultDatabase: "masterly-demo.sqlite")
+        // Loading the school is a one-off bulk write, like migrating: it runs without the per-call deadline that
+        // keeps requests from hanging (on a busy machine one of its transactions can take longer than that).
+        let loader = try await Bootstrap.openStore(configuration.database)
+        Console.line("Preparing the demo school in \(configuration.database)…")
+        let created: Bool
+        do {
+            created = try await DemoSchool.ensure(in: loader, now: Date())
+        } catch {
+            await loader.close()
+            throw error
+        }
+        await loader.close()
+        Console.line(created ? "Demo school created." : "Demo school already present; reusing it.")
         let store = try await Bootstrap.openStore(
             configuration.database, deadline: .seconds(configuration.databaseDeadlineSeconds))
-        Console.line("Preparing the demo school in \(configuration.database)…")
-        let created = try await DemoSchool.ensure(in: store, now: Date())
-        Console.line(created ? "Demo school created." : "Demo school already present; reusing it.")
         Console.line("")
         Console.line("Masterly demo: http://\(configuration.host):\(configuration.port)")
         Console.line("Sign in as \(DemoSchool.accounts.joined(separator: ", ")) — password \(DemoSchool.password)")

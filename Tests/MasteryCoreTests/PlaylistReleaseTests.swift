@@ -73,3 +73,33 @@ struct PlaylistReleaseTests {
         #expect(WorkFileType.detect(name: "IMG_1.HEIC", data: heic) == .heic)
     }
 }
+
+@Suite("Where a class stands on scoring a task")
+struct TaskScoringTests {
+    func event(
+        _ id: String, _ sequence: Int64, student: Person.ID, action: EvidenceEvent.Action = .record,
+        target: String? = nil, score: Double? = 2, criterion: RubricCriterion.ID? = "cr-1", at: Double = 0
+    ) -> EvidenceEvent {
+        EvidenceEvent(
+            id: .init(id), sequence: sequence, action: action, studentID: student, competencyID: "c-1",
+            targetID: target.map { .init($0) }, score: score, observedAt: Date(timeIntervalSince1970: at),
+            recordedAt: Date(timeIntervalSince1970: at), recordedBy: "t-1", source: .rubric, sectionID: "s-1",
+            taskID: "task-1", criterionID: criterion, comment: nil, reason: nil)
+    }
+
+    @Test("Scored, absent and waiting; an excluded save is waiting again; the next one waiting wraps round")
+    func statuses() {
+        let a: Person.ID = "a", b: Person.ID = "b", c: Person.ID = "c", d: Person.ID = "d"
+        let events = [
+            event("e1", 1, student: a, at: 10), event("e2", 2, student: a, score: 3, criterion: "cr-2", at: 10),
+            event("e3", 3, student: b, at: 20), event("x3", 4, student: b, action: .exclude, target: "e3", at: 30),
+            event("s1", 5, student: a, action: .supersede, target: "e1", score: 4, at: 40),
+        ]
+        let scoring = TaskScoring(students: [a, b, c, d], events: events, absent: [c])
+        #expect(scoring.status(of: a) == .scored(levels: ["cr-1": 4, "cr-2": 3], at: Date(timeIntervalSince1970: 10)))
+        #expect(scoring.status(of: b) == .waiting && scoring.status(of: c) == .absent)
+        #expect(scoring.lastSave[a]?.events.map(\.id) == ["e1", "e2"] && scoring.lastSave[b] == nil)
+        #expect(scoring.nextWaiting(after: nil) == b && scoring.nextWaiting(after: b) == d)
+        #expect(scoring.nextWaiting(after: d) == b && scoring.waitingCount == 2)
+    }
+}

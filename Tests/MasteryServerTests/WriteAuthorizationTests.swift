@@ -91,6 +91,7 @@ struct WriteAuthorizationTests {
             Row(path: "\(section)/quick-check", allowed: teacherOnly, denied: others(teacherOnly)),
             Row(path: "\(section)/checkpoints", allowed: teacherOnly, denied: others(teacherOnly)),
             Row(path: "\(section)/tasks/\(ids.task)/score", allowed: teacherOnly, denied: others(teacherOnly)),
+            Row(path: "\(section)/tasks/\(ids.task)/undo", allowed: teacherOnly, denied: others(teacherOnly)),
             Row(path: "/schedule", allowed: coordinators, denied: others(coordinators).subtracting(["teacher5"])),
             Row(path: "/schedule/\(ids.day)/sessions", allowed: coordinators, denied: others(coordinators)),
             Row(path: "/schedule/\(ids.day)/propose", allowed: coordinators, denied: others(coordinators)),

@@ -212,6 +212,9 @@ def test_student_hands_in_a_checkpoint_and_the_next_target_unlocks(driver, base_
             wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, f"{row} form[action$='/submit']")),
                      "no hand-in form after starting the checkpoint")
         if "Handed in" not in driver.find_element(By.CSS_SELECTOR, row).text:
+            # Handing in carries the work (here, what the student wrote).
+            driver.find_element(By.CSS_SELECTOR, f"{row} form[action$='/submit'] textarea[name=text]").send_keys(
+                f"My working for attempt {attempt + 1}.")
             driver.find_element(By.CSS_SELECTOR, f"{row} form[action$='/submit'] button").click()
         wait_for(driver, EC.text_to_be_present_in_element((By.CSS_SELECTOR, row), "Handed in"),
                  "the checkpoint is not shown as handed in")

@@ -3,8 +3,10 @@ import Hummingbird
 import MasteryCore
 import MasteryStore
 
-/// Scoring a performance task's rubric for one student after another: every criterion on one screen, number
-/// keys pick levels, feedback per criterion, "Save and next student" flows through the class.
+/// Scoring a performance task's rubric for one student after another: the class list (scored, absent,
+/// waiting), every criterion's levels side by side on one screen, number keys pick levels, feedback per
+/// criterion, skip or absent, "Save and next" goes to the next student still waiting, and the last save can be
+/// undone (as exclusions).
 struct ScoringRoutes {
     let services: AppServices
     var store: Store { services.store }
@@ -15,7 +17,7 @@ struct ScoringRoutes {
         document.addEventListener("keydown", function (event) {
           var target = event.target;
           if (!target || !target.closest || target.tagName === "TEXTAREA" || target.tagName === "INPUT" && target.type === "text") return;
-          var fieldset = target.closest("fieldset.criterion");
+          var fieldset = target.closest(".criterion");
           if (!fieldset || !/^[0-9]$/.test(event.key)) return;
           var radio = fieldset.querySelector('input[type=radio][data-key="' + event.key + '"]');
           if (radio) { radio.checked = true; radio.focus(); event.preventDefault(); }
@@ -34,28 +36,45 @@ struct ScoringRoutes {
                 TaskListPage(data: data, tasks: tasks).render(PageContext(context, path: request.uri.path)))
         }
         router.get("/sections/{id}/tasks/{task}/score") { request, context in
-            let (_, data, tasks) = try await load(context)
+            let (user, data, tasks) = try await load(context)
             let task = try task(tasks, context)
-            let studentID = request.uri.queryParameters["student"].map { Person.ID(String($0)) }
-            guard let student = data.students.first(where: { $0.id == studentID }) ?? data.students.first else {
+            let scoring = try await classScoring(task, data)
+            let parameters = request.uri.queryParameters
+            // Reopening a task starts at the first student still waiting, not at the top of the class.
+            let asked = parameters["student"].map { Person.ID(String($0)) }
+            let chosen = asked ?? scoring.nextWaiting(after: nil) ?? data.students.first?.id
+            guard let student = data.students.first(where: { $0.id == chosen }) else {
                 throw AppError.notFound("A student in this section")
             }
-            let previous = request.uri.queryParameters["saved"].map { Person.ID(String($0)) }
+            let previous = parameters["saved"].map { Person.ID(String($0)) }
                 .flatMap { id in data.students.first { $0.id == id } }
-            let page = ScoringPage(data: data, task: task, student: student, saved: previous)
+            let page = ScoringPage(
+                data: data, task: task, student: student, scoring: scoring, viewer: user.id, saved: previous,
+                notice: parameters["undone"] != nil ? "The last save was undone." : nil)
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.post("/sections/{id}/tasks/{task}/score") { request, context in
             let (user, data, tasks) = try await load(context)
             let task = try task(tasks, context)
-            guard let studentValue = context.form.text("student"),
-                let index = data.students.firstIndex(where: { $0.id.rawValue == studentValue })
-            else { throw AppError.invalid(message: "Choose a student of this section.", field: "student") }
-            let student = data.students[index]
+            let student = try formStudent(data, context)
+            let base = "/sections/\(data.section.id.rawValue)/tasks/\(task.id.rawValue)/score"
+            let now = services.clock()
+            // Skip (come back later) writes nothing; absent is kept so the list stops waiting for them.
+            if context.form["skip"] != nil || context.form["absent"] != nil {
+                if context.form["absent"] != nil {
+                    try await store.markAbsent(
+                        true, student: student.id, task: task.id, section: data.section.id, by: user.id, at: now)
+                }
+                let scoring = try await classScoring(task, data)
+                let next = scoring.nextWaiting(after: student.id) ?? student.id
+                return HTMLResponse.redirect("\(base)?student=\(next.rawValue)")
+            }
             /// The same student's rubric again, with what was entered and the problem; nothing saved.
-            func refuse(_ problem: String) -> Response {
+            func refuse(_ problem: String) async throws -> Response {
                 let page = ScoringPage(
-                    data: data, task: task, student: student, saved: nil, problem: problem, entered: context.form)
+                    data: data, task: task, student: student, scoring: try await classScoring(task, data),
+                    viewer: user.id,
+                    saved: nil, problem: problem, entered: context.form)
                 return HTMLResponse.render(
                     page.render(PageContext(context, path: request.uri.path)), status: .unprocessableContent)
             }
@@ -63,23 +82,68 @@ struct ScoringRoutes {
             for criterion in task.criteria {
                 guard let text = context.form.text("level-\(criterion.id.rawValue)") else { continue }
                 guard let score = Double(text), criterion.descriptors.contains(where: { $0.levelValue == score }) else {
-                    return refuse("'\(text)' is not a level of “\(criterion.title)”; nothing was saved.")
+                    return try await refuse("'\(text)' is not a level of “\(criterion.title)”; nothing was saved.")
                 }
                 drafts.append(
                     .record(
-                        student: student.id, competency: criterion.competencyID, score: score,
-                        observedAt: services.clock(), source: .rubric, section: data.section.id, task: task.id,
-                        criterion: criterion.id, comment: context.form.text("feedback-\(criterion.id.rawValue)")))
+                        student: student.id, competency: criterion.competencyID, score: score, observedAt: now,
+                        source: .rubric, section: data.section.id, task: task.id, criterion: criterion.id,
+                        comment: context.form.text("feedback-\(criterion.id.rawValue)")))
             }
             guard !drafts.isEmpty else {
-                return refuse("Pick a level for at least one criterion; nothing was saved for \(student.displayName).")
+                return try await refuse(
+                    "Pick a level for at least one criterion, or use Skip or Absent; nothing was saved for \(student.displayName)."
+                )
             }
-            try await store.append(drafts, by: user.id, at: services.clock())
-            let base = "/sections/\(data.section.id.rawValue)/tasks/\(task.id.rawValue)/score"
-            let next =
-                context.form["next"] != nil && index + 1 < data.students.count ? data.students[index + 1] : student
-            return HTMLResponse.redirect("\(base)?student=\(next.id.rawValue)&saved=\(student.id.rawValue)")
+            try await store.append(drafts, by: user.id, at: now)
+            if try await store.absentees(task: task.id, section: data.section.id).contains(student.id) {
+                try await store.markAbsent(
+                    false, student: student.id, task: task.id, section: data.section.id, by: user.id, at: now)
+            }
+            let scoring = try await classScoring(task, data)
+            let next = context.form["next"] != nil ? scoring.nextWaiting(after: student.id) ?? student.id : student.id
+            return HTMLResponse.redirect("\(base)?student=\(next.rawValue)&saved=\(student.id.rawValue)")
         }
+        // Undoing the last save: asked once, then each of its events excluded (a correction, never a delete).
+        router.post("/sections/{id}/tasks/{task}/undo") { request, context in
+            let (user, data, tasks) = try await load(context)
+            let task = try task(tasks, context)
+            let student = try formStudent(data, context)
+            guard let save = try await classScoring(task, data).lastSave[student.id] else {
+                throw AppError.conflict("\(student.displayName) has no saved levels on “\(task.title)” to undo.")
+            }
+            let base = "/sections/\(data.section.id.rawValue)/tasks/\(task.id.rawValue)"
+            guard context.form.text("confirm") == "yes" else {
+                let page = UndoScoringPage(data: data, task: task, student: student, save: save)
+                return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
+            }
+            for event in save.events {
+                try await authorizer.requireCorrecting(
+                    user, student: student.id, competency: event.competencyID, event: event.id)
+            }
+            try await store.append(
+                save.events.map {
+                    .exclude(
+                        $0.id, student: student.id, competency: $0.competencyID, reason: "Undone right after scoring")
+                }, by: user.id, at: services.clock())
+            return HTMLResponse.redirect("\(base)/score?student=\(student.id.rawValue)&undone=1")
+        }
+    }
+
+    /// The student the form names, one of the section's.
+    func formStudent(_ data: SectionData, _ context: AppRequestContext) throws -> Person {
+        guard let value = context.form.text("student"),
+            let student = data.students.first(where: { $0.id.rawValue == value })
+        else { throw AppError.invalid(message: "Choose a student of this section.", field: "student") }
+        return student
+    }
+
+    /// Where the class stands on the task.
+    func classScoring(_ task: PerformanceTask, _ data: SectionData) async throws -> TaskScoring {
+        let students = data.students.map(\.id)
+        return TaskScoring(
+            students: students, events: try await store.taskEvents(task.id, students: students),
+            absent: try await store.absentees(task: task.id, section: data.section.id))
     }
 
     func task(_ tasks: [PerformanceTask], _ context: AppRequestContext) throws -> PerformanceTask {

@@ -33,9 +33,15 @@ struct SectionSettingsRoutes {
                 do {
                     let method = try CalculationMethod(
                         name: form.text("method") ?? "", parameterText: form.text("parameter"))
-                    try await store.setPolicyOverride(
-                        try MasteryPolicy(method: method, minimumEvidence: try form.int("minimum", in: 1...1_000) ?? 1),
-                        for: data.section.id, by: user.id, at: services.clock())
+                    let policy = try MasteryPolicy(
+                        method: method, minimumEvidence: try form.int("minimum", in: 1...1_000) ?? 1)
+                    // First what it would change, then (confirmed) the change.
+                    if form["preview"] != nil {
+                        var page = SectionSettingsPage(data: data, problem: nil, saved: false)
+                        page.proposal = (policy, try await preview(policy, data))
+                        return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
+                    }
+                    try await store.setPolicyOverride(policy, for: data.section.id, by: user.id, at: services.clock())
                 } catch let error as MasteryCoreError {
                     return HTMLResponse.render(
                         SectionSettingsPage(data: data, problem: error.description, saved: false)
@@ -44,6 +50,19 @@ struct SectionSettingsRoutes {
             }
             return HTMLResponse.redirect("/sections/\(data.section.id.rawValue)/settings?saved=1")
         }
+    }
+
+    /// What `policy` would do to the section's records.
+    func preview(_ policy: MasteryPolicy, _ data: SectionData) async throws -> PolicyChangePreview {
+        let competencies = data.gradebook.competencies
+        var scales: [Competency.ID: ProficiencyScale] = [:]
+        for competency in competencies { scales[competency.id] = data.curriculum.scale(for: competency) }
+        var evidence: [Person.ID: [Competency.ID: [Evidence]]] = [:]
+        for student in data.students {
+            evidence[student.id] = try await store.evidence(student: student.id).filter { scales[$0.key] != nil }
+        }
+        let current = try await store.records(students: data.students.map(\.id), competencies: competencies.map(\.id))
+        return PolicyChangePreview(current: current, evidence: evidence, policy: policy, scales: scales)
     }
 
     func load(_ context: AppRequestContext) async throws -> (Person, SectionData) {
@@ -60,9 +79,11 @@ struct SectionSettingsPage {
     var saved: Bool
     /// What the course assesses, when this user may choose it.
     var choice: CourseChoiceForm?
+    /// A change being previewed: the policy and what it would do.
+    var proposal: (MasteryPolicy, PolicyChangePreview)?
 
     func render(_ page: PageContext) -> HTML {
-        let current = data.section.policyOverride
+        let shown = proposal?.0 ?? data.section.policyOverride
         return Layout.page(
             "Settings — \(data.section.name)", page,
             Layout.heading(
@@ -83,22 +104,32 @@ struct SectionSettingsPage {
                     .class("field"), .label(.for("section-method"), "Method"),
                     .select(
                         .id("section-method"), .attribute(named: "name", value: "method"),
-                        Components.option("framework", "The framework's own", selected: current == nil),
+                        Components.option("framework", "The framework's own", selected: shown == nil),
                         .forEach(CalculationMethod.Kind.allCases) { kind in
-                            Components.option(kind.rawValue, kind.rawValue, selected: current?.method.kind == kind)
+                            Components.option(kind.rawValue, kind.displayName, selected: shown?.method.kind == kind)
                         })),
                 .div(
-                    .class("field"), .label(.for("section-parameter"), "Parameter"),
+                    .class("field"),
+                    .label(.for("section-parameter"), "Setting (for the methods that have one)"),
                     .input(
-                        .type(.text), .id("section-parameter"), .name("parameter"),
-                        .value(current?.method.parameter.map(String.init) ?? ""))),
+                        .type(.number), .id("section-parameter"), .name("parameter"),
+                        .attribute(named: "aria-describedby", value: "parameter-help"),
+                        .value(shown?.method.parameter.map(String.init) ?? "")),
+                    .p(
+                        .id("parameter-help"), .class("small muted"),
+                        .text(
+                            "Weighted and decaying average: the weight of the most recent score, 1–99 % (decaying: 50–99, 65 if left empty). "
+                                + "n times at mastery: how many times, 1–10 (5 if left empty). Other methods: leave empty."
+                        ))),
                 .div(
                     .class("field"), .label(.for("section-minimum"), "Evidence needed before a level shows"),
                     .input(
                         .type(.number), .id("section-minimum"), .name("minimum"),
-                        .value("\(current?.minimumEvidence ?? 1)"))),
-                .button(.type(.submit), .class("button primary"), "Save and recompute")
+                        .attribute(named: "min", value: "1"), .value("\(shown?.minimumEvidence ?? 1)"))),
+                .button(.type(.submit), .name("preview"), .value("1"), .class("button primary"), "Preview the change")
             ),
+            .unwrap(proposal) { confirmation($0.0, $0.1, page) },
+            methodGuide,
             .unwrap(choice) { choice in
                 .section(
                     .class("card"), .id("course-choice"),

@@ -115,6 +115,15 @@ enum Stylesheet {
         .sign-in-card .card-name{font-size:1.4rem;font-weight:700;margin:0 0 .5rem}
         .sign-in-card svg.qr{width:100%;max-width:12rem;height:auto}
         .row-form{display:inline-block;margin:0 .25rem .25rem 0}
+        .scoring-layout{display:grid;grid-template-columns:minmax(0,14rem) minmax(0,1fr);gap:1.5rem;align-items:start}
+        .class-list{position:sticky;top:1rem;max-height:calc(100vh - 2rem);overflow-y:auto}.class-list h2{font-size:1rem}
+        .class-list ol{padding-left:2.2rem;margin:0}.class-list li{padding:.15rem 0}.class-list a[aria-current]{font-weight:700}
+        @media (max-width:700px){.scoring-layout{grid-template-columns:1fr}.class-list{position:static;max-height:12rem}}
+        .criterion{border:1px solid var(--line);border-radius:.5rem;margin:0 0 .8rem;padding:.4rem .8rem;min-width:0;background:var(--card)}
+        .level-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.4rem}
+        .level-option{display:block;border:1px solid var(--line);border-radius:.4rem;padding:.4rem;font-size:.9rem;font-weight:400}
+        .level-option:has(input:checked){border-color:var(--focus);background:#eef4ff}
+        .save-bar{position:sticky;bottom:0;background:#fff;border-top:1px solid var(--line);padding:.6rem 0;display:flex;flex-wrap:wrap;gap:.5rem;z-index:2}
         .hand-in{display:grid;gap:.4rem;margin:.4rem 0;max-width:32rem}.hand-in .field{margin:0}.hand-in textarea{width:100%}
         .plain-list li.work-entry{padding:1rem;margin:0 0 1rem}.work-files li{border:none}
         .work-summary{margin:.4rem 0}.work-text{white-space:pre-wrap;overflow-wrap:anywhere}.work-files{padding-left:1.2rem;overflow-wrap:anywhere}

@@ -34,6 +34,7 @@ enum Migrator {
         AddNotificationsSeen(),
         CreateFlexRequests(),
         CreateSubmissions(),
+        CreateTaskMarks(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

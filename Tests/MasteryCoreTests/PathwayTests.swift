@@ -216,6 +216,25 @@ struct NextStepAdvisorTests {
         #expect(paced.advise(student, at: Self.start + 11 * Self.day).map(\.competency.code) == ["C", "E"])
     }
 
+    @Test("A teacher-paced pathway without dates opens the steps the teacher opens, one more each time")
+    func teacherOpensSteps() {
+        let student = NextStepAdvisor.Student(
+            records: [
+                "A": Self.record("A", 3, mastered: true), "B": Self.record("B", 3, mastered: true),
+                "D": Self.record("D", 3, mastered: true),
+            ])
+        var catalog = Self.advisor(pacing: .teacherPaced).catalog
+        for index in catalog.pathways[0].steps.indices { catalog.pathways[0].steps[index].targetDate = nil }
+        #expect(catalog.pathways[0].lastOpenStep(at: Self.start) == 0)
+        // Nothing due and nothing opened: only the first step; C (step 3) waits although B is mastered.
+        #expect(
+            !NextStepAdvisor(catalog: catalog).advise(student, at: Self.start).contains { $0.competency.code == "C" })
+        catalog.pathways[0].openedSteps = 3
+        #expect(catalog.pathways[0].lastOpenStep(at: Self.start) == 2)
+        #expect(
+            NextStepAdvisor(catalog: catalog).advise(student, at: Self.start).contains { $0.competency.code == "C" })
+    }
+
     @Test("Position and pace on a pathway")
     func pace() {
         let pathway = Self.advisor().catalog.pathways[0]

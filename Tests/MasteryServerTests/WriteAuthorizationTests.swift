@@ -142,6 +142,7 @@ struct WriteAuthorizationTests {
                 path: "\(s)/items/no-such-item/submit", fields: [("text", "my work")], allowed: ownWork,
                 denied: others(ownWork)),
             Row(path: "\(section)/queue/no-such-work", allowed: teacherOnly, denied: others(teacherOnly)),
+            Row(path: "\(section)/pathway/edit/step", allowed: sectionManagers, denied: others(sectionManagers)),
             Row(
                 path: "/api/v1/students/\(ids.student)/submissions", api: ["itemId": "no-such-item", "text": "x"],
                 allowed: ownWork, denied: others(ownWork)),

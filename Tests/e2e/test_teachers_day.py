@@ -67,6 +67,9 @@ def test_playlist_release_hand_in_queue_and_feedback(driver, base_url, login, ax
     path = editor.replace(base_url, "")
     check_at_widths(driver, base_url, axe_check, path, "teacher-playlist-editor")
     check_at_widths(driver, base_url, axe_check, f"/sections/{section}/playlists", "teacher-playlists")
+    # The other pages of the teacher's day written with it: the pathway editor and the calculation's words.
+    check_at_widths(driver, base_url, axe_check, f"/sections/{section}/pathway/edit", "teacher-pathway-editor")
+    check_at_widths(driver, base_url, axe_check, f"/sections/{section}/settings", "teacher-calculation")
     playlist = api_get(base_url, f"/api/v1/playlists/{path.rstrip('/').split('/')[-1]}", teacher)
     checkpoint = next(item for item in playlist["items"] if item["checkpoint"])
     assert checkpoint["release"] == {"competencyId": gate, "atLeast": 2}, checkpoint

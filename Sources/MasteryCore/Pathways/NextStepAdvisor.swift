@@ -153,6 +153,8 @@ public struct NextStepAdvisor: Sendable {
         /// Per pathway: how many steps are due (a teacher-paced pathway opens up to that step) and the
         /// student's current step.
         var expected: [Int]
+        /// Per pathway: the last step open on a teacher-paced pathway (dates come, or the teacher opened it).
+        var lastOpen: [Int]
         var position: [Int]
         /// Per pathway and step: whether its target date has passed.
         var overdue: [[Bool]]
@@ -193,7 +195,8 @@ public struct NextStepAdvisor: Sendable {
         }
         return Context(
             mastered: mastered, value: value, inProgress: inProgress, goal: goal,
-            expected: catalog.pathways.map { $0.expectedPosition(at: now) }, position: position,
+            expected: catalog.pathways.map { $0.expectedPosition(at: now) },
+            lastOpen: catalog.pathways.map { $0.lastOpenStep(at: now) }, position: position,
             overdue: catalog.pathways.map { $0.steps.map { ($0.targetDate ?? .distantFuture) < now } },
             masteredElsewhere: elsewhere)
     }
@@ -202,7 +205,7 @@ public struct NextStepAdvisor: Sendable {
     func notYetOpen(_ index: Int, _ context: Context) -> Bool {
         let (pathwayIndex, stepIndex) = placement[index]
         guard pathwayIndex >= 0 else { return false }
-        return catalog.pathways[pathwayIndex].pacing == .teacherPaced && stepIndex > context.expected[pathwayIndex]
+        return catalog.pathways[pathwayIndex].pacing == .teacherPaced && stepIndex > context.lastOpen[pathwayIndex]
     }
 
     func isUnlocked(_ index: Int, _ context: Context) -> Bool {

@@ -6,7 +6,7 @@ public struct Pathway: Identifiable, Hashable, Codable, Sendable {
     public typealias ID = Identifier<Pathway>
 
     /// Who sets the pace: the student (self-paced: the next step is open as soon as the previous is done) or
-    /// the teacher (steps open on their target dates).
+    /// the teacher (steps open on their target dates, or when the teacher opens them).
     public enum Pacing: String, Codable, Sendable, CaseIterable {
         case selfPaced = "self-paced"
         case teacherPaced = "teacher-paced"
@@ -30,13 +30,25 @@ public struct Pathway: Identifiable, Hashable, Codable, Sendable {
     public var title: String
     public var pacing: Pacing
     public var steps: [Step]
+    /// On a teacher-paced pathway, how many steps the teacher has opened by hand (besides those whose dates
+    /// have come): a pathway without dates moves on when the class does.
+    public var openedSteps: Int
 
-    public init(id: ID, courseID: Course.ID, title: String, pacing: Pacing, steps: [Step]) {
+    public init(
+        id: ID, courseID: Course.ID, title: String, pacing: Pacing, steps: [Step], openedSteps: Int = 0
+    ) {
         self.id = id
         self.courseID = courseID
         self.title = title
         self.pacing = pacing
         self.steps = steps
+        self.openedSteps = openedSteps
+    }
+
+    /// On a teacher-paced pathway, the last step open at `date`: the one after those due, or further when the
+    /// teacher opened more.
+    public func lastOpenStep(at date: Date) -> Int {
+        max(expectedPosition(at: date), openedSteps - 1)
     }
 
     /// The index of the step a competency belongs to, if any.

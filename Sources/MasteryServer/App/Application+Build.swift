@@ -47,6 +47,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     LearningRoutes(services: services).register(on: router)
     WorkRoutes(services: services).register(on: router)
     PlaylistRoutes(services: services).register(on: router)
+    PathwayRoutes(services: services).register(on: router)
     QuickCheckRoutes(services: services).register(on: router)
     ScoringRoutes(services: services).register(on: router)
     GroupRoutes(services: services).register(on: router)

@@ -55,7 +55,9 @@ extension SpanishCatalog {
         "Your teacher's feedback": "Comentarios de tu docente",
         "Add to my work": "Añadir a mi trabajo",
         "Not unlocked yet": "Todavía no desbloqueado",
-        "your teacher opens it on the pathway's date.": "tu docente lo abre en la fecha del itinerario.",
+        "your teacher opens it when the class gets there.": "tu docente lo abre cuando la clase llegue ahí.",
+        "Finished activities": "Actividades terminadas",
+        "{title} — finished {date}": "{title} — terminada el {date}",
         "needs {competencies} first.": "antes hay que dominar {competencies}.",
         // A student's reflection journal.
         "{competency} on {date}": "{competency}, el {date}",

@@ -16,6 +16,8 @@ struct NextStepsPage {
     /// The student's newest work on each item they handed in, with the teacher's review.
     var work: [PlaylistItem.ID: Submission] = [:]
     var scales: [Competency.ID: ProficiencyScale] = [:]
+    /// Items finished, newest first: they leave the playlists above and are listed with their dates.
+    var finished: [(item: PlaylistItem, at: Date?)] = []
 
     func render(_ page: PageContext) -> HTML {
         let t = page.t
@@ -41,6 +43,7 @@ struct NextStepsPage {
                     )
                 )
             ),
+            finishedList(t),
             blockedList(t)
         )
     }
@@ -196,6 +199,26 @@ struct NextStepsPage {
         }
     }
 
+    func finishedList(_ t: Translator) -> Node<HTML.BodyContext> {
+        .if(
+            !finished.isEmpty,
+            .details(
+                .class("card"), .id("finished"),
+                .summary(.text("\(t("Finished activities")) (\(t.number(finished.count)))")),
+                .ul(
+                    .class("plain-list"),
+                    .forEach(finished) { entry in
+                        .li(
+                            .text(
+                                entry.at.map {
+                                    t("{title} — finished {date}", ["title": entry.item.title, "date": t.date($0)])
+                                }
+                                    ?? entry.item.title))
+                    })
+            )
+        )
+    }
+
     func blockedList(_ t: Translator) -> Node<HTML.BodyContext> {
         .if(
             !blocked.isEmpty,
@@ -208,7 +231,7 @@ struct NextStepsPage {
                         .li(
                             .text("\(entry.competency.code) — \(entry.competency.title): "),
                             .if(
-                                entry.notYetOpen, .text(t("your teacher opens it on the pathway's date.")),
+                                entry.notYetOpen, .text(t("your teacher opens it when the class gets there.")),
                                 else: .text(t("needs {competencies} first.", ["competencies": blockers(entry, t)])))
                         )
                     })

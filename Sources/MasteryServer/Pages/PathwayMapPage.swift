@@ -53,7 +53,11 @@ struct PathwayMapPage {
                 .class("link-row"),
                 .a(.href("/sections/\(section.id.rawValue)"), "Back to the gradebook"), .text(" · "),
                 .a(.href("/sections/\(section.id.rawValue)/queue"), "Work to score"), .text(" · "),
-                .a(.href("/sections/\(section.id.rawValue)/playlists"), "Playlists")),
+                .a(.href("/sections/\(section.id.rawValue)/playlists"), "Playlists"),
+                .if(
+                    canManage,
+                    .group(.text(" · "), .a(.href("/sections/\(section.id.rawValue)/pathway/edit"), "Edit the pathway"))
+                )),
             summary(waiting: waiting.count),
             .if(!waiting.isEmpty, checkpointQueue(waiting, page)),
             table(),

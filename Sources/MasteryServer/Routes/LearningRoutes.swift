@@ -122,7 +122,11 @@ struct LearningRoutes {
             work: Dictionary(
                 try await store.submissions(students: [student.id]).map { ($0.itemID, $0) },
                 uniquingKeysWith: { older, newer in newer.version > older.version ? newer : older }),
-            scales: data.advisor.catalog.scales)
+            scales: data.advisor.catalog.scales,
+            finished: data.advisor.catalog.playlists.flatMap(\.items).compactMap { item in
+                guard let progress = state.progress[item.id], progress.status == .done else { return nil }
+                return (item, progress.updatedAt)
+            }.sorted { ($0.at ?? .distantPast) > ($1.at ?? .distantPast) })
     }
 
     func pathwayMap(_ id: Section.ID, viewer: Person, stuckDays: Int, message: String?) async throws -> PathwayMapPage {

@@ -49,15 +49,9 @@ struct PlaylistItemForm {
             .div(
                 .class("field"), .label(.for("item-details"), "Instructions (optional)"),
                 .textarea(.id("item-details"), .name("item-details"), .attribute(named: "rows", value: "2"))),
-            .fieldset(
-                .element(named: "legend", text: "Competencies it works on (a checkpoint is scored on each)"),
-                .div(
-                    .class("check-list"),
-                    .forEach(competencies) { competency in
-                        .label(
-                            .input(.type(.checkbox), .name("item-competency"), .value(competency.id.rawValue)),
-                            .text(" \(Self.name(competency))"))
-                    })),
+            Self.checklist(
+                "Competencies it works on (a checkpoint is scored on each)", name: "item-competency",
+                competencies: competencies),
             .div(
                 .class("field"), .label(.for("release-competency"), "Opens when the student reaches (optional)"),
                 .select(
@@ -74,6 +68,19 @@ struct PlaylistItemForm {
     /// The levels offered for a release: those of the first scale (courses share one scale as a rule).
     var levels: [ProficiencyLevel] {
         competencies.lazy.compactMap { scales[$0.id] }.first?.levels ?? []
+    }
+
+    /// Competencies to tick, in a box that scrolls when the course has many.
+    static func checklist(_ legend: String, name: String, competencies: [Competency]) -> Node<HTML.FormContext> {
+        .fieldset(
+            .element(named: "legend", text: legend),
+            .div(
+                .class("check-list"),
+                .forEach(competencies) { competency in
+                    .label(
+                        .input(.type(.checkbox), .name(name), .value(competency.id.rawValue)),
+                        .text(" \(Self.name(competency))"))
+                }))
     }
 
     static func name(_ competency: Competency) -> String {

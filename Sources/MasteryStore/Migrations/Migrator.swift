@@ -35,6 +35,7 @@ enum Migrator {
         CreateFlexRequests(),
         CreateSubmissions(),
         CreateTaskMarks(),
+        AddPathwayOpenedSteps(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -57,9 +57,12 @@ extension Store {
 
     static func write(_ pathways: [Pathway], _ db: any SQLDatabase) async throws {
         try await db.insertRows(
-            "pathways", columns: ["id", "course_id", "title", "pacing", "steps_json"],
+            "pathways", columns: ["id", "course_id", "title", "pacing", "steps_json", "opened_steps"],
             rows: try pathways.map {
-                [$0.id.rawValue, $0.courseID.rawValue, $0.title, $0.pacing.rawValue, try JSONText.encode($0.steps)]
+                [
+                    $0.id.rawValue, $0.courseID.rawValue, $0.title, $0.pacing.rawValue, try JSONText.encode($0.steps),
+                    $0.openedSteps,
+                ]
             })
     }
 
@@ -80,11 +83,16 @@ extension Store {
             })
     }
 
-    /// Creates or replaces a pathway.
-    public func save(_ pathway: Pathway) async throws {
+    /// Creates or replaces a pathway; audited as `action` ("create", "edit", "open", …).
+    public func save(_ pathway: Pathway, by actor: Person.ID, at now: Date, action: String) async throws {
         try await driver.withTransaction { db in
             try await db.raw("DELETE FROM pathways WHERE id = \(bind: pathway.id.rawValue)").run()
             try await Self.write([pathway], db)
+            try await Self.audit(
+                db, at: now, actor: actor, action: "pathway.\(action)", student: nil,
+                subject: "pathway \(pathway.id.rawValue)",
+                detail: "“\(pathway.title)”: \(pathway.steps.count) steps, \(pathway.pacing.rawValue)",
+                organization: nil)
         }
     }
 
@@ -136,7 +144,8 @@ extension Store {
         Pathway(
             id: try row.id("id"), courseID: try row.id("course_id"), title: try row.string("title"),
             pacing: Pathway.Pacing(rawValue: try row.string("pacing")) ?? .selfPaced,
-            steps: try JSONText.decode([Pathway.Step].self, try row.string("steps_json")))
+            steps: try JSONText.decode([Pathway.Step].self, try row.string("steps_json")),
+            openedSteps: try row.int("opened_steps"))
     }
 
     /// The playlists for any of `competencies`, in a stable order.

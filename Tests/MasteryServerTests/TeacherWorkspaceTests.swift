@@ -32,6 +32,34 @@ struct TeacherWorkspaceTests {
             let levelPage = try await browser.get(
                 "/sections/\(section.id.rawValue)?level=1&sort=asc:\(competency.id.rawValue)")
             #expect(levelPage.body.components(separatedBy: "data-student-id=").count - 1 == filtered.rows.count)
+            // Ordered by one competency, highest first, with the order and direction apart.
+            let highest = try await browser.get(
+                "/sections/\(section.id.rawValue)?order=\(competency.id.rawValue)&direction=desc")
+            let top = try #require(
+                data.gradebook.filtered(.init(sort: .level(competency.id, ascending: false))).rows.first)
+            let firstRow = try #require(highest.body.range(of: "data-student-id=\""))
+            #expect(highest.body[firstRow.upperBound...].hasPrefix(top.student.id.rawValue))
+            // Jumping to a student: their row alone, whatever the case or accents typed.
+            let student = try #require(data.gradebook.rows.first?.student)
+            let found = try await browser.get(
+                "/sections/\(section.id.rawValue)?student=\(TestBrowser.encode(student.familyName.uppercased()))")
+            #expect(found.body.contains("data-student-id=\"\(student.id.rawValue)\""))
+            #expect(
+                found.body.components(separatedBy: "data-student-id=").count - 1
+                    == data.gradebook.filtered(.init(studentName: student.familyName)).rows.count)
+            // Compact cells: the same grid, marked for the colour-and-initial view.
+            let compact = try await browser.get("/sections/\(section.id.rawValue)?view=compact")
+            #expect(compact.body.contains("class=\"gradebook compact\""))
+            // The drill-down keeps the way back and goes on to the next student in the gradebook's order.
+            let rows = data.gradebook.rows
+            try #require(rows.count >= 2)
+            let drill = try await browser.get(
+                "/students/\(rows[0].student.id.rawValue)/competencies/\(competency.id.rawValue)")
+            #expect(drill.body.contains("href=\"/sections/\(section.id.rawValue)\""))
+            #expect(
+                drill.body.contains(
+                    "href=\"/students/\(rows[1].student.id.rawValue)/competencies/\(competency.id.rawValue)\" rel=\"next\""
+                ))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a teacher narrows the gradebook to: a strand, a kind of competency, students at a level or not yet
 /// assessed, and the order of the rows (by name, or by level on one competency).
 public struct GradebookFilter: Hashable, Sendable {
@@ -14,16 +16,19 @@ public struct GradebookFilter: Hashable, Sendable {
     /// Keep students with at least one visible cell without enough evidence.
     public var notYetAssessed: Bool
     public var sort: Sort
+    /// Keep students whose name contains this (ignoring case and accents): jumping to a student.
+    public var studentName: String?
 
     public init(
         strand: Strand.ID? = nil, kind: CompetencyKind? = nil, level: Double? = nil, notYetAssessed: Bool = false,
-        sort: Sort = .name
+        sort: Sort = .name, studentName: String? = nil
     ) {
         self.strand = strand
         self.kind = kind
         self.level = level
         self.notYetAssessed = notYetAssessed
         self.sort = sort
+        self.studentName = studentName
     }
 
     public var isEmpty: Bool { self == GradebookFilter() }
@@ -46,6 +51,12 @@ extension Gradebook {
         }
         if let level = filter.level {
             rows = rows.filter { row in row.cells.contains { $0.level?.value == level } }
+        }
+        if let name = filter.studentName?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+            rows = rows.filter { row in
+                "\(row.student.givenName) \(row.student.familyName)".range(
+                    of: name, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+            }
         }
         if filter.notYetAssessed {
             rows = rows.filter { row in row.cells.contains { $0.status == .notEnoughEvidence } }

@@ -23,6 +23,14 @@ struct CompetencyPage {
     var forFamily = false
     var message: String?
     var formError: FormError?
+    /// For a teacher: the way back to the section's gradebook and on to the students before and after.
+    var classNavigation: ClassNavigation? = nil
+
+    struct ClassNavigation {
+        var section: Section
+        var previous: Person?
+        var next: Person?
+    }
 
     struct FormError {
         var field: String
@@ -35,7 +43,30 @@ struct CompetencyPage {
         let t = page.t
         return Layout.page(
             "\(competency.code) · \(student.displayName)", page,
-            .p(.class("breadcrumb"), .a(.href("/students/\(student.id.rawValue)"), .text("← \(student.displayName)"))),
+            .p(
+                .class("breadcrumb"),
+                .unwrap(classNavigation) { nav in
+                    .group(
+                        .a(.href("/sections/\(nav.section.id.rawValue)"), .text("← Gradebook of \(nav.section.name)")),
+                        .text(" · "))
+                },
+                .a(
+                    .href("/students/\(student.id.rawValue)"),
+                    .text("\(classNavigation == nil ? "← " : "")\(student.displayName)")),
+                .unwrap(classNavigation?.previous) { previous in
+                    .group(
+                        .text(" · "),
+                        .a(
+                            .href("/students/\(previous.id.rawValue)/competencies/\(competency.id.rawValue)"),
+                            .attribute(named: "rel", value: "prev"), .text("‹ Previous: \(previous.displayName)")))
+                },
+                .unwrap(classNavigation?.next) { next in
+                    .group(
+                        .text(" · "),
+                        .a(
+                            .href("/students/\(next.id.rawValue)/competencies/\(competency.id.rawValue)"),
+                            .attribute(named: "rel", value: "next"), .text("Next: \(next.displayName) ›")))
+                }),
             Layout.heading(competency.title, eyebrow: "\(competency.code) · \(t.data(competency.kind.displayName))"),
             .unwrap(message) { Components.notice($0, error: false) },
             .unwrap(formError) { Components.notice("\($0.message)", error: true) },

@@ -13,6 +13,9 @@ struct SectionPage {
     var curriculum: Curriculum
     var policySummary: String
     var canRecord = false
+    /// Cells as their level's initial on its colour (a big class at a glance); the full level and value
+    /// otherwise.
+    var compact = false
     /// The day the section's term ended, when it is an archive now.
     var archivedOn: String?
 
@@ -68,10 +71,9 @@ struct SectionPage {
     func filterForm() -> Node<HTML.BodyContext> {
         let strands = curriculum.strands
         let levels = curriculum.scales.values.sorted { $0.name < $1.name }.first?.levels ?? []
-        var sortValue = ""
-        if case .level(let id, let ascending) = filter.sort {
-            sortValue = "\(ascending ? "asc" : "desc"):\(id.rawValue)"
-        }
+        var sortCompetency: Competency.ID?
+        var sortAscending = true
+        if case .level(let id, let ascending) = filter.sort { (sortCompetency, sortAscending) = (id, ascending) }
         return .form(
             .method(.get), .action("/sections/\(section.id.rawValue)"), .class("filter-form"), .id("gradebook-filter"),
             .div(
@@ -106,21 +108,33 @@ struct SectionPage {
                     Components.option("", "Everyone", selected: !filter.notYetAssessed),
                     Components.option("not-yet", "Not yet assessed somewhere", selected: filter.notYetAssessed))),
             .div(
-                .class("field"), .label(.for("filter-sort"), "Order"),
+                .class("field"), .label(.for("filter-order"), "Order"),
                 .select(
-                    .id("filter-sort"), .attribute(named: "name", value: "sort"),
-                    Components.option("", "By name", selected: sortValue.isEmpty),
+                    .id("filter-order"), .attribute(named: "name", value: "order"),
+                    Components.option("", "By name", selected: sortCompetency == nil),
                     .forEach(gradebook.competencies) { competency in
-                        .group(
-                            Components.option(
-                                "asc:\(competency.id.rawValue)", "\(competency.code): lowest first",
-                                selected: sortValue == "asc:\(competency.id.rawValue)"),
-                            Components.option(
-                                "desc:\(competency.id.rawValue)", "\(competency.code): highest first",
-                                selected: sortValue == "desc:\(competency.id.rawValue)"))
+                        Components.option(
+                            competency.id.rawValue, "By \(competency.code)", selected: sortCompetency == competency.id)
                     })),
+            .div(
+                .class("field"), .label(.for("filter-direction"), "Levels"),
+                .select(
+                    .id("filter-direction"), .attribute(named: "name", value: "direction"),
+                    Components.option("asc", "Lowest first", selected: sortAscending),
+                    Components.option("desc", "Highest first", selected: !sortAscending))),
+            .div(
+                .class("field"), .label(.for("filter-student"), "Find a student"),
+                .input(
+                    .type(.search), .id("filter-student"), .name("student"), .value(filter.studentName ?? ""),
+                    .attribute(named: "autocomplete", value: "off"))),
+            .div(
+                .class("field"), .label(.for("filter-view"), "Cells"),
+                .select(
+                    .id("filter-view"), .attribute(named: "name", value: "view"),
+                    Components.option("", "Level and value", selected: !compact),
+                    Components.option("compact", "Compact: colour and initial", selected: compact))),
             .button(.type(.submit), .class("button secondary"), "Apply"),
-            .if(!filter.isEmpty, .a(.href("/sections/\(section.id.rawValue)"), "Show everything")),
+            .if(!filter.isEmpty || compact, .a(.href("/sections/\(section.id.rawValue)"), "Show everything")),
             .p(.class("small muted"), .text("Showing \(gradebook.rows.count) of \(totalStudents) students."))
         )
     }
@@ -140,7 +154,7 @@ struct SectionPage {
             for cell in row.cells where cell.mastered { mastered[cell.competency.id, default: 0] += 1 }
         }
         return .table(
-            .id("gradebook"), .class("gradebook"),
+            .id("gradebook"), .class(compact ? "gradebook compact" : "gradebook"),
             .caption(
                 .text("Mastery of \(gradebook.rows.count) students on \(gradebook.competencies.count) competencies")),
             .thead(

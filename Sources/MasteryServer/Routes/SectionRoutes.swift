@@ -59,11 +59,16 @@ struct SectionRoutes {
                 if let sort = value("sort"), let competency = sort.split(separator: ":").last, sort.contains(":") {
                     filter.sort = .level(Competency.ID(String(competency)), ascending: !sort.hasPrefix("desc"))
                 }
+                // Ordered by one competency (`order`), lowest or highest first (`direction`).
+                if let order = value("order") {
+                    filter.sort = .level(Competency.ID(order), ascending: value("direction") != "desc")
+                }
+                filter.studentName = value("student").map { String($0.prefix(100)) }
                 let page = SectionPage(
                     section: data.section, courseTitle: data.course.title, teachers: data.teachers,
                     gradebook: data.gradebook.filtered(filter), filter: filter,
                     totalStudents: data.gradebook.rows.count, curriculum: data.curriculum,
-                    policySummary: data.policySummary, canRecord: canRecord,
+                    policySummary: data.policySummary, canRecord: canRecord, compact: value("view") == "compact",
                     archivedOn: data.section.isArchived(today: today) ? data.section.endsOn : nil)
                 return PageFragment(title: data.section.name, html: page.content.render())
             }

@@ -111,7 +111,28 @@ struct StudentRoutes {
             corrections: corrections,
             names: Dictionary(people.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }),
             forFamily: viewer.role == .guardian,
-            message: message, formError: formError)
+            message: message, formError: formError,
+            classNavigation: try await classNavigation(student, competency, viewer: viewer))
+    }
+
+    /// For a teacher: the section of theirs this drill-down belongs to (the student's, assessing the
+    /// competency), with the students before and after in the gradebook's order.
+    func classNavigation(
+        _ student: Person, _ competency: Competency, viewer: Person
+    ) async throws -> CompetencyPage.ClassNavigation? {
+        guard viewer.role == .teacher else { return nil }
+        let theirs = Set(try await store.sections(of: student.id, as: .student).map(\.id))
+        for section in try await store.sections(of: viewer.id, as: .teacher) where theirs.contains(section.id) {
+            guard try await store.curriculum(course: section.courseID).competency(competency.id) != nil,
+                try await authorizer.allows(viewer, .viewGradebook, section: section.id)
+            else { continue }
+            let students = try await store.members(of: section.id, as: .student).sorted { $0.sortName < $1.sortName }
+            guard let index = students.firstIndex(where: { $0.id == student.id }) else { continue }
+            return .init(
+                section: section, previous: index > 0 ? students[index - 1] : nil,
+                next: index + 1 < students.count ? students[index + 1] : nil)
+        }
+        return nil
     }
 
     func recordEvidence(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -91,6 +91,11 @@ enum Stylesheet {
         .gradebook .student-col{position:sticky;left:0;background:#fff;z-index:1;min-width:12rem}
         .gradebook thead .student-col{z-index:3;background:#eef2f6}
         .gradebook tfoot th{position:sticky;left:0;background:#fff;z-index:1}
+        .gradebook.compact .competency{min-width:0;writing-mode:vertical-rl;transform:rotate(180deg);text-align:left;vertical-align:bottom;max-height:9rem}
+        .gradebook.compact .competency .title,.gradebook.compact .level-value,.gradebook.compact .check,.gradebook.compact .level-counts{display:none}
+        .gradebook.compact td{padding:.2rem}.gradebook.compact .level{display:block;padding:.1rem .3rem;text-align:center}
+        .gradebook.compact .level-label{display:inline-block;font-size:0}.gradebook.compact .level-label::first-letter{font-size:.85rem}
+        .gradebook.compact thead tr:nth-child(2) th{top:2.4rem}
         .gradebook .competency{min-width:7.5rem}.gradebook .competency .code{display:block;font-weight:700}
         .gradebook .competency .title{display:block;font-weight:400;color:var(--muted);font-size:.78rem;line-height:1.25}
         .gradebook .strand{text-align:center;border-left:2px solid var(--line)}

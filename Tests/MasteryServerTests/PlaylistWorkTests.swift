@@ -209,6 +209,31 @@ struct PlaylistWorkTests {
             playlist = try #require(try await store.playlist(id))
             #expect(playlist.items.map(\.title) == ["Checkpoint", "Watch the video"])
 
+            // An item changed in place (same id), to open only after a weak result on the checkpoint.
+            let video = playlist.items[1]
+            let checkpointID = playlist.items[0].id
+            #expect(try await browser.get("\(location)?edit=\(video.id.rawValue)").body.contains("Change an item"))
+            let changed = try await browser.post(
+                "\(location)/items/\(video.id.rawValue)/edit",
+                [
+                    ("item-title", "Watch it again"), ("item-activity", "resource"), ("item-kind", "may"),
+                    ("item-competency", competency.id.rawValue), ("release-checkpoint", checkpointID.rawValue),
+                    ("release-result", "atmost:2.00"),
+                ])
+            #expect(changed.status == .seeOther)
+            playlist = try #require(try await store.playlist(id))
+            #expect(playlist.items[1].id == video.id && playlist.items[1].title == "Watch it again")
+            #expect(playlist.items[1].release == .checkpoint(checkpointID, lowest: nil, highest: 2))
+            // It cannot open on its own result.
+            let itself = try await browser.post(
+                "\(location)/items/\(checkpointID.rawValue)/edit",
+                [
+                    ("item-title", "Checkpoint"), ("item-activity", "checkpoint"),
+                    ("item-competency", competency.id.rawValue), ("release-checkpoint", checkpointID.rawValue),
+                    ("release-result", "atleast:3.00"),
+                ])
+            #expect(itself.status == .unprocessableContent)
+
             // A saved grouping's group gets it.
             let students = try await store.members(of: section.id, as: .student)
             let grouping = Grouping(

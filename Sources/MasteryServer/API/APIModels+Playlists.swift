@@ -12,9 +12,13 @@ extension APIRoutes {
     }
 
     struct NewItem: Decodable {
+        /// On mastery (`competencyId`, `atLeast`), or on a result of an earlier checkpoint of the playlist
+        /// (`checkpointId` with `atLeast` or `atMost`; when adding to an existing playlist).
         struct Release: Decodable {
-            var competencyId: String
-            var atLeast: Double
+            var competencyId: String?
+            var checkpointId: String?
+            var atLeast: Double?
+            var atMost: Double?
         }
 
         var title: String
@@ -54,17 +58,30 @@ extension APIRoutes {
                 chosenModality = parsed
             }
             for id in competencyIds ?? [] { try InputRules.checkIdentifier(id, field: "\(field).competencyIds") }
+            var opens: PlaylistAuthoring.ReleaseDraft?
             if let release {
-                try InputRules.checkIdentifier(release.competencyId, field: "\(field).release.competencyId")
-                guard release.atLeast.isFinite else {
-                    throw AppError.invalid(message: "atLeast is a level.", field: "\(field).release.atLeast")
+                for value in [release.atLeast, release.atMost].compactMap({ $0 }) where !value.isFinite {
+                    throw AppError.invalid(message: "A level is a number.", field: "\(field).release")
+                }
+                if let competency = release.competencyId {
+                    try InputRules.checkIdentifier(competency, field: "\(field).release.competencyId")
+                    guard let atLeast = release.atLeast else {
+                        throw AppError.invalid(message: "Say the level (atLeast).", field: "\(field).release.atLeast")
+                    }
+                    opens = .mastery(Competency.ID(competency), atLeast: atLeast)
+                } else if let checkpoint = release.checkpointId {
+                    try InputRules.checkIdentifier(checkpoint, field: "\(field).release.checkpointId")
+                    opens = .checkpoint(.init(checkpoint), lowest: release.atLeast, highest: release.atMost)
+                } else {
+                    throw AppError.invalid(
+                        message: "A release names a competencyId or a checkpointId.", field: "\(field).release")
                 }
             }
             return .init(
                 title: title, isRequired: kind == "must", kind: activity, modality: chosenModality,
                 minutes: minutes ?? 15, url: url, details: details ?? "",
                 competencyIDs: (competencyIds ?? []).map { Competency.ID($0) },
-                release: release.map { (Competency.ID($0.competencyId), $0.atLeast) })
+                release: opens)
         }
     }
 
@@ -78,10 +95,9 @@ extension APIRoutes {
         struct Item: Encodable {
             struct Release: Encodable {
                 var competencyId: String?
-                var atLeast: Double?
                 var checkpointId: String?
-                var lowest: Double?
-                var highest: Double?
+                var atLeast: Double?
+                var atMost: Double?
             }
 
             var id: String
@@ -118,7 +134,7 @@ extension APIRoutes {
                 case .mastery(let competency, let atLeast):
                     release = .init(competencyId: competency.rawValue, atLeast: atLeast)
                 case .checkpoint(let id, let lowest, let highest):
-                    release = .init(checkpointId: id.rawValue, lowest: lowest, highest: highest)
+                    release = .init(checkpointId: id.rawValue, atLeast: lowest, atMost: highest)
                 case nil: break
                 }
                 return Item(

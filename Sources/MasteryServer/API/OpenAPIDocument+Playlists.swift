@@ -178,10 +178,12 @@ extension OpenAPIDocument {
                 details: { type: string, maxLength: 5000 }
                 release:
                   type: object
-                  required: [competencyId, atLeast]
+                  description: on mastery (competencyId, atLeast) or on an earlier checkpoint's result (checkpointId, atLeast or atMost)
                   properties:
                     competencyId: { type: string }
+                    checkpointId: { type: string }
                     atLeast: { type: number }
+                    atMost: { type: number }
             Playlist:
               type: object
               required: [id, title, sectionIds, competencyIds, retired, assessmentChoice, items]
@@ -212,10 +214,9 @@ extension OpenAPIDocument {
                         type: object
                         properties:
                           competencyId: { type: string }
-                          atLeast: { type: number }
                           checkpointId: { type: string }
-                          lowest: { type: number }
-                          highest: { type: number }
+                          atLeast: { type: number }
+                          atMost: { type: number }
             Score:
               type: object
               required: [competencyId, level]

@@ -13,7 +13,9 @@ extension PlaylistAuthoring {
         var items: [ItemDraft]
     }
 
-    func check(_ draft: Draft, field prefix: String) async throws -> Checked {
+    /// `existing`: the playlist an item is added to or changed in (a checkpoint release names one of its
+    /// checkpoints).
+    func check(_ draft: Draft, field prefix: String, in existing: Playlist? = nil) async throws -> Checked {
         let title = try Self.checkTitle(draft.title, field: "\(prefix)title")
         guard (1...Self.maxItems).contains(draft.items.count) else {
             throw AppError.invalid(
@@ -26,7 +28,12 @@ extension PlaylistAuthoring {
             guard let found = try await store.section(section) else { throw AppError.notFound("The section") }
             curricula.append(try await store.curriculum(course: found.courseID))
         }
-        let named = draft.items.flatMap(\.competencyIDs) + draft.items.compactMap { $0.release?.competency }
+        let named =
+            draft.items.flatMap(\.competencyIDs)
+            + draft.items.compactMap { item -> Competency.ID? in
+                if case .mastery(let competency, _) = item.release { return competency }
+                return nil
+            }
         if sections.isEmpty {
             // None named: the teacher's own sections whose courses assess every competency named.
             for section in try await store.sections(of: user.id, as: .teacher)
@@ -72,19 +79,29 @@ extension PlaylistAuthoring {
                 }
                 if !competencies.contains(id) { competencies.append(id) }
             }
-            if let release = item.release {
-                guard let (competency, scale) = find(release.competency) else {
+            switch item.release {
+            case .mastery(let id, let atLeast):
+                guard let (competency, scale) = find(id) else {
                     throw AppError.invalid(
-                        message:
-                            "Competency \(release.competency.rawValue) is not assessed in this playlist's sections.",
+                        message: "Competency \(id.rawValue) is not assessed in this playlist's sections.",
                         field: "\(field).release.competencyId")
                 }
-                if let scale, !scale.contains(release.atLeast) {
+                if let scale, !scale.contains(atLeast) {
                     throw AppError.invalid(
                         message:
                             "\(competency.code.isEmpty ? competency.title : competency.code) is scored from \(DisplayNumber.text(scale.lowestValue)) to \(DisplayNumber.text(scale.pointsPossible)).",
                         field: "\(field).release.atLeast")
                 }
+            case .checkpoint(let id, let lowest, let highest):
+                guard existing?.item(id)?.kind == .checkpoint else {
+                    throw AppError.invalid(
+                        message: "It can open only on a result of one of this playlist's checkpoints.",
+                        field: "\(field).release.checkpointId")
+                }
+                guard (lowest ?? highest)?.isFinite == true else {
+                    throw AppError.invalid(message: "Say which result opens it.", field: "\(field).release")
+                }
+            case nil: break
             }
             items.append(checked)
         }
@@ -101,7 +118,7 @@ extension PlaylistAuthoring {
         PlaylistItem(
             id: .init("it-\(Self.shortID())"), kind: draft.kind, title: draft.title, details: draft.details,
             url: draft.url, isRequired: draft.isRequired, modality: draft.modality, minutes: draft.minutes,
-            release: draft.release.map { .mastery($0.competency, atLeast: $0.atLeast) },
+            release: draft.release,
             competencyIDs: draft.competencyIDs)
     }
 

@@ -28,9 +28,11 @@ struct PlaylistAuthoring {
         var url: String?
         var details: String = ""
         var competencyIDs: [Competency.ID]
-        /// Opens once the student's level on the competency is at least this.
-        var release: (competency: Competency.ID, atLeast: Double)?
+        /// When it opens: a level reached on a competency, or a result on one of the playlist's checkpoints.
+        var release: ReleaseDraft?
     }
+
+    typealias ReleaseDraft = PlaylistItem.Release
 
     static let maxItems = 50
 
@@ -91,8 +93,27 @@ struct PlaylistAuthoring {
     /// Adds an item at the end.
     func add(_ draft: ItemDraft, to playlist: Playlist) async throws -> Playlist {
         let checked = try await check(
-            Draft(title: playlist.title, sectionIDs: playlist.sectionIDs, items: [draft]), field: "")
+            Draft(title: playlist.title, sectionIDs: playlist.sectionIDs, items: [draft]), field: "", in: playlist)
         return try await update(playlist, items: playlist.items + checked.items.map { item(from: $0) })
+    }
+
+    /// Changes an item in place (its id, and so students' progress and work on it, kept).
+    func replace(_ itemID: PlaylistItem.ID, with draft: ItemDraft, in playlist: Playlist) async throws -> Playlist {
+        guard let index = playlist.items.firstIndex(where: { $0.id == itemID }) else {
+            throw AppError.notFound("That item")
+        }
+        let checked = try await check(
+            Draft(title: playlist.title, sectionIDs: playlist.sectionIDs, items: [draft]), field: "", in: playlist)
+        guard let first = checked.items.first else { return playlist }
+        if case .checkpoint(let checkpoint, _, _) = first.release, checkpoint == itemID {
+            throw AppError.invalid(message: "An item cannot open on its own result.", field: "release-checkpoint")
+        }
+        var items = playlist.items
+        var changed = item(from: first)
+        changed.id = itemID
+        changed.targetLevel = items[index].targetLevel
+        items[index] = changed
+        return try await update(playlist, items: items)
     }
 
     func retire(_ playlist: Playlist) async throws {

@@ -15,6 +15,10 @@ struct PlaylistEditorPage {
     var groups: [(value: String, label: String)]
     var targets: [Section]
     var message: String?
+    /// The item being edited, when one is.
+    var editing: PlaylistItem? = nil
+
+    var checkpoints: [PlaylistItem] { playlist.items.filter { $0.kind == .checkpoint } }
 
     var base: String { "/sections/\(section.id.rawValue)/playlists/\(playlist.id.rawValue)" }
 
@@ -33,13 +37,25 @@ struct PlaylistEditorPage {
             },
             .p(.a(.href("/sections/\(section.id.rawValue)/playlists"), "All playlists of \(section.name)")),
             .ol(.class("plain-list playlist-items"), .forEach(playlist.items.enumerated()) { item($0, $1, page) }),
+            .unwrap(canEdit && !playlist.isRetired ? editing : nil) { item in
+                .section(
+                    .class("card"), .id("edit-item"), .attribute(named: "aria-labelledby", value: "edit-item-title"),
+                    .h2(.id("edit-item-title"), "Change an item"),
+                    .form(
+                        .method(.post), .action("\(base)/items/\(item.id.rawValue)/edit"),
+                        Layout.csrfField(page.csrfToken),
+                        course.fields(item, checkpoints: checkpoints.filter { $0.id != item.id }),
+                        .button(.type(.submit), .class("button primary"), "Save the item"),
+                        .a(.class("button secondary"), .href(base), "Cancel")))
+            },
             .if(
                 canEdit && !playlist.isRetired,
                 .section(
                     .class("card"), .attribute(named: "aria-labelledby", value: "add-item"),
                     .h2(.id("add-item"), "Add an item"),
                     .form(
-                        .method(.post), .action("\(base)/items"), Layout.csrfField(page.csrfToken), course.fields(),
+                        .method(.post), .action("\(base)/items"), Layout.csrfField(page.csrfToken),
+                        course.fields(checkpoints: checkpoints),
                         .button(.type(.submit), .class("button primary"), "Add item")))),
             .if(canAssign && !playlist.isRetired, assignForm(page)),
             .if(!targets.isEmpty, duplicateForm(page)),
@@ -60,8 +76,12 @@ struct PlaylistEditorPage {
             let name = course.competencies.first { $0.id == competency }?.code ?? competency.rawValue
             let level = course.scales[competency]?.levels.first { $0.value >= atLeast }?.label
             opens = " · opens at \(level ?? DisplayNumber.text(atLeast)) on \(name)"
-        } else if item.release != nil {
-            opens = " · opens with a checkpoint result"
+        } else if case .checkpoint(let checkpoint, let lowest, let highest) = item.release {
+            let title = playlist.item(checkpoint)?.title ?? "a checkpoint"
+            let bound =
+                lowest.map { "at least \(DisplayNumber.text($0))" }
+                ?? highest.map { "at most \(DisplayNumber.text($0))" }
+            opens = " · opens with a result \(bound ?? "") on “\(title)”"
         }
         func button(_ action: String, _ label: String) -> Node<HTML.BodyContext> {
             .form(
@@ -80,6 +100,9 @@ struct PlaylistEditorPage {
             .if(
                 canEdit && !playlist.isRetired,
                 .div(
+                    .a(
+                        .class("button small"), .href("\(base)?edit=\(item.id.rawValue)#edit-item"),
+                        .attribute(named: "aria-label", value: "Change: \(item.title)"), "Change"),
                     .if(index > 0, button("up", "Move up")),
                     .if(index < playlist.items.count - 1, button("down", "Move down")),
                     .if(playlist.items.count > 1, button("remove", "Remove"))))

@@ -10,7 +10,7 @@ struct PlaylistRoutes {
     var store: Store { services.store }
     var authorizer: Authorizer { Authorizer(store: store) }
 
-    static let itemActions: Set<String> = ["up", "down", "remove"]
+    static let itemActions: Set<String> = ["up", "down", "remove", "edit"]
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/sections/{id}/playlists") { request, context in
@@ -54,7 +54,8 @@ struct PlaylistRoutes {
                 students: students,
                 groups: LearningRoutes.groupChoices(
                     try await store.groupings(section: id), names: try await courseData(id).competencies),
-                targets: targets, message: request.uri.queryParameters["saved"].map { _ in "Saved." })
+                targets: targets, message: request.uri.queryParameters["saved"].map { _ in "Saved." },
+                editing: request.uri.queryParameters["edit"].flatMap { playlist.item(.init(String($0))) })
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
         router.post("/sections/{id}/playlists/{playlist}/{action}") { _, context in
@@ -114,6 +115,11 @@ struct PlaylistRoutes {
             let itemID = PlaylistItem.ID(try context.parameters.require("item"))
             guard let index = playlist.items.firstIndex(where: { $0.id == itemID }) else {
                 throw AppError.notFound("That item")
+            }
+            if action == "edit" {
+                _ = try await authoring.replace(itemID, with: try PlaylistItemForm.draft(context.form), in: playlist)
+                return HTMLResponse.redirect(
+                    "/sections/\(id.rawValue)/playlists/\(playlist.id.rawValue)?saved=1#item-\(itemID.rawValue)")
             }
             var items = playlist.items
             switch action {

@@ -164,6 +164,14 @@ struct PlaylistWorkTests {
             _ = try await studentBrowser.login("student")
             let page = try await studentBrowser.get("/students/\(student.id.rawValue)/next-steps")
             #expect(page.body.contains("Clear table; label the columns next time."))
+            // The student features the scored work in their conference report: the work shows with it.
+            let scoredEvent = try #require(try await store.events(student: student.id, competency: scored[0].id).last)
+            #expect(
+                try await studentBrowser.post(
+                    "/students/\(student.id.rawValue)/conference/picks", [("evidence", scoredEvent.id.rawValue)]
+                ).status == .seeOther)
+            let conference = try await studentBrowser.get("/students/\(student.id.rawValue)/conference")
+            #expect(conference.body.contains("My table doubles each row.") && conference.body.contains(fileURL))
         }
     }
 

@@ -51,6 +51,10 @@ extension StoreContractTests {
             #expect(try await store.progress(student: Fixture.student)[checkpoint.id]?.score == 3)
             #expect(
                 try await store.events(student: Fixture.student, competency: Fixture.fractions).last?.score == 3)
+            // The evidence leads back to the work it scored.
+            let event = try #require(
+                try await store.events(student: Fixture.student, competency: Fixture.fractions).last)
+            #expect(try await store.submissions(behind: [event.id])[event.id]?.id == second.id)
             let actions = try await store.auditLog(limit: 50).map(\.action)
             for action in ["playlist.create", "work.submit", "work.review", "evidence.record"] {
                 #expect(actions.contains(action), "\(action)")

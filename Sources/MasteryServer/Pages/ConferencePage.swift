@@ -24,6 +24,8 @@ struct ConferencePage {
     var curriculum: Curriculum
     var now: Date
     var message: String?
+    /// The handed-in work behind featured evidence that scored it: shown with it.
+    var work: [EvidenceEvent.ID: Submission] = [:]
 
     /// A competency as families read it: its code with its statement, never the bare code.
     func code(_ id: Competency.ID) -> String {
@@ -110,6 +112,14 @@ struct ConferencePage {
                                     .strong(.text(observed(piece, t))),
                                     .text(scored(piece, t)),
                                     .unwrap(piece.comment) { .text(" — “\($0)”") },
+                                    .unwrap(work[piece.id]) { submission in
+                                        WorkSummary(
+                                            submission: submission,
+                                            names: Dictionary(
+                                                curriculum.competencies.map { ($0.id, $0) },
+                                                uniquingKeysWith: { a, _ in a })
+                                        ).render(page)
+                                    },
                                     .forEach(reflections.filter { $0.evidenceID == piece.id }) { reflection in
                                         .p(
                                             .class("small"),

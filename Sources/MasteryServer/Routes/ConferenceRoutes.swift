@@ -71,6 +71,7 @@ struct ConferenceRoutes {
             goals: try await store.goals(student: id).filter { !$0.withdrawn }, records: records, featured: featured,
             allEvidence: evidence.values.joined().sorted { $0.observedAt > $1.observedAt }, picks: picks,
             reflections: reflections, nextSteps: learning.advisor.advise(state, at: now, limit: 3),
-            curriculum: curriculum, now: now, message: message)
+            curriculum: curriculum, now: now, message: message,
+            work: try await store.submissions(behind: featured.map(\.id)))
     }
 }

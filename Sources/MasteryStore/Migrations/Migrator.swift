@@ -36,6 +36,7 @@ enum Migrator {
         CreateSubmissions(),
         CreateTaskMarks(),
         AddPathwayOpenedSteps(),
+        CreateSubmissionEvidence(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

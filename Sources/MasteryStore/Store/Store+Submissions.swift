@@ -118,7 +118,12 @@ extension Store {
         by actor: Person.ID, at now: Date
     ) async throws {
         try await driver.withTransaction { db in
-            if !evidence.isEmpty { try await Self.append(evidence, by: actor, at: now, in: db) }
+            if !evidence.isEmpty {
+                let written = try await Self.append(evidence, by: actor, at: now, in: db).events
+                try await db.insertRows(
+                    "submission_evidence", columns: ["submission_id", "event_id"],
+                    rows: written.map { [submission.id.rawValue, $0.id.rawValue] })
+            }
             try await db.insertRows(
                 "submission_reviews", columns: ["submission_id", "scores", "feedback", "reviewed_by", "reviewed_at"],
                 rows: [
@@ -142,6 +147,24 @@ extension Store {
                 db, at: now, actor: actor, action: "work.review", student: submission.studentID,
                 subject: "work \(submission.id.rawValue) (version \(submission.version))",
                 detail: summary.isEmpty ? "feedback only" : summary, organization: nil)
+        }
+    }
+
+    /// The work behind each of `events` that came from scoring handed-in work.
+    public func submissions(behind events: [EvidenceEvent.ID]) async throws -> [EvidenceEvent.ID: Submission] {
+        guard !events.isEmpty else { return [:] }
+        return try await driver.withConnection { db in
+            let links = try await db.raw(
+                "SELECT * FROM submission_evidence WHERE event_id IN (\(binds: events.map(\.rawValue)))"
+            ).all().map { (event: try $0.string("event_id"), submission: try $0.string("submission_id")) }
+            guard !links.isEmpty else { return [:] }
+            let ids = Array(Set(links.map(\.submission)))
+            let work = try await Self.submissions(
+                try await db.raw("SELECT * FROM submissions WHERE id IN (\(binds: ids))").all(), db)
+            let byID = Dictionary(work.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+            var result: [EvidenceEvent.ID: Submission] = [:]
+            for link in links { result[.init(link.event)] = byID[link.submission] }
+            return result
         }
     }
 

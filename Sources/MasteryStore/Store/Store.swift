@@ -62,7 +62,8 @@ public final class Store: Sendable {
             for table in [
                 "audit_log", "api_tokens", "sessions", "sign_in_failures", "invitations", "roster_versions",
                 "academic_sessions",
-                "task_marks", "submission_reviews", "submission_files", "submissions", "playlist_assignments",
+                "task_marks", "submission_evidence", "submission_reviews", "submission_files", "submissions",
+                "playlist_assignments",
                 "item_progress",
                 "flex_requests", "flex_choices", "flex_attendance", "flex_days", "groupings", "transferred_mastery",
                 "conference_picks",

@@ -144,6 +144,9 @@ struct WriteAuthorizationTests {
             Row(path: "\(section)/queue/no-such-work", allowed: teacherOnly, denied: others(teacherOnly)),
             Row(path: "\(section)/pathway/edit/step", allowed: sectionManagers, denied: others(sectionManagers)),
             Row(
+                path: "/api/v1/sections/\(ids.section)/pathway", method: .put, api: ["title": "x"],
+                allowed: sectionManagers, denied: others(sectionManagers)),
+            Row(
                 path: "/api/v1/students/\(ids.student)/submissions", api: ["itemId": "no-such-item", "text": "x"],
                 allowed: ownWork, denied: others(ownWork)),
             Row(

@@ -79,7 +79,8 @@ extension APIRoutes {
             let submission = try context.parameters.require("submission")
             try InputRules.checkIdentifier(section, field: "id")
             try InputRules.checkIdentifier(submission, field: "submission")
-            let body = try await decodeBody(ReviewBody.self, request)
+            // Room for the longest feedback written with JSON escapes (6 bytes a character at worst).
+            let body = try await decodeBody(ReviewBody.self, request, limit: 1_000_000)
             var scores: [Competency.ID: Double] = [:]
             for score in body.scores ?? [] {
                 try InputRules.checkIdentifier(score.competencyId, field: "scores")

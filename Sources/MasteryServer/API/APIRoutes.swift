@@ -84,6 +84,7 @@ struct APIRoutes {
         registerPeople(on: router)
         registerFlexDays(on: router)
         registerPlaylists(on: router)
+        registerPlaylistEditing(on: router)
     }
 
     func me(_ context: AppRequestContext) async throws -> Response {

@@ -5,6 +5,11 @@ extension OpenAPIDocument {
           securitySchemes:
             bearer: { type: http, scheme: bearer }
           responses:
+            Pathway:
+              description: A course's pathway
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/Pathway" }
             Playlist:
               description: A playlist
               content:

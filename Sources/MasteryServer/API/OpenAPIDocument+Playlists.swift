@@ -13,8 +13,8 @@ extension OpenAPIDocument {
                       required: [title, items]
                       properties:
                         title: { type: string, minLength: 1, maxLength: 200 }
-                        sectionIds: { type: array, items: { type: string } }
-                        assessmentChoice: { type: boolean }
+                        sectionIds: { type: [array, "null"], items: { type: string } }
+                        assessmentChoice: { type: [boolean, "null"] }
                         items: { type: array, minItems: 1, maxItems: 50, items: { $ref: "#/components/schemas/PlaylistItemChange" } }
               responses:
                 "201": { $ref: "#/components/responses/Playlist" }
@@ -27,6 +27,23 @@ extension OpenAPIDocument {
               responses:
                 "200": { $ref: "#/components/responses/Playlist" }
                 \(errors(401, 403, 404, 422))
+            patch:
+              summary: Retitles, reorders (itemOrder lists every item id once) or retires a teacher's playlist
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        title: { type: [string, "null"], minLength: 1, maxLength: 200 }
+                        itemOrder: { type: [array, "null"], maxItems: 50, items: { type: string } }
+                        retired: { type: [boolean, "null"] }
+              responses:
+                "200": { $ref: "#/components/responses/Playlist" }
+                \(errors(401, 403, 404, 409, 413, 422))
           /api/v1/playlists/{id}/items:
             post:
               summary: Adds an item at the end of a teacher's playlist
@@ -52,9 +69,9 @@ extension OpenAPIDocument {
                     schema:
                       type: object
                       properties:
-                        studentIds: { type: array, items: { type: string } }
-                        sectionId: { type: string }
-                        groupId: { type: string, description: "a grouping's id, '|' and the group's name" }
+                        studentIds: { type: [array, "null"], items: { type: string } }
+                        sectionId: { type: [string, "null"] }
+                        groupId: { type: [string, "null"], description: "a grouping's id, '|' and the group's name" }
               responses:
                 "200":
                   description: Who is assigned now
@@ -95,11 +112,11 @@ extension OpenAPIDocument {
                       required: [itemId]
                       properties:
                         itemId: { type: string }
-                        text: { type: string, maxLength: 20000 }
-                        links: { type: array, maxItems: 10, items: { type: string, format: uri } }
-                        choice: { type: string, enum: [checkpoint, project, presentation, conversation, portfolio] }
+                        text: { type: [string, "null"], maxLength: 20000 }
+                        links: { type: [array, "null"], maxItems: 10, items: { type: string, format: uri } }
+                        choice: { type: [string, "null"], enum: [checkpoint, project, presentation, conversation, portfolio, null] }
                         files:
-                          type: array
+                          type: [array, "null"]
                           maxItems: 5
                           items:
                             type: object
@@ -151,8 +168,8 @@ extension OpenAPIDocument {
                     schema:
                       type: object
                       properties:
-                        scores: { type: array, items: { $ref: "#/components/schemas/Score" } }
-                        feedback: { type: string, maxLength: 20000 }
+                        scores: { type: [array, "null"], items: { $ref: "#/components/schemas/Score" } }
+                        feedback: { type: [string, "null"], maxLength: 20000 }
               responses:
                 "200":
                   description: The work with its review
@@ -169,21 +186,21 @@ extension OpenAPIDocument {
               properties:
                 title: { type: string, minLength: 1, maxLength: 200 }
                 kind: { type: string, enum: [must, may] }
-                competencyIds: { type: array, items: { type: string } }
-                checkpoint: { type: boolean }
-                activity: { type: string, enum: [resource, practice, small-group, project] }
-                modality: { type: string, enum: [video, reading, hands-on, discussion, online-tool] }
-                minutes: { type: integer, minimum: 1, maximum: 600 }
-                url: { type: string, format: uri }
-                details: { type: string, maxLength: 5000 }
+                competencyIds: { type: [array, "null"], items: { type: string } }
+                checkpoint: { type: [boolean, "null"] }
+                activity: { type: [string, "null"], enum: [resource, practice, small-group, project, null] }
+                modality: { type: [string, "null"], enum: [video, reading, hands-on, discussion, online-tool, null] }
+                minutes: { type: [integer, "null"], minimum: 1, maximum: 600 }
+                url: { type: [string, "null"], format: uri }
+                details: { type: [string, "null"], maxLength: 5000 }
                 release:
-                  type: object
+                  type: [object, "null"]
                   description: on mastery (competencyId, atLeast) or on an earlier checkpoint's result (checkpointId, atLeast or atMost)
                   properties:
-                    competencyId: { type: string }
-                    checkpointId: { type: string }
-                    atLeast: { type: number }
-                    atMost: { type: number }
+                    competencyId: { type: [string, "null"] }
+                    checkpointId: { type: [string, "null"] }
+                    atLeast: { type: [number, "null"] }
+                    atMost: { type: [number, "null"] }
             Playlist:
               type: object
               required: [id, title, sectionIds, competencyIds, retired, assessmentChoice, items]

@@ -128,7 +128,15 @@ struct PlaylistWorkTests {
             _ = try await outsiderBrowser.login("teacher5")
             #expect(try await outsiderBrowser.get(fileURL).status == .forbidden)
             // The teacher's home says what waits, and links to it.
-            #expect(try await teacherBrowser.get("/").body.contains("1 piece of work to score"))
+            let home = try await teacherBrowser.get("/").body
+            #expect(home.contains("1 piece of work to score"))
+            // And who is ready for a checkpoint or stuck, as the pathway map counts them.
+            let map = try await LearningRoutes(services: services).pathwayMap(
+                section.id, viewer: teacher, stuckDays: 14, message: nil)
+            let stuck = map.rows.filter(\.stuck).count
+            let ready = map.rows.filter { !$0.ready.isEmpty }.count
+            #expect(stuck == 0 || home.contains("\(stuck) with nothing new for two weeks"))
+            #expect(ready == 0 || home.contains("\(ready) ready to take a checkpoint"))
             let queuePage = try await teacherBrowser.get("/sections/\(section.id.rawValue)/queue")
             #expect(queuePage.status == .ok && queuePage.body.contains("My table doubles each row."))
 

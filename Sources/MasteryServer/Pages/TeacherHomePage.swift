@@ -10,6 +10,9 @@ struct TeacherHomePage {
         var masteredShare: Double?
         /// Work handed in and waiting to be scored.
         var waiting: Int = 0
+        /// Students with no new evidence or playlist activity for two weeks, and students ready for a checkpoint.
+        var stuck: Int = 0
+        var ready: Int = 0
     }
 
     var teacher: Person
@@ -41,12 +44,32 @@ struct TeacherHomePage {
                                 .p(.text("\(Int((share * 100).rounded()))% of assessed competencies mastered"))
                             },
                             .if(
-                                item.waiting > 0,
-                                .p(
-                                    .a(
-                                        .class("needs-you-link"), .href("/sections/\(item.section.id.rawValue)/queue"),
-                                        .text(
-                                            "\(item.waiting) piece\(item.waiting == 1 ? "" : "s") of work to score"))))
+                                item.waiting + item.stuck + item.ready > 0,
+                                .ul(
+                                    .class("needs-you-list"),
+                                    .if(
+                                        item.waiting > 0,
+                                        .li(
+                                            .a(
+                                                .class("needs-you-link"),
+                                                .href("/sections/\(item.section.id.rawValue)/queue"),
+                                                .text(
+                                                    "\(item.waiting) piece\(item.waiting == 1 ? "" : "s") of work to score"
+                                                )))),
+                                    .if(
+                                        item.ready > 0,
+                                        .li(
+                                            .a(
+                                                .href("/sections/\(item.section.id.rawValue)/pathway"),
+                                                .text(
+                                                    "\(item.ready) ready to take a checkpoint")))),
+                                    .if(
+                                        item.stuck > 0,
+                                        .li(
+                                            .a(
+                                                .href("/sections/\(item.section.id.rawValue)/pathway"),
+                                                .text(
+                                                    "\(item.stuck) with nothing new for two weeks"))))))
                         )
                     })
             ),

@@ -49,6 +49,11 @@ struct HomeRoutes {
                 if try await Authorizer(store: store).allows(teacher, .recordEvidence, section: section.id) {
                     item.waiting = try await WorkService(services: services, user: teacher).queue(section: section.id)
                         .count
+                    // Who is stuck (nothing new for two weeks) and who is ready to take a checkpoint.
+                    let map = try await LearningRoutes(services: services).pathwayMap(
+                        section.id, viewer: teacher, stuckDays: 14, message: nil)
+                    item.stuck = map.rows.filter(\.stuck).count
+                    item.ready = map.rows.filter { !$0.ready.isEmpty }.count
                 }
                 items.append(item)
             }

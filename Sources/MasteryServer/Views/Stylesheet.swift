@@ -129,6 +129,7 @@ enum Stylesheet {
         .level-option{display:block;border:1px solid var(--line);border-radius:.4rem;padding:.4rem;font-size:.9rem;font-weight:400}
         .level-option:has(input:checked){border-color:var(--focus);background:#eef4ff}
         .save-bar{position:sticky;bottom:0;background:#fff;border-top:1px solid var(--line);padding:.6rem 0;display:flex;flex-wrap:wrap;gap:.5rem;z-index:2}
+        .needs-you-list{list-style:none;padding:0;margin:.5rem 0 0}.needs-you-list li{padding:.15rem 0}
         .hand-in{display:grid;gap:.4rem;margin:.4rem 0;max-width:32rem}.hand-in .field{margin:0}.hand-in textarea{width:100%}
         .plain-list li.work-entry{padding:1rem;margin:0 0 1rem}.work-files li{border:none}
         .work-summary{margin:.4rem 0}.work-text{white-space:pre-wrap;overflow-wrap:anywhere}.work-files{padding-left:1.2rem;overflow-wrap:anywhere}

@@ -50,6 +50,17 @@ struct TeacherWorkspaceTests {
             // Compact cells: the same grid, marked for the colour-and-initial view.
             let compact = try await browser.get("/sections/\(section.id.rawValue)?view=compact")
             #expect(compact.body.contains("class=\"gradebook compact\""))
+            // A strand shown as totals: one column, each student's mastered count of its competencies.
+            let group = try #require(data.gradebook.groups.first)
+            let totals = try await browser.get(
+                "/sections/\(section.id.rawValue)?collapse=\(group.strand.id.rawValue)")
+            #expect(
+                totals.body.components(separatedBy: "class=\"cell strand-total\"").count - 1
+                    == data.gradebook.rows.count)
+            let topRow = try #require(data.gradebook.rows.first)
+            let expectedCount = topRow.cells.prefix(group.competencies.count).filter(\.mastered).count
+            #expect(totals.body.contains(">\(expectedCount)/\(group.competencies.count)</td>"))
+            #expect(!totals.body.contains("<span class=\"code\">\(group.competencies[0].code)</span>"))
             // The drill-down keeps the way back and goes on to the next student in the gradebook's order.
             let rows = data.gradebook.rows
             try #require(rows.count >= 2)

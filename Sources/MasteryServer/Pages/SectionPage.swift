@@ -16,6 +16,8 @@ struct SectionPage {
     /// Cells as their level's initial on its colour (a big class at a glance); the full level and value
     /// otherwise.
     var compact = false
+    /// Strands shown as one column each: how many of their competencies each student has mastered.
+    var collapsed: Set<Strand.ID> = []
     /// The day the section's term ended, when it is an archive now.
     var archivedOn: String?
 
@@ -127,6 +129,17 @@ struct SectionPage {
                 .input(
                     .type(.search), .id("filter-student"), .name("student"), .value(filter.studentName ?? ""),
                     .attribute(named: "autocomplete", value: "off"))),
+            .if(
+                strands.count > 1,
+                .fieldset(
+                    .class("inline-choices"), .element(named: "legend", text: "Strands as totals"),
+                    .forEach(strands) { strand in
+                        .label(
+                            .input(
+                                .type(.checkbox), .name("collapse"), .value(strand.id.rawValue),
+                                .checked(collapsed.contains(strand.id))),
+                            .text(" \(strand.title)"))
+                    })),
             .div(
                 .class("field"), .label(.for("filter-view"), "Cells"),
                 .select(
@@ -134,7 +147,9 @@ struct SectionPage {
                     Components.option("", "Level and value", selected: !compact),
                     Components.option("compact", "Compact: colour and initial", selected: compact))),
             .button(.type(.submit), .class("button secondary"), "Apply"),
-            .if(!filter.isEmpty || compact, .a(.href("/sections/\(section.id.rawValue)"), "Show everything")),
+            .if(
+                !filter.isEmpty || compact || !collapsed.isEmpty,
+                .a(.href("/sections/\(section.id.rawValue)"), "Show everything")),
             .p(.class("small muted"), .text("Showing \(gradebook.rows.count) of \(totalStudents) students."))
         )
     }
@@ -164,35 +179,57 @@ struct SectionPage {
                         .class("student-col"), "Student"),
                     .forEach(gradebook.groups) { group in
                         .th(
-                            .attribute(named: "colspan", value: "\(group.competencies.count)"),
+                            .attribute(
+                                named: "colspan",
+                                value: "\(collapsed.contains(group.strand.id) ? 1 : group.competencies.count)"),
                             .attribute(named: "scope", value: "colgroup"), .class("strand"), .text(group.strand.title))
                     },
                     .th(.attribute(named: "rowspan", value: "2"), .attribute(named: "scope", value: "col"), "Summary")
                 ),
                 .tr(
-                    .forEach(gradebook.competencies) { competency in
-                        .th(
-                            .attribute(named: "scope", value: "col"),
-                            .class("competency kind-\(competency.kind.rawValue)"),
-                            .span(.class("code"), .text(competency.code)),
-                            .span(.class("title"), .text(competency.title))
-                        )
+                    .forEach(gradebook.groups) { group in
+                        .if(
+                            collapsed.contains(group.strand.id),
+                            .th(
+                                .attribute(named: "scope", value: "col"), .class("competency strand-total"),
+                                .span(.class("code"), .text("Mastered")),
+                                .span(.class("title"), .text("of \(group.competencies.count) competencies"))),
+                            else: .forEach(group.competencies) { competency in
+                                .th(
+                                    .attribute(named: "scope", value: "col"),
+                                    .class("competency kind-\(competency.kind.rawValue)"),
+                                    .span(.class("code"), .text(competency.code)),
+                                    .span(.class("title"), .text(competency.title))
+                                )
+                            })
                     })
             ),
-            .tbody(.raw(GradebookGrid(gradebook: gradebook).bodyRows())),
+            .tbody(.raw(GradebookGrid(gradebook: gradebook, collapsed: collapsed).bodyRows())),
             .tfoot(
                 .tr(
                     .th(.attribute(named: "scope", value: "row"), "Mastered"),
-                    .forEach(gradebook.competencies) { competency in
-                        .td(.text("\(mastered[competency.id] ?? 0) of \(gradebook.rows.count)"))
+                    .forEach(gradebook.groups) { group in
+                        .if(
+                            collapsed.contains(group.strand.id),
+                            .td(
+                                .text(
+                                    "\(group.competencies.reduce(0) { $0 + (mastered[$1.id] ?? 0) }) of \(group.competencies.count * gradebook.rows.count)"
+                                )),
+                            else: .forEach(group.competencies) { competency in
+                                .td(.text("\(mastered[competency.id] ?? 0) of \(gradebook.rows.count)"))
+                            })
                     },
                     .td()
                 ),
                 .tr(
                     .class("level-counts"),
                     .th(.attribute(named: "scope", value: "row"), "At each level"),
-                    .forEach(gradebook.competencies) { competency in
-                        .td(.class("small"), distribution(competency))
+                    .forEach(gradebook.groups) { group in
+                        .if(
+                            collapsed.contains(group.strand.id), .td(),
+                            else: .forEach(group.competencies) { competency in
+                                .td(.class("small"), distribution(competency))
+                            })
                     },
                     .td()
                 )

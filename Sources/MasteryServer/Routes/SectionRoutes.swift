@@ -69,6 +69,8 @@ struct SectionRoutes {
                     gradebook: data.gradebook.filtered(filter), filter: filter,
                     totalStudents: data.gradebook.rows.count, curriculum: data.curriculum,
                     policySummary: data.policySummary, canRecord: canRecord, compact: value("view") == "compact",
+                    collapsed: Set(
+                        request.uri.queryParameters.getAll("collapse").map { Strand.ID(String($0)) }),
                     archivedOn: data.section.isArchived(today: today) ? data.section.endsOn : nil)
                 return PageFragment(title: data.section.name, html: page.content.render())
             }

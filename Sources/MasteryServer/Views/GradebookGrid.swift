@@ -10,6 +10,8 @@ import Plot
 /// built from escaped ids, so they need no `SafeURL` check.
 struct GradebookGrid {
     let gradebook: Gradebook
+    /// Strands shown as one column: how many of the strand's competencies each student has mastered.
+    var collapsed: Set<Strand.ID> = []
 
     func bodyRows() -> String {
         var columns: [Competency.ID: String] = [:]
@@ -23,13 +25,25 @@ struct GradebookGrid {
             let student = HTMLEscaping.attribute(row.student.id.rawValue)
             html += #"<tr data-student-id=""# + student + #""><th scope="row" class="student-col"><a href="/students/"#
             html += student + #"">"# + HTMLEscaping.text(row.student.sortName) + "</a></th>"
-            for cell in row.cells {
-                html += cell.status == .assessed ? #"<td class="cell">"# : #"<td class="cell cell-empty">"#
-                let competency = columns[cell.competency.id] ?? HTMLEscaping.attribute(cell.competency.id.rawValue)
-                html += #"<a href="/students/"# + student + "/competencies/" + competency + #"">"#
-                html += badges.html(level: cell.level, value: cell.record?.value)
-                if cell.mastered { html += #"<span class="check" aria-label="mastered">✓</span>"# }
-                html += "</a></td>"
+            // Cells come in the groups' order: a collapsed strand's run becomes one count.
+            var next = 0
+            for group in gradebook.groups {
+                let cells = row.cells[next..<min(next + group.competencies.count, row.cells.count)]
+                next += group.competencies.count
+                if collapsed.contains(group.strand.id) {
+                    let mastered = cells.filter(\.mastered).count
+                    html +=
+                        #"<td class="cell strand-total">"# + HTMLEscaping.text("\(mastered)/\(cells.count)") + "</td>"
+                    continue
+                }
+                for cell in cells {
+                    html += cell.status == .assessed ? #"<td class="cell">"# : #"<td class="cell cell-empty">"#
+                    let competency = columns[cell.competency.id] ?? HTMLEscaping.attribute(cell.competency.id.rawValue)
+                    html += #"<a href="/students/"# + student + "/competencies/" + competency + #"">"#
+                    html += badges.html(level: cell.level, value: cell.record?.value)
+                    if cell.mastered { html += #"<span class="check" aria-label="mastered">✓</span>"# }
+                    html += "</a></td>"
+                }
             }
             html += #"<td class="summary">"#
             for summary in row.summaries {

@@ -108,7 +108,7 @@ enum Stylesheet {
         .inline-form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.4rem 0}
         .button-row{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;margin:.6rem 0 1rem}.button-row .inline-form{margin:0}
         .day-mods{list-style:none;padding:0}.day-mods .reasons{margin:.4rem 0 0;padding-left:1.2rem}
-        .inline-choices{border:0;padding:0;margin:0;display:flex;gap:1rem}
+        .inline-choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}
         .comparison tr.current{background:#eef4ff}
         .growth-chart{width:100%;max-width:40rem;height:auto}.growth-chart .grid{stroke:#d5dbe1}.growth-chart .axis{font-size:11px;fill:#4a5866}
         .growth-chart .threshold{stroke:#166534;stroke-dasharray:4 4}.growth-chart .running{fill:none;stroke:#1d4ed8;stroke-width:2.5}

@@ -151,25 +151,12 @@ extension APIRoutes {
                 throw AppError.invalid(
                     message: "A step names at least one competency.", field: "\(field).competencyIds")
             }
-            for id in step.competencyIds {
-                try InputRules.checkIdentifier(id, field: "\(field).competencyIds")
-                guard curriculum.competency(.init(id)) != nil else {
-                    throw AppError.invalid(
-                        message: "\(id) is not one of this course's.", field: "\(field).competencyIds")
-                }
-                guard seen.insert(.init(id)).inserted else {
-                    throw AppError.invalid(message: "\(id) is on two steps.", field: "\(field).competencyIds")
-                }
-            }
-            var date: Date?
-            if let text = step.targetDate {
-                guard let parsed = FormDates.parse(text) else {
-                    throw AppError.invalid(
-                        message: "targetDate is a day such as 2027-01-15.", field: "\(field).targetDate")
-                }
-                date = parsed
-            }
-            steps.append(.init(competencyIDs: step.competencyIds.map { Competency.ID($0) }, targetDate: date))
+            for id in step.competencyIds { try InputRules.checkIdentifier(id, field: "\(field).competencyIds") }
+            let checked = try PathwayRoutes.step(
+                step.competencyIds.map { Competency.ID($0) }, date: step.targetDate, curriculum: curriculum,
+                taken: seen, fields: ("\(field).competencyIds", "\(field).targetDate"))
+            seen.formUnion(checked.competencyIDs)
+            steps.append(checked)
         }
         let opened = body.openedSteps ?? 0
         guard (0...steps.count).contains(opened) else {

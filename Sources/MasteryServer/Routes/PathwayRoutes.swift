@@ -86,25 +86,37 @@ struct PathwayRoutes {
         return pacing
     }
 
-    /// A new step: one competency, or several (a branch), none already on the pathway, and an optional date.
+    /// A new step from the page's form.
     func step(_ form: FormData, curriculum: Curriculum, pathway: Pathway) throws -> Pathway.Step {
         let chosen = form.all("competency").map { Competency.ID($0) }
         guard !chosen.isEmpty else {
             throw AppError.invalid(message: "Choose the competency (or several, for a branch).", field: "competency")
         }
+        return try Self.step(
+            chosen, date: form.text("date"), curriculum: curriculum,
+            taken: Set(pathway.steps.flatMap(\.competencyIDs)), fields: ("competency", "date"))
+    }
+
+    /// A step, for the page and the API alike: competencies of the course, none already on the pathway
+    /// (`taken`), and an optional date as a day; refusals name `fields` (competencies, date).
+    static func step(
+        _ chosen: [Competency.ID], date text: String?, curriculum: Curriculum, taken: Set<Competency.ID>,
+        fields: (competencies: String, date: String)
+    ) throws -> Pathway.Step {
         for id in chosen {
             guard let competency = curriculum.competency(id) else {
-                throw AppError.invalid(message: "\(id.rawValue) is not one of this course's.", field: "competency")
-            }
-            if pathway.stepIndex(of: id) != nil {
                 throw AppError.invalid(
-                    message: "\(competency.code) is already a step of the pathway.", field: "competency")
+                    message: "\(id.rawValue) is not one of this course's.", field: fields.competencies)
+            }
+            if taken.contains(id) || chosen.filter({ $0 == id }).count > 1 {
+                throw AppError.invalid(
+                    message: "\(competency.code) is already a step of the pathway.", field: fields.competencies)
             }
         }
         var date: Date?
-        if let text = form.text("date") {
+        if let text {
             guard let parsed = FormDates.parse(text) else {
-                throw AppError.invalid(message: "The date is a day such as 2027-01-15.", field: "date")
+                throw AppError.invalid(message: "The date is a day such as 2027-01-15.", field: fields.date)
             }
             date = parsed
         }

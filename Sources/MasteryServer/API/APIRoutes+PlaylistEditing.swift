@@ -147,9 +147,9 @@ extension APIRoutes {
         var steps: [Pathway.Step] = []
         for (index, step) in body.steps.enumerated() {
             let field = "steps[\(index)]"
-            guard !step.competencyIds.isEmpty else {
+            guard (1...20).contains(step.competencyIds.count) else {
                 throw AppError.invalid(
-                    message: "A step names at least one competency.", field: "\(field).competencyIds")
+                    message: "A step names from 1 to 20 competencies.", field: "\(field).competencyIds")
             }
             for id in step.competencyIds { try InputRules.checkIdentifier(id, field: "\(field).competencyIds") }
             let checked = try PathwayRoutes.step(

@@ -43,6 +43,13 @@ struct ServerOptions: ParsableArguments {
     var languages: String?
 
     @Option(
+        name: .customLong("scan-command"),
+        help:
+            "A virus check run on each handed-in file, given its path; exit 0 clean, 1 found (env MASTERLY_SCAN_COMMAND)."
+    )
+    var scanCommand: String?
+
+    @Option(
         name: .customLong("public-url"),
         help: "The address people use, e.g. https://masterly.district.org (env MASTERLY_PUBLIC_URL).")
     var publicURL: String?
@@ -65,6 +72,7 @@ struct ServerOptions: ParsableArguments {
         flags["languages"] = languages
         flags["public-url"] = publicURL
         flags["sso-config"] = ssoConfig
+        flags["scan-command"] = scanCommand
         return flags
     }
 

@@ -95,7 +95,7 @@ struct TaskScoringTests {
             event("e3", 3, student: b, at: 20), event("x3", 4, student: b, action: .exclude, target: "e3", at: 30),
             event("s1", 5, student: a, action: .supersede, target: "e1", score: 4, at: 40),
         ]
-        let scoring = TaskScoring(students: [a, b, c, d], events: events, absent: [c])
+        let scoring = TaskScoring(students: [a, b, c, d], events: events, marks: [c: .absent])
         #expect(scoring.status(of: a) == .scored(levels: ["cr-1": 4, "cr-2": 3], at: Date(timeIntervalSince1970: 10)))
         #expect(scoring.status(of: b) == .waiting && scoring.status(of: c) == .absent)
         #expect(scoring.lastSave[a]?.events.map(\.id) == ["e1", "e2"] && scoring.lastSave[b] == nil)

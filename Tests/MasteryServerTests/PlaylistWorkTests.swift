@@ -180,6 +180,30 @@ struct PlaylistWorkTests {
                 ).status == .seeOther)
             let conference = try await studentBrowser.get("/students/\(student.id.rawValue)/conference")
             #expect(conference.body.contains("My table doubles each row.") && conference.body.contains(fileURL))
+            // The backpack carries the scored work, its scores and feedback — and, featured, the photo itself.
+            let backpack = try await studentAPI.call("/api/v1/students/\(student.id.rawValue)/backpack")
+            let work = try #require(
+                (backpack.object["work"] as? [[String: Any]])?.first { $0["id"] as? String == submissionID })
+            #expect(work["featured"] as? Bool == true && work["text"] as? String == "My table doubles each row.")
+            #expect(work["feedback"] as? String == "Clear table; label the columns next time.")
+            #expect((work["scores"] as? [[String: Any]])?.count == 2)
+            let carried = try #require((work["files"] as? [[String: Any]])?.first)
+            #expect(carried["mediaType"] as? String == "image/png" && carried["name"] as? String == "table.png")
+            #expect(carried["content"] as? String == Self.png.base64EncodedString())
+            // After feedback the student adds to the work: a new version, queued with the earlier one and its
+            // feedback beside it.
+            let again = try await studentAPI.call(
+                "/api/v1/students/\(student.id.rawValue)/submissions", method: .post,
+                json: ["itemId": checkpointID, "text": "Labelled the columns: x and 2x."])
+            #expect(again.status == .created && again.object["version"] as? Int == 2)
+            let requeued = try await teacherBrowser.get("/sections/\(section.id.rawValue)/queue").body
+            let earlierStart = try #require(requeued.range(of: "<h3>Before</h3>"))
+            let now = try #require(requeued.range(of: "<h3>Now</h3>"))
+            #expect(earlierStart.upperBound < now.lowerBound)
+            let earlier = String(requeued[earlierStart.upperBound..<now.lowerBound])
+            #expect(earlier.contains("My table doubles each row.") && earlier.contains("Feedback given"))
+            #expect(earlier.contains("Clear table; label the columns next time."))
+            #expect(requeued[now.upperBound...].contains("Labelled the columns: x and 2x."))
         }
     }
 

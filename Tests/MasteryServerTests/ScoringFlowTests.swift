@@ -11,7 +11,7 @@ import Testing
 @Suite("Scoring a task through the class: the list, skip and absent, reopening where it stopped, undo")
 struct ScoringFlowTests {
     @Test(
-        "Save goes to the next student still waiting; skip writes nothing; absent is kept; reopening starts at the first one waiting; undo asks, then excludes the save"
+        "Save goes to the next student still waiting; skip writes no evidence but is remembered; absent is kept; overall feedback goes with each level; reopening starts at the first one waiting; undo asks, then excludes the save"
     )
     func throughTheClass() async throws {
         try await withOwnApp(adjust: { _ in }) { client, services in
@@ -38,7 +38,7 @@ struct ScoringFlowTests {
                 TaskScoring(
                     students: students.map(\.id),
                     events: try await store.taskEvents(task.id, students: students.map(\.id)),
-                    absent: try await store.absentees(task: task.id, section: section.id))
+                    marks: try await store.taskMarks(task: task.id, section: section.id))
             }
             func person(_ id: Person.ID?) throws -> Person { try #require(students.first { $0.id == id }) }
             let before = try await scoring()
@@ -50,21 +50,44 @@ struct ScoringFlowTests {
 
             let first = try await browser.get("\(base)/score")
             #expect(first.body.contains("<h1>\(w1.displayName)</h1>") && first.body.contains("Class list"))
-            // The first waiting scored, the next skipped (nothing written), the third absent.
-            let saved = try await browser.post("\(base)/score", levels(w1))
+            // The first waiting scored (with overall feedback), the next skipped (no evidence), the third absent.
+            let saved = try await browser.post(
+                "\(base)/score",
+                levels(w1) + [
+                    ("feedback-\(criterion.id.rawValue)", "Clear steps."),
+                    ("feedback-overall", "Check units next time."),
+                ])
             #expect(saved.location?.contains("student=\(w2.id.rawValue)") == true)
             let skipped = try await browser.post("\(base)/score", [("student", w2.id.rawValue), ("skip", "1")])
             #expect(skipped.location?.contains("student=\(w3.id.rawValue)") == true)
             #expect(try await store.taskEvents(task.id, students: [w2.id]).isEmpty)
             let absent = try await browser.post("\(base)/score", [("student", w3.id.rawValue), ("absent", "1")])
             #expect(absent.location?.contains("student=\(w4.id.rawValue)") == true)
-            #expect(try await store.absentees(task: task.id, section: section.id) == [w3.id])
+            #expect(
+                try await store.taskMarks(task: task.id, section: section.id) == [w2.id: .skipped, w3.id: .absent])
+            let comments = try await store.taskEvents(task.id, students: [w1.id]).map(\.comment)
+            #expect(comments.contains("Clear steps.\n\nCheck units next time."))
+            #expect(
+                comments.count == task.criteria.count
+                    && comments.allSatisfy { $0?.hasSuffix("Check units next time.") == true })
 
-            // Reopened, the task starts at the first student still waiting (the skipped one), and the list says
-            // who is scored and who is absent.
+            // Reopened, the task starts at the first student still waiting (not the skipped one), and the list says
+            // who is scored, skipped and absent; once nobody else waits, the skipped student comes back.
             let reopened = try await browser.get("\(base)/score")
-            #expect(reopened.body.contains("<h1>\(w2.displayName)</h1>"))
-            #expect(reopened.body.contains(">scored<") && reopened.body.contains(">absent<"))
+            #expect(reopened.body.contains("<h1>\(w4.displayName)</h1>"))
+            #expect(
+                reopened.body.contains(">scored<") && reopened.body.contains(">absent<")
+                    && reopened.body.contains(">skipped<"))
+            let skippedPage = try await browser.get("\(base)/score?student=\(w2.id.rawValue)")
+            #expect(skippedPage.body.contains("Skipped earlier."))
+            var onlySkipped = try await scoring()
+            for id in onlySkipped.order where onlySkipped.status(of: id) == .waiting {
+                onlySkipped.statuses[id] = .absent
+            }
+            #expect(onlySkipped.nextWaiting(after: nil) == w2.id)
+            // Scoring the skipped student takes the mark away.
+            _ = try await browser.post("\(base)/score", levels(w2))
+            #expect(try await store.taskMarks(task: task.id, section: section.id) == [w3.id: .absent])
             let again = try await browser.get("\(base)/score?student=\(w1.id.rawValue)")
             #expect(again.body.contains("Already scored"))
 

@@ -39,6 +39,13 @@ struct TeacherWorkspaceTests {
                 data.gradebook.filtered(.init(sort: .level(competency.id, ascending: false))).rows.first)
             let firstRow = try #require(highest.body.range(of: "data-student-id=\""))
             #expect(highest.body[firstRow.upperBound...].hasPrefix(top.student.id.rawValue))
+            // The footer counts each level beside its colour and its name.
+            let topLevel = try #require(data.curriculum.scale(for: competency)?.levels.max { $0.value < $1.value })
+            let colour = try #require(ProficiencyLevel.normalizedColour(topLevel.colour))
+            #expect(
+                highest.body.contains(
+                    "<span class=\"swatch\" style=\"background:\(colour)\" aria-hidden=\"true\"></span>\(topLevel.label): "
+                ))
             // Jumping to a student: their row alone, whatever the case or accents typed.
             let student = try #require(data.gradebook.rows.first?.student)
             let found = try await browser.get(
@@ -150,7 +157,7 @@ struct TeacherWorkspaceTests {
             let scoring = TaskScoring(
                 students: data.students.map(\.id),
                 events: try await store.taskEvents(task.id, students: data.students.map(\.id)),
-                absent: try await store.absentees(task: task.id, section: section.id))
+                marks: try await store.taskMarks(task: task.id, section: section.id))
             let expected = try #require(scoring.nextWaiting(after: students[2].id))
             #expect(saved.status == .seeOther && saved.location?.contains("student=\(expected.rawValue)") == true)
             for criterion in task.criteria {

@@ -414,7 +414,10 @@ struct TrustTests {
             let page = try await admin.get("/admin/audit?person=teacher&action=section.policy")
             #expect(
                 page.status == .ok && page.body.contains("section.policy") && !page.body.contains("grouping.create"))
-            #expect(page.body.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"#, options: .regularExpression) != nil)
+            // Each entry's moment, written as every page writes dates, with the time and zone.
+            #expect(
+                page.body.range(
+                    of: #"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}:\d{2} UTC"#, options: .regularExpression) != nil)
             let first = try await admin.get("/admin/audit?limit=2")
             #expect(first.body.contains("Older entries") && first.body.contains("2 entries"))
             let link = try #require(

@@ -139,6 +139,21 @@ def test_playlist_release_hand_in_queue_and_feedback(driver, base_url, login, ax
     driver.get(f"{base_url}/students/{student_id}/competencies/{worked}")
     assert "Checkpoint: explain your table" in driver.page_source, "the score is not in the student's record"
 
+    # After feedback the student adds to the work; the teacher sees the earlier version and its feedback beside it.
+    status, body = api(base_url, "POST", f"/api/v1/students/{student_id}/submissions", student_token,
+                       {"itemId": checkpoint["id"], "text": "Labelled the columns: cups of flour, cups of sugar."})
+    assert status == 201 and body["version"] == 2, (status, body)
+    driver.delete_all_cookies()
+    login(driver, "teacher")
+
+    def _versions(d, path):
+        entry = next(e for e in d.find_elements(By.CSS_SELECTOR, ".work-entry")
+                     if "Checkpoint: explain your table" in e.text)
+        earlier, latest = entry.find_elements(By.CSS_SELECTOR, ".work-version")
+        assert "Label the columns next time." in earlier.text and "Labelled the columns" in latest.text
+
+    check_at_widths(driver, base_url, axe_check, f"/sections/{section}/queue", "teacher-work-versions", also=_versions)
+
 
 def _evidence(base_url, token, section, student):
     cells = api_get(base_url, f"/api/v1/sections/{section}/gradebook", token)["cells"]

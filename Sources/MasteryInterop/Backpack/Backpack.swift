@@ -115,6 +115,65 @@ public struct Backpack: Codable, Sendable, Equatable {
         }
     }
 
+    /// Work the student handed in and a teacher scored: the newest version of each piece, what it was scored on,
+    /// and the feedback. Files featured in the conference report travel with their bytes; others by name only.
+    public struct WorkItem: Codable, Sendable, Equatable {
+        public struct File: Codable, Sendable, Equatable {
+            public var name: String
+            public var mediaType: String
+            public var size: Int
+            /// The file's bytes (base64), for featured work only.
+            public var content: Data?
+
+            public init(name: String, mediaType: String, size: Int, content: Data?) {
+                self.name = name
+                self.mediaType = mediaType
+                self.size = size
+                self.content = content
+            }
+        }
+
+        public struct Score: Codable, Sendable, Equatable {
+            public var competency: CompetencyReference
+            public var score: Double
+
+            public init(competency: CompetencyReference, score: Double) {
+                self.competency = competency
+                self.score = score
+            }
+        }
+
+        public var id: String
+        public var title: String
+        public var version: Int
+        public var submittedAt: Date
+        public var text: String
+        public var links: [String]
+        public var files: [File]
+        public var scores: [Score]
+        public var feedback: String
+        public var reviewedAt: Date
+        /// Chosen for the conference report.
+        public var featured: Bool
+
+        public init(
+            id: String, title: String, version: Int, submittedAt: Date, text: String, links: [String], files: [File],
+            scores: [Score], feedback: String, reviewedAt: Date, featured: Bool
+        ) {
+            self.id = id
+            self.title = title
+            self.version = version
+            self.submittedAt = submittedAt
+            self.text = text
+            self.links = links
+            self.files = files
+            self.scores = scores
+            self.feedback = feedback
+            self.reviewedAt = reviewedAt
+            self.featured = featured
+        }
+    }
+
     public var format: String
     public var version: Int
     public var exportedAt: Date
@@ -129,11 +188,13 @@ public struct Backpack: Codable, Sendable, Equatable {
     public var evidence: [EvidenceItem]
     /// Mastery brought from earlier schools whose competencies no framework here matched.
     public var transferred: [Mastery]
+    /// Scored work (absent from backpacks written before work was carried).
+    public var work: [WorkItem]?
 
     public init(
         exportedAt: Date, student: Student, profiles: [LearnerProfile], goals: [GoalEntry], reflections: [Reflection],
         plans: [LearningPlan], accomplishments: [Accomplishment], mastery: [Mastery], evidence: [EvidenceItem],
-        transferred: [Mastery]
+        transferred: [Mastery], work: [WorkItem]? = nil
     ) {
         format = Self.formatName
         version = Self.currentVersion
@@ -147,6 +208,7 @@ public struct Backpack: Codable, Sendable, Equatable {
         self.mastery = mastery
         self.evidence = evidence
         self.transferred = transferred
+        self.work = work
     }
 
     public static func encoder() -> JSONEncoder {

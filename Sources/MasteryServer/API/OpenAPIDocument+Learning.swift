@@ -228,6 +228,40 @@ extension OpenAPIDocument {
                                 date: { type: string, format: date-time }
                           mastery: { type: array, items: { $ref: "#/components/schemas/BackpackMastery" } }
                           transferred: { type: array, items: { $ref: "#/components/schemas/BackpackMastery" } }
+                          work:
+                            type: array
+                            items:
+                              type: object
+                              required: [id, title, version, submittedAt, text, links, files, scores, feedback,
+                                         reviewedAt, featured]
+                              properties:
+                                id: { type: string }
+                                title: { type: string }
+                                version: { type: integer, minimum: 1 }
+                                submittedAt: { type: string, format: date-time }
+                                text: { type: string }
+                                links: { type: array, items: { type: string } }
+                                files:
+                                  type: array
+                                  items:
+                                    type: object
+                                    required: [name, mediaType, size]
+                                    properties:
+                                      name: { type: string }
+                                      mediaType: { type: string }
+                                      size: { type: integer, minimum: 0 }
+                                      content: { type: string, format: byte }
+                                scores:
+                                  type: array
+                                  items:
+                                    type: object
+                                    required: [competency, score]
+                                    properties:
+                                      competency: { $ref: "#/components/schemas/CompetencyReference" }
+                                      score: { type: number }
+                                feedback: { type: string }
+                                reviewedAt: { type: string, format: date-time }
+                                featured: { type: boolean }
                           evidence:
                             type: array
                             items:

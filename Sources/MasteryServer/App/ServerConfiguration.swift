@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var publicURL: String?
     /// A folder of language catalogues (`*.json`) beside the built-in English and Spanish.
     public var languagesFolder: String?
+    /// A command that checks each handed-in file for viruses, given the file's path (exit 0 clean, 1 found):
+    /// e.g. `clamdscan --fdpass --no-summary`. None by default.
+    public var scanCommand: String?
     /// The single sign-on providers (none unless a configuration file is given).
     public var singleSignOn: SingleSignOnConfiguration = SingleSignOnConfiguration()
 
@@ -57,6 +60,11 @@ public struct ServerConfiguration: Sendable, Equatable {
         ("MASTERLY_PUBLIC_URL", "the address people use, e.g. https://masterly.district.org (for single sign-on)", "—"),
         ("MASTERLY_SSO_CONFIG", "a JSON file naming the OpenID Connect providers (docs/admin-guide.md)", "none"),
         ("MASTERLY_LANGUAGES_DIR", "a folder of language catalogues (*.json) beside English and Spanish", "none"),
+        (
+            "MASTERLY_SCAN_COMMAND",
+            "a virus check run on each handed-in file, given its path (exit 0 clean, 1 found), e.g. clamdscan --fdpass",
+            "none"
+        ),
     ]
 
     /// Resolves the configuration from command-line values (nil when not given) over the environment over
@@ -152,6 +160,18 @@ public struct ServerConfiguration: Sendable, Equatable {
                 configuration.languagesFolder = path
             } catch {
                 problems.append("\(source): \(error)")
+            }
+        }
+        if let (text, source) = value("scan-command", "MASTERLY_SCAN_COMMAND") {
+            let command = text.trimmingCharacters(in: .whitespaces)
+            if command.isEmpty {
+                problems.append("\(source): the virus-check command is empty")
+            } else if let program = command.split(separator: " ").first, program.hasPrefix("/"),
+                !FileManager.default.isExecutableFile(atPath: String(program))
+            {
+                problems.append("\(source): '\(program)' is not a program that can be run")
+            } else {
+                configuration.scanCommand = command
             }
         }
         if let (path, source) = value("sso-config", "MASTERLY_SSO_CONFIG") {

@@ -71,6 +71,7 @@ public struct BackpackService: Sendable {
             try? Self.decoder.decode(Backpack.Mastery.self, from: Data($0.utf8))
         }
         let school = try await store.organization(student.organizationID)
+        let work = try await scoredWork(of: studentID, reference: reference)
         return Backpack(
             exportedAt: now,
             student: .init(
@@ -85,7 +86,47 @@ public struct BackpackService: Sendable {
             reflections: try await store.reflections(student: studentID).filter {
                 includePrivateReflections || $0.visibility == .shared
             }, plans: plans,
-            accomplishments: accomplishments, mastery: mastery, evidence: evidence, transferred: transferred)
+            accomplishments: accomplishments, mastery: mastery, evidence: evidence, transferred: transferred,
+            work: work)
+    }
+
+    /// The newest scored version of each piece of work, oldest first; featured work carries its files' bytes.
+    private func scoredWork(
+        of studentID: Person.ID, reference: (Competency.ID) -> Backpack.CompetencyReference?
+    ) async throws -> [Backpack.WorkItem] {
+        let featured = Set(
+            try await store.submissions(behind: Array(try await store.conferencePicks(student: studentID))).values.map(
+                \.id))
+        var newest: [PlaylistItem.ID: Submission] = [:]
+        for submission in try await store.submissions(students: [studentID]) where submission.review != nil {
+            if (newest[submission.itemID]?.version ?? 0) < submission.version { newest[submission.itemID] = submission }
+        }
+        var playlists: [Playlist.ID: Playlist] = [:]
+        var items: [Backpack.WorkItem] = []
+        for submission in newest.values.sorted(by: {
+            ($0.submittedAt, $0.id.rawValue) < ($1.submittedAt, $1.id.rawValue)
+        }) {
+            guard let review = submission.review else { continue }
+            if playlists[submission.playlistID] == nil {
+                playlists[submission.playlistID] = try await store.playlist(submission.playlistID)
+            }
+            let title =
+                playlists[submission.playlistID]?.items.first { $0.id == submission.itemID }?.title ?? "Work"
+            let isFeatured = featured.contains(submission.id)
+            var files: [Backpack.WorkItem.File] = []
+            for file in submission.files {
+                let content = isFeatured ? try await store.workFile(file.id, of: submission.id)?.1 : nil
+                files.append(.init(name: file.name, mediaType: file.type.mediaType, size: file.size, content: content))
+            }
+            items.append(
+                .init(
+                    id: submission.id.rawValue, title: title, version: submission.version,
+                    submittedAt: submission.submittedAt, text: submission.text, links: submission.links, files: files,
+                    scores: review.scores.sorted { $0.key.rawValue < $1.key.rawValue }.compactMap { id, score in
+                        reference(id).map { .init(competency: $0, score: score) }
+                    }, feedback: review.feedback, reviewedAt: review.reviewedAt, featured: isFeatured))
+        }
+        return items
     }
 
     static let decoder: JSONDecoder = {

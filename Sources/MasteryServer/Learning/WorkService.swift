@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MasteryCore
 import MasteryStore
 
@@ -25,6 +26,8 @@ struct WorkService {
         var item: PlaylistItem
         var competencies: [Competency]
         var scales: [Competency.ID: ProficiencyScale]
+        /// The version before this one (with the feedback it had), for handing in again after feedback.
+        var previous: Submission? = nil
     }
 
     static let maxLinks = 10
@@ -56,6 +59,23 @@ struct WorkService {
         let checkedLinks = try links.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .map { try PlaylistAuthoring.checkLink($0, field: "links") }
         let checkedFiles = try Self.check(files)
+        if let command = services.configuration.scanCommand {
+            for file in checkedFiles {
+                switch await FileScanner(command: command).scan(file.data) {
+                case .clean: continue
+                case .infected:
+                    throw AppError.invalid(
+                        message: "“\(file.name)” did not pass the school's virus check; nothing was handed in.",
+                        field: "files")
+                case .unchecked(let why):
+                    services.logger.error("virus check failed: \(why)")
+                    throw AppError.invalid(
+                        message:
+                            "“\(file.name)” could not be checked for viruses just now; nothing was handed in. Try again in a few minutes.",
+                        field: "files")
+                }
+            }
+        }
         guard !body.isEmpty || !checkedLinks.isEmpty || !checkedFiles.isEmpty else {
             throw AppError.invalid(
                 message: "Add your work: write something, add a link or attach a file.", field: "text")
@@ -100,8 +120,15 @@ struct WorkService {
         let byStudent = Dictionary(students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let items = data.advisor.catalog.playlists.flatMap(\.items).map(\.id)
         var newest: [String: Submission] = [:]
+        var previous: [String: Submission] = [:]
         for submission in try await store.submissions(students: students.map(\.id), items: items) {
-            newest["\(submission.studentID.rawValue)|\(submission.itemID.rawValue)"] = submission
+            let key = "\(submission.studentID.rawValue)|\(submission.itemID.rawValue)"
+            if let current = newest[key], current.version > submission.version {
+                if (previous[key]?.version ?? 0) < submission.version { previous[key] = submission }
+            } else {
+                if let current = newest[key] { previous[key] = current }
+                newest[key] = submission
+            }
         }
         // Waiting: not reviewed, and the item still handed in (scoring it elsewhere takes it off the queue).
         let progress = try await store.progress(students: students.map(\.id))
@@ -118,7 +145,8 @@ struct WorkService {
                 for competency in competencies { scales[competency.id] = curriculum.scale(for: competency) }
                 return Waiting(
                     submission: submission, student: student, playlist: playlist, item: item,
-                    competencies: competencies, scales: scales)
+                    competencies: competencies, scales: scales,
+                    previous: previous["\(submission.studentID.rawValue)|\(submission.itemID.rawValue)"])
             }
     }
 

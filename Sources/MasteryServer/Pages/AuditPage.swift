@@ -32,13 +32,7 @@ struct AuditPage {
     /// The page size asked for, kept in the link to older entries.
     var limit: Int?
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
-    }
+    static func timestamp(_ date: Date) -> String { Components.moment(date) }
 
     func render(_ page: PageContext) -> HTML {
         let query = filters.query

@@ -104,7 +104,9 @@ struct GroupsPage {
                             .li(
                                 .a(
                                     .href("/sections/\(data.section.id.rawValue)/groups/\(grouping.id)"),
-                                    .text("\(grouping.day): \(Set(grouping.placements.map(\.group)).count) groups")))
+                                    .text(
+                                        "\(Components.day(grouping.day)): \(Set(grouping.placements.map(\.group)).count) groups"
+                                    )))
                         })))
         )
     }
@@ -131,9 +133,9 @@ struct GroupingPage {
         }
         let rotation = FlexibleGroups.rotation(groups: groups.count, stations: Self.stations.count)
         return Layout.page(
-            "Groups for \(grouping.day) — \(data.section.name)", page, wide: true,
+            "Groups for \(Components.day(grouping.day)) — \(data.section.name)", page, wide: true,
             Layout.heading(
-                "Groups for \(grouping.day)", eyebrow: data.section.name,
+                "Groups for \(Components.day(grouping.day))", eyebrow: data.section.name,
                 lead:
                     "On \(competencies.map(\.code).joined(separator: ", ")). Print this page for the station rotation."),
             .p(.a(.href("/sections/\(data.section.id.rawValue)/groups"), "All groupings")),

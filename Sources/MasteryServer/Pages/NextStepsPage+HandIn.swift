@@ -70,6 +70,8 @@ struct WorkSummary {
     var names: [Competency.ID: Competency]
     /// Each competency's scale, to name the level given.
     var scales: [Competency.ID: ProficiencyScale] = [:]
+    /// The review's heading; the student's and family's words unless given (the teacher reads "Feedback given").
+    var reviewHeading: String? = nil
 
     func level(_ value: Double, on competency: Competency.ID, _ t: Translator) -> String {
         let number = DisplayNumber.text(value)
@@ -105,7 +107,7 @@ struct WorkSummary {
             .unwrap(submission.review) { review in
                 .div(
                     .class("work-review"),
-                    .h4(.text(t("Your teacher's feedback"))),
+                    .h4(.text(reviewHeading ?? t("Your teacher's feedback"))),
                     .if(
                         !review.scores.isEmpty,
                         .ul(

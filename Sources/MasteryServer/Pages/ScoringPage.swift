@@ -29,7 +29,7 @@ struct TaskListPage {
 }
 
 /// One student's rubric: the class list (who is scored, absent or waiting), every criterion with its levels
-/// side by side (number keys pick a level), feedback per criterion, and a bar that stays in reach with "Save
+/// side by side (number keys pick a level), feedback per criterion and overall, and a bar that stays in reach with "Save
 /// and next", "Save", "Skip" and "Absent". A student already scored says so, with the levels that count.
 struct ScoringPage {
     var data: SectionData
@@ -76,6 +76,17 @@ struct ScoringPage {
                         .input(.type(.hidden), .name("student"), .value(student.id.rawValue)),
                         .forEach(task.criteria.sorted { $0.position < $1.position }) { criterion($0) },
                         .div(
+                            .class("field"),
+                            .label(.for("feedback-overall"), "Overall feedback (optional)"),
+                            .textarea(
+                                .id("feedback-overall"), .name("feedback-overall"),
+                                .attribute(named: "rows", value: "3"),
+                                .attribute(named: "aria-describedby", value: "feedback-overall-hint"),
+                                .text(entered["feedback-overall"] ?? "")),
+                            .p(
+                                .id("feedback-overall-hint"), .class("small muted"),
+                                "The student and their family read it beside each level you save.")),
+                        .div(
                             .class("save-bar"),
                             .button(
                                 .type(.submit), .name("next"), .value("1"), .class("button primary"),
@@ -103,6 +114,7 @@ struct ScoringPage {
                         case .waiting: ("tag", "waiting")
                         case .scored: ("tag tag-mastered", "scored")
                         case .absent: ("tag tag-overdue", "absent")
+                        case .skipped: ("tag", "skipped")
                         }
                     return .li(
                         .a(
@@ -117,8 +129,11 @@ struct ScoringPage {
     /// Said before the rubric when the student already has levels on this task.
     var alreadyScored: Node<HTML.BodyContext> {
         guard case .scored(let levels, let at) = scoring.status(of: student.id) else {
-            if scoring.status(of: student.id) == .absent {
-                return .p(.class("notice"), .text("Marked absent. Saving levels takes the mark away."))
+            switch scoring.status(of: student.id) {
+            case .absent: return .p(.class("notice"), .text("Marked absent. Saving levels takes the mark away."))
+            case .skipped:
+                return .p(.class("notice"), .text("Skipped earlier. Saving levels takes the mark away."))
+            default: break
             }
             return .empty
         }

@@ -159,8 +159,19 @@ struct SectionPage {
     func distribution(_ competency: Competency) -> Node<HTML.BodyContext> {
         guard let scale = curriculum.scale(for: competency) else { return .empty }
         let (levels, notYet) = gradebook.distribution(of: competency.id, scale: scale)
-        let lines = levels.reversed().map { ($0.0.label, $0.1) } + [("Not yet", notYet)]
-        return .forEach(lines) { label, count in .span(.class("summary-line"), .text("\(label): \(count)")) }
+        // Each count beside its level's colour (and its name: never colour alone), highest level first.
+        let lines: [(String, String?, Int)] =
+            levels.reversed().map { ($0.0.label, ProficiencyLevel.normalizedColour($0.0.colour) ?? "#dbe4ee", $0.1) }
+            + [("Not yet", nil, notYet)]
+        return .forEach(lines) { label, colour, count in
+            .span(
+                .class("summary-line"),
+                .span(
+                    .class(colour == nil ? "swatch swatch-none" : "swatch"),
+                    .unwrap(colour) { .attribute(named: "style", value: "background:\($0)") },
+                    .attribute(named: "aria-hidden", value: "true")),
+                .text("\(label): \(count)"))
+        }
     }
 
     var table: Node<HTML.BodyContext> {

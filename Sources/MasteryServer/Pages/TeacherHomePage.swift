@@ -13,6 +13,8 @@ struct TeacherHomePage {
         /// Students with no new evidence or playlist activity for two weeks, and students ready for a checkpoint.
         var stuck: Int = 0
         var ready: Int = 0
+        /// Learning plans of the section's students that wait for the teacher's sign-off as advisor.
+        var plansToSign: [(student: Person, plan: LearningPlan)] = []
     }
 
     var teacher: Person
@@ -44,7 +46,7 @@ struct TeacherHomePage {
                                 .p(.text("\(Int((share * 100).rounded()))% of assessed competencies mastered"))
                             },
                             .if(
-                                item.waiting + item.stuck + item.ready > 0,
+                                item.waiting + item.stuck + item.ready + item.plansToSign.count > 0,
                                 .ul(
                                     .class("needs-you-list"),
                                     .if(
@@ -69,7 +71,17 @@ struct TeacherHomePage {
                                             .a(
                                                 .href("/sections/\(item.section.id.rawValue)/pathway"),
                                                 .text(
-                                                    "\(item.stuck) with nothing new for two weeks"))))))
+                                                    "\(item.stuck) with nothing new for two weeks")))),
+                                    .forEach(item.plansToSign) { entry in
+                                        .li(
+                                            .a(
+                                                .href(
+                                                    "/students/\(entry.student.id.rawValue)/plan#plan-\(entry.plan.id.rawValue)"
+                                                ),
+                                                .text(
+                                                    "Sign off \(entry.student.givenName)’s plan “\(entry.plan.title)”"
+                                                )))
+                                    }))
                         )
                     })
             ),

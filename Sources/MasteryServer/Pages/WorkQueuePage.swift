@@ -38,7 +38,23 @@ struct WorkQueuePage {
             .class("card work-entry"), .id("work-\(key)"),
             .h2(.text("\(entry.student.displayName) — \(entry.item.title)")),
             .p(.class("small muted"), .text("\(entry.playlist.title) · \(entry.item.kind.label)")),
-            WorkSummary(submission: submission, names: names, scales: entry.scales).render(page),
+            .unwrap(
+                entry.previous,
+                { previous in
+                    // Handed in again after feedback: the earlier version and its feedback beside the new one.
+                    .div(
+                        .class("work-versions"),
+                        .section(
+                            .class("work-version"), .h3(.text("Before")),
+                            WorkSummary(
+                                submission: previous, names: names, scales: entry.scales,
+                                reviewHeading: "Feedback given"
+                            ).render(page)),
+                        .section(
+                            .class("work-version"), .h3(.text("Now")),
+                            WorkSummary(submission: submission, names: names, scales: entry.scales).render(page)))
+                },
+                else: WorkSummary(submission: submission, names: names, scales: entry.scales).render(page)),
             .if(
                 submission.files.contains { $0.type.isImage },
                 .div(

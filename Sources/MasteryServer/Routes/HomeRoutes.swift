@@ -37,6 +37,8 @@ struct HomeRoutes {
         var items: [TeacherHomePage.Item] = []
         var past: [TeacherHomePage.Item] = []
         let today = Section.isoDay(services.clock())
+        let authorizer = Authorizer(store: store)
+        var plansListed: Set<LearningPlan.ID> = []
         for section in try await store.sections(of: teacher.id, as: .teacher) {
             let data = try await SectionData.load(section.id, store: store)
             var item = TeacherHomePage.Item(
@@ -46,7 +48,7 @@ struct HomeRoutes {
                 past.append(item)
             } else {
                 // What needs them today: work handed in and waiting (only where they score it).
-                if try await Authorizer(store: store).allows(teacher, .recordEvidence, section: section.id) {
+                if try await authorizer.allows(teacher, .recordEvidence, section: section.id) {
                     item.waiting = try await WorkService(services: services, user: teacher).queue(section: section.id)
                         .count
                     // Who is stuck (nothing new for two weeks) and who is ready to take a checkpoint.
@@ -54,6 +56,16 @@ struct HomeRoutes {
                         section.id, viewer: teacher, stuckDays: 14, message: nil)
                     item.stuck = map.rows.filter(\.stuck).count
                     item.ready = map.rows.filter { !$0.ready.isEmpty }.count
+                }
+                // Learning plans in review that wait for an advisor's sign-off, each listed once.
+                let students = Dictionary(data.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                for plan in try await store.plansInReview(students: data.students.map(\.id))
+                where plan.acknowledged(by: .advisor) == nil && !plansListed.contains(plan.id) {
+                    guard let student = students[plan.studentID],
+                        try await authorizer.allows(teacher, .acknowledgePlan, student: student.id)
+                    else { continue }
+                    plansListed.insert(plan.id)
+                    item.plansToSign.append((student, plan))
                 }
                 items.append(item)
             }

@@ -5,7 +5,7 @@ import MasteryStore
 
 /// Scoring a performance task's rubric for one student after another: the class list (scored, absent,
 /// waiting), every criterion's levels side by side on one screen, number keys pick levels, feedback per
-/// criterion, skip or absent, "Save and next" goes to the next student still waiting, and the last save can be
+/// criterion and overall, skip (remembered) or absent, "Save and next" goes to the next student still waiting, and the last save can be
 /// undone (as exclusions).
 struct ScoringRoutes {
     let services: AppServices
@@ -59,12 +59,11 @@ struct ScoringRoutes {
             let student = try formStudent(data, context)
             let base = "/sections/\(data.section.id.rawValue)/tasks/\(task.id.rawValue)/score"
             let now = services.clock()
-            // Skip (come back later) writes nothing; absent is kept so the list stops waiting for them.
+            // Skip (come back later) and absent are remembered, so the class list says who was passed over.
             if context.form["skip"] != nil || context.form["absent"] != nil {
-                if context.form["absent"] != nil {
-                    try await store.markAbsent(
-                        true, student: student.id, task: task.id, section: data.section.id, by: user.id, at: now)
-                }
+                try await store.mark(
+                    context.form["absent"] != nil ? .absent : .skipped, student: student.id, task: task.id,
+                    section: data.section.id, by: user.id, at: now)
                 let scoring = try await classScoring(task, data)
                 let next = scoring.nextWaiting(after: student.id) ?? student.id
                 return HTMLResponse.redirect("\(base)?student=\(next.rawValue)")
@@ -79,6 +78,9 @@ struct ScoringRoutes {
                     page.render(PageContext(context, path: request.uri.path)), status: .unprocessableContent)
             }
             var drafts: [EvidenceDraft] = []
+            // Overall feedback goes with every level saved, after the criterion's own (the student reads it beside
+            // each piece of evidence).
+            let overall = context.form.text("feedback-overall")
             for criterion in task.criteria {
                 guard let text = context.form.text("level-\(criterion.id.rawValue)") else { continue }
                 guard let score = Double(text), criterion.descriptors.contains(where: { $0.levelValue == score }) else {
@@ -88,7 +90,7 @@ struct ScoringRoutes {
                     .record(
                         student: student.id, competency: criterion.competencyID, score: score, observedAt: now,
                         source: .rubric, section: data.section.id, task: task.id, criterion: criterion.id,
-                        comment: context.form.text("feedback-\(criterion.id.rawValue)")))
+                        comment: Self.comment(context.form.text("feedback-\(criterion.id.rawValue)"), overall)))
             }
             guard !drafts.isEmpty else {
                 return try await refuse(
@@ -96,9 +98,9 @@ struct ScoringRoutes {
                 )
             }
             try await store.append(drafts, by: user.id, at: now)
-            if try await store.absentees(task: task.id, section: data.section.id).contains(student.id) {
-                try await store.markAbsent(
-                    false, student: student.id, task: task.id, section: data.section.id, by: user.id, at: now)
+            if try await store.taskMarks(task: task.id, section: data.section.id)[student.id] != nil {
+                try await store.mark(
+                    nil, student: student.id, task: task.id, section: data.section.id, by: user.id, at: now)
             }
             let scoring = try await classScoring(task, data)
             let next = context.form["next"] != nil ? scoring.nextWaiting(after: student.id) ?? student.id : student.id
@@ -130,6 +132,12 @@ struct ScoringRoutes {
         }
     }
 
+    /// A criterion's comment: its own feedback, then the overall feedback, whichever were written.
+    static func comment(_ criterion: String?, _ overall: String?) -> String? {
+        let parts = [criterion, overall].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
+    }
+
     /// The student the form names, one of the section's.
     func formStudent(_ data: SectionData, _ context: AppRequestContext) throws -> Person {
         guard let value = context.form.text("student"),
@@ -143,7 +151,7 @@ struct ScoringRoutes {
         let students = data.students.map(\.id)
         return TaskScoring(
             students: students, events: try await store.taskEvents(task.id, students: students),
-            absent: try await store.absentees(task: task.id, section: data.section.id))
+            marks: try await store.taskMarks(task: task.id, section: data.section.id))
     }
 
     func task(_ tasks: [PerformanceTask], _ context: AppRequestContext) throws -> PerformanceTask {

@@ -54,20 +54,29 @@ enum Components {
         mastered ? .span(.class("tag tag-mastered"), .text(t("✓ Mastered"))) : .empty
     }
 
-    static func date(_ date: Date) -> String {
+    /// A formatter of UTC moments in a fixed pattern (English month names).
+    private static func utcFormatter(_ pattern: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "MMM d, yyyy"
-        return formatter.string(from: date)
+        formatter.dateFormat = pattern
+        return formatter
+    }
+
+    static func date(_ date: Date) -> String {
+        utcFormatter("MMM d, yyyy").string(from: date)
+    }
+
+    /// A stored day ("2026-12-02") as pages write dates ("Dec 2, 2026"); the text itself if it is not a day.
+    static func day(_ isoDay: String) -> String { FormDates.parse(isoDay).map(date) ?? isoDay }
+
+    /// A moment with its time, for logs people read: "Dec 2, 2026, 14:03:22 UTC".
+    static func moment(_ date: Date) -> String {
+        utcFormatter("MMM d, yyyy, HH:mm:ss 'UTC'").string(from: date)
     }
 
     static func isoDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
+        utcFormatter("yyyy-MM-dd").string(from: date)
     }
 
     static func summaryList(_ summaries: [MasterySummary], t: Translator = .english) -> Node<HTML.BodyContext> {

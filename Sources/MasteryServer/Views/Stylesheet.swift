@@ -49,6 +49,9 @@ enum Stylesheet {
         .choice-column{display:flex;flex-direction:column;gap:.4rem}
         .filter-form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:1rem}
         .filter-form .field{margin-bottom:0;max-width:100%;min-width:0}.level-counts td{white-space:normal}
+        .work-versions{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}.work-version h3{margin:.25rem 0}
+        .swatch{display:inline-block;width:.75em;height:.75em;border-radius:2px;border:1px solid rgba(0,0,0,.35);margin-right:.3em;vertical-align:-.05em}
+        .swatch-none{background:#fff;border-style:dashed}
         .level-choice{border:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}
         fieldset.criterion{margin-bottom:1rem}
         .step-list{list-style:none;padding:0}.step h3{margin-top:0}.step-number{color:var(--muted)}

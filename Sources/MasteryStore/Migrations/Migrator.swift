@@ -37,6 +37,7 @@ enum Migrator {
         CreateTaskMarks(),
         AddPathwayOpenedSteps(),
         CreateSubmissionEvidence(),
+        AddTaskMarkKind(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

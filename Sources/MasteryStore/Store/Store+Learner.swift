@@ -190,6 +190,19 @@ extension Store {
         }
     }
 
+    /// The plans of these students that are in review (waiting for sign-offs), oldest change first.
+    public func plansInReview(students: [Person.ID]) async throws -> [LearningPlan] {
+        guard !students.isEmpty else { return [] }
+        return try await driver.withConnection { db in
+            try await db.raw(
+                """
+                SELECT plan_json FROM learning_plans WHERE status = \(bind: LearningPlan.Status.inReview.rawValue)
+                AND student_id IN (\(binds: students.map(\.rawValue))) ORDER BY updated_at, id
+                """
+            ).all().map { try JSONText.decode(LearningPlan.self, try $0.string("plan_json")) }
+        }
+    }
+
     public func save(_ plan: LearningPlan, by actor: Person.ID, at now: Date, action: String) async throws {
         try await driver.withTransaction { db in
             try await db.raw("DELETE FROM learning_plans WHERE id = \(bind: plan.id.rawValue)").run()

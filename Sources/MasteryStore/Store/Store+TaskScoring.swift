@@ -30,23 +30,26 @@ extension Store {
         }
     }
 
-    /// The students marked absent for `task` in `section`.
-    public func absentees(task: PerformanceTask.ID, section: Section.ID) async throws -> Set<Person.ID> {
+    /// The students marked absent or skipped for `task` in `section`.
+    public func taskMarks(task: PerformanceTask.ID, section: Section.ID) async throws -> [Person.ID: TaskScoring.Mark] {
         try await driver.withConnection { db in
-            Set(
-                try await db.raw(
-                    """
-                    SELECT student_id FROM task_marks \
-                    WHERE task_id = \(bind: task.rawValue) AND section_id = \(bind: section.rawValue)
-                    """
-                ).all().map { try $0.id("student_id") })
+            var marks: [Person.ID: TaskScoring.Mark] = [:]
+            for row in try await db.raw(
+                """
+                SELECT student_id, mark FROM task_marks \
+                WHERE task_id = \(bind: task.rawValue) AND section_id = \(bind: section.rawValue)
+                """
+            ).all() {
+                marks[try row.id("student_id")] = TaskScoring.Mark(rawValue: try row.string("mark")) ?? .absent
+            }
+            return marks
         }
     }
 
-    /// Marks a student absent for a task (or clears the mark); audited.
-    public func markAbsent(
-        _ absent: Bool, student: Person.ID, task: PerformanceTask.ID, section: Section.ID, by actor: Person.ID,
-        at now: Date
+    /// Marks a student absent or skipped for a task, or clears the mark (nil); audited.
+    public func mark(
+        _ mark: TaskScoring.Mark?, student: Person.ID, task: PerformanceTask.ID, section: Section.ID,
+        by actor: Person.ID, at now: Date
     ) async throws {
         try await driver.withTransaction { db in
             try await db.raw(
@@ -55,16 +58,19 @@ extension Store {
                 AND task_id = \(bind: task.rawValue) AND student_id = \(bind: student.rawValue)
                 """
             ).run()
-            if absent {
+            if let mark {
                 try await db.insertRows(
-                    "task_marks", columns: ["section_id", "task_id", "student_id", "marked_by", "marked_at"],
+                    "task_marks", columns: ["section_id", "task_id", "student_id", "mark", "marked_by", "marked_at"],
                     rows: [
-                        [section.rawValue, task.rawValue, student.rawValue, actor.rawValue, now.timeIntervalSince1970]
+                        [
+                            section.rawValue, task.rawValue, student.rawValue, mark.rawValue, actor.rawValue,
+                            now.timeIntervalSince1970,
+                        ]
                     ])
             }
             try await Self.audit(
-                db, at: now, actor: actor, action: absent ? "task.absent" : "task.present", student: student,
-                subject: "task \(task.rawValue)", detail: "section \(section.rawValue)",
+                db, at: now, actor: actor, action: mark.map { "task.\($0.rawValue)" } ?? "task.unmarked",
+                student: student, subject: "task \(task.rawValue)", detail: "section \(section.rawValue)",
                 organization: try await Self.school(ofSection: section, in: db))
         }
     }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The school's virus check for handed-in files (optional): a command given in the configuration, run once per
+/// file with the file's path as its last argument. Exit status 0 means clean, 1 means something was found (the
+/// convention of `clamdscan` and `clamscan`); anything else, or a check that does not finish within
+/// `timeoutSeconds`, means the file could not be checked — and is refused too, so nothing unchecked is kept.
+struct FileScanner: Sendable {
+    enum Verdict: Equatable, Sendable {
+        case clean
+        case infected
+        case unchecked(String)
+    }
+
+    let command: String
+    var timeoutSeconds: Double = 60
+
+    func scan(_ data: Data) async -> Verdict {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("masterly-scan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o644])
+        else { return .unchecked("the file could not be written for the check") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The path is passed as a positional parameter, never spliced into the command text.
+        process.arguments = ["-c", "\(command) \"$1\"", "masterly-scan", file.path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let status: Int32? = await withCheckedContinuation { continuation in
+            let once = ResumeOnce(continuation)
+            process.terminationHandler = { once.resume($0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                once.resume(nil)
+                return
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds) {
+                if process.isRunning {
+                    process.terminate()
+                    once.resume(nil)
+                }
+            }
+        }
+        switch status {
+        case 0: return .clean
+        case 1: return .infected
+        case let status?: return .unchecked("the check ended with status \(status)")
+        case nil: return .unchecked("the check could not run or did not finish")
+        }
+    }
+}
+
+/// Resumes a continuation once, whichever of the process's end or the timeout comes first.
+private final class ResumeOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Int32?, Never>?
+
+    init(_ continuation: CheckedContinuation<Int32?, Never>) { self.continuation = continuation }
+
+    func resume(_ value: Int32?) {
+        lock.lock()
+        let pending = continuation
+        continuation = nil
+        lock.unlock()
+        pending?.resume(returning: value)
+    }
+}

@@ -128,6 +128,14 @@ struct LanguageTests {
                 #expect(response.status == .ok, "\(path)")
                 #expect(response.body.contains(#"<html lang="es">"#) && response.body.contains(title), "\(path)")
             }
+            // Why each step is recommended, in Spanish too — dates as Spanish writes them.
+            let steps = try await student.get("/students/\(studentPerson.id.rawValue)/next-steps").body
+            #expect(steps.contains("en tu ruta “") && steps.contains("Estás en "))
+            #expect(!steps.contains("It is on your pathway") && !steps.contains("You are at "))
+            #expect(!steps.contains("Its target date was") && !steps.contains("Must-do"))
+            #expect(
+                steps.range(of: #"Su fecha objetivo era el \d{1,2} de [a-z]+ de \d{4}"#, options: .regularExpression)
+                    != nil)
             #expect(services.languages.misses.all.isEmpty, "untranslated: \(services.languages.misses.all.sorted())")
         }
     }

@@ -53,6 +53,58 @@ struct LearningTests {
         }
     }
 
+    @Test(
+        "Next steps stay short: an activity covering several recommended competencies is shown once (later steps point to it); only the first step's playlist is open"
+    )
+    func playlistShownOnce() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let store = services.store
+            let student = try #require(try await store.credentials(username: "student")?.person)
+            let teacher = try #require(try await store.credentials(username: "teacher")?.person)
+            let base = "/students/\(student.id.rawValue)"
+            let api = try await APIClient.signIn(client, "student")
+            func steps() async throws -> [[String: Any]] {
+                try #require(try await api.call("/api/v1\(base)/next-steps").object["steps"] as? [[String: Any]])
+            }
+            let before = try await steps()
+            try #require(before.count >= 3)
+            let (first, second) = (before[0], before[1])
+            let firstID = try #require(first["competencyId"] as? String)
+            let secondID = try #require(second["competencyId"] as? String)
+            // A teacher's activity on the first two recommendations, for the student's section.
+            let teaching = Set(try await store.sections(of: teacher.id, as: .teacher).map(\.id))
+            let section = try #require(
+                try await store.sections(of: student.id, as: .student).first { teaching.contains($0.id) })
+            let teacherAPI = try await APIClient.signIn(client, "teacher")
+            let created = try await teacherAPI.call(
+                "/api/v1/playlists", method: .post,
+                json: [
+                    "title": "Both at once", "sectionIds": [section.id.rawValue],
+                    "items": [
+                        ["title": "Rates and fractions mixed", "kind": "must", "competencyIds": [firstID, secondID]]
+                    ],
+                ])
+            try #require(created.status == .created)
+            let shared = try #require((created.object["items"] as? [[String: Any]])?.first?["id"] as? String)
+            let after = try await steps()
+            let listing = after.filter {
+                ($0["items"] as? [[String: Any]] ?? []).contains { $0["itemId"] as? String == shared }
+            }
+            try #require(listing.count == 2, "the API lists the activity under both steps")
+
+            var browser = TestBrowser(client)
+            _ = try await browser.login("student")
+            let page = try await browser.get("\(base)/next-steps").body
+            #expect(page.components(separatedBy: "id=\"item-\(shared)\"").count == 2, "the activity is not shown once")
+            #expect(page.contains("More activities for this: see step 1"))
+            // Every item id on the page is unique, and later steps' playlists are folded away.
+            let ids = page.components(separatedBy: "id=\"item-").dropFirst().map { $0.prefix { $0 != "\"" } }
+            #expect(Set(ids).count == ids.count)
+            #expect(page.components(separatedBy: "<details class=\"step-playlist\" open").count == 2)
+            #expect(page.components(separatedBy: "<details class=\"step-playlist\"").count - 1 >= 3)
+        }
+    }
+
     @Test("A teacher assigns a playlist to students and to groups of a saved grouping")
     func assignToGroups() async throws {
         try await withOwnApp(adjust: { _ in }) { client, services in

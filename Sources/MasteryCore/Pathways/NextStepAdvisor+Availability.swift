@@ -13,9 +13,9 @@ extension NextStepAdvisor {
         switch item.release {
         case .mastery(let competency, let atLeast):
             let level = catalog.scales[competency].flatMap { scale in
-                scale.levels.first { $0.value >= atLeast }.map { "\($0.label) (\(Self.number($0.value)))" }
+                scale.levels.first { $0.value >= atLeast }.map { "\($0.label) (\(Reason.number($0.value)))" }
             }
-            return "“\(item.title)” opens when you reach \(level ?? Self.number(atLeast)) on \(name(of: competency))."
+            return "“\(item.title)” opens when you reach \(level ?? Reason.number(atLeast)) on \(name(of: competency))."
         case .checkpoint, nil:
             return "“\(item.title)” is not open yet: it opens with a result on its checkpoint."
         }
@@ -44,6 +44,6 @@ extension NextStepAdvisor {
         if blockers.isEmpty { return "“\(item.title)” is not open on your pathway yet." }
         var seen: Set<Competency.ID> = []
         let names = blockers.filter { seen.insert($0).inserted }.map { name(of: $0) }
-        return "“\(item.title)” is locked until you master \(Self.list(names))."
+        return "“\(item.title)” is locked until you master \(Reason.list(names))."
     }
 }

@@ -61,7 +61,8 @@ public struct NextStepAdvisor: Sendable {
     /// One recommended next step.
     public struct Step: Sendable, Hashable {
         public var competency: Competency
-        public var reasons: [String]
+        /// Why it is recommended, as data (pages word it in the reader's language).
+        public var why: [Reason]
         public var items: [Suggestion]
         /// The pathway and step it belongs to, if any.
         public var pathwayID: Pathway.ID?
@@ -69,6 +70,9 @@ public struct NextStepAdvisor: Sendable {
         public var targetDate: Date?
         public var isOverdue: Bool
         public var servesGoal: Bool
+
+        /// The reasons in English (the API's words).
+        public var reasons: [String] { why.map(\.english) }
     }
 
     /// A playlist item that fits a step, with why.
@@ -78,7 +82,9 @@ public struct NextStepAdvisor: Sendable {
         public var status: ItemProgress.Status?
         /// A scored checkpoint's score.
         public var score: Double?
-        public var reason: String
+        public var why: ItemReason
+        /// Why, in English (the API's words).
+        public var reason: String { why.english }
         /// Whether the student may choose how to show mastery (for a checkpoint).
         public var allowsChoice: Bool
     }
@@ -268,12 +274,9 @@ public struct NextStepAdvisor: Sendable {
 
     /// A recommended step with its reasons and playlist items.
     func step(for competency: Competency, _ student: Student, _ context: Context, now: Date) -> Step {
-        var reasons: [String] = []
+        var reasons: [Reason] = []
         let prerequisites = catalog.prerequisites.prerequisites[competency.id] ?? []
-        if !prerequisites.isEmpty {
-            let names = prerequisites.map { name(of: $0) }
-            reasons.append("You mastered \(Self.list(names)), so this is unlocked.")
-        }
+        if !prerequisites.isEmpty { reasons.append(.unlocked(by: prerequisites.map { name(of: $0) })) }
         var pathwayID: Pathway.ID?
         var stepNumber: Int?
         var targetDate: Date?
@@ -283,43 +286,31 @@ public struct NextStepAdvisor: Sendable {
             pathwayID = pathway.id
             stepNumber = stepIndex
             targetDate = pathway.steps[stepIndex].targetDate
-            let position = context.position[pathwayIndex]
-            let placement = stepIndex == position ? "It is next on your pathway" : "It is on your pathway"
-            reasons.append("\(placement) “\(pathway.title)” (step \(stepIndex + 1) of \(pathway.steps.count)).")
+            reasons.append(
+                .onPathway(
+                    title: pathway.title, step: stepIndex + 1, of: pathway.steps.count,
+                    isNext: stepIndex == context.position[pathwayIndex]))
             if let targetDate {
                 overdue = targetDate < now
-                reasons.append(
-                    overdue
-                        ? "Its target date was \(Self.day(targetDate)): catching up keeps you on pace."
-                        : "Aim to master it by \(Self.day(targetDate)).")
+                reasons.append(overdue ? .pastTarget(targetDate) : .target(targetDate))
             }
         }
         let goals = student.goals[competency.id] ?? []
-        if !goals.isEmpty {
-            reasons.append("It serves your goal\(goals.count == 1 ? "" : "s") \(Self.list(goals.map { "“\($0)”" })).")
-        }
+        if !goals.isEmpty { reasons.append(.servesGoals(goals)) }
         let assigned = (playlistsOf[competency.id] ?? []).filter { student.assigned.contains($0.id) }
-        if !assigned.isEmpty {
-            reasons.append("Your teacher assigned you “\(assigned.map(\.title).joined(separator: "”, “"))”.")
-        }
+        if !assigned.isEmpty { reasons.append(.assigned(assigned.map(\.title))) }
         let items = suggestions(for: competency.id, student)
-        let started = items.first { $0.status == .started || $0.status == .submitted }
-        if let started {
-            reasons.append(
-                started.status == .submitted
-                    ? "Your checkpoint “\(started.item.title)” is with your teacher."
-                    : "You have started “\(started.item.title)”.")
+        if let started = items.first(where: { $0.status == .started || $0.status == .submitted }) {
+            reasons.append(started.status == .submitted ? .handedIn(started.item.title) : .started(started.item.title))
         }
         let record = student.records[competency.id]
-        let threshold = catalog.thresholds[competency.id]
-        if let value = record?.value, let threshold {
-            reasons.append(
-                "You are at \(Self.number(value)); mastery is \(Self.number(threshold)).")
+        if let value = record?.value, let threshold = catalog.thresholds[competency.id] {
+            reasons.append(.progress(value: value, threshold: threshold))
         } else if (record?.evidenceCount ?? 0) == 0 {
-            reasons.append("You have no evidence on it yet.")
+            reasons.append(.noEvidence)
         }
         return Step(
-            competency: competency, reasons: reasons, items: items, pathwayID: pathwayID, pathwayStep: stepNumber,
+            competency: competency, why: reasons, items: items, pathwayID: pathwayID, pathwayStep: stepNumber,
             targetDate: targetDate, isOverdue: overdue, servesGoal: !goals.isEmpty)
     }
 
@@ -341,13 +332,14 @@ public struct NextStepAdvisor: Sendable {
                 // student may try again.
                 if status == .done && item.kind != .checkpoint { continue }
                 let preference = student.preferredModalities.firstIndex(of: item.modality)
-                var reason = item.isRequired ? "Must-do" : "May-do: your choice"
-                if preference != nil { reason += "; \(item.modality.label.lowercased()) is how you like to learn" }
-                switch item.release {
-                case .checkpoint: reason += "; opened by your checkpoint result"
-                case .mastery(let competency, _): reason += "; opened by your level on \(name(of: competency))"
-                case nil: break
-                }
+                let opened: ItemReason.Opened? =
+                    switch item.release {
+                    case .checkpoint: .checkpoint
+                    case .mastery(let competency, _): .level(name(of: competency))
+                    case nil: nil
+                    }
+                let reason = ItemReason(
+                    isRequired: item.isRequired, preferred: preference == nil ? nil : item.modality, opened: opened)
                 let inProgress = status == .started || status == .submitted
                 let key = [
                     inProgress ? 0 : 1, item.isRequired ? 0 : 1, preference ?? 99, playlistIndex, itemIndex,
@@ -357,7 +349,7 @@ public struct NextStepAdvisor: Sendable {
                         key,
                         Suggestion(
                             playlistID: playlist.id, item: item, status: status,
-                            score: student.progress[item.id]?.score, reason: reason,
+                            score: student.progress[item.id]?.score, why: reason,
                             allowsChoice: playlist.allowsAssessmentChoice && item.kind == .checkpoint)
                     ))
             }
@@ -368,33 +360,5 @@ public struct NextStepAdvisor: Sendable {
     func name(of id: Competency.ID) -> String {
         guard let competency = byID[id] else { return id.rawValue }
         return competency.code.isEmpty ? "“\(competency.title)”" : competency.code
-    }
-
-    static func list(_ names: [String]) -> String {
-        switch names.count {
-        case 0: return ""
-        case 1: return names[0]
-        default: return names.dropLast().joined(separator: ", ") + " and " + names.last!
-        }
-    }
-
-    /// A number as people write it: `3`, `2.5`, `2.67`.
-    static func number(_ value: Double) -> String {
-        var text = DisplayRounding.text(value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text
-    }
-
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// "5 Oct 2026" (UTC).
-    static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
     }
 }

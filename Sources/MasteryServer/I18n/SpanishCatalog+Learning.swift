@@ -29,6 +29,23 @@ extension SpanishCatalog {
         "Overdue": "Fuera de plazo",
         "My goal": "Mi meta",
         "Playlist for {code}": "Lista de actividades de {code}",
+        "More activities for this: see step {step}.": "Más actividades para esto: mira el paso {step}.",
+        "You mastered {names}, so this is unlocked.": "Dominaste {names}, así que esto se desbloqueó.",
+        "It is next on your pathway “{title}” (step {step} of {total}).":
+            "Es lo siguiente en tu ruta “{title}” (paso {step} de {total}).",
+        "It is on your pathway “{title}” (step {step} of {total}).":
+            "Está en tu ruta “{title}” (paso {step} de {total}).",
+        "Its target date was {date}: catching up keeps you on pace.":
+            "Su fecha objetivo era el {date}: ponerte al día te mantiene a tu ritmo.",
+        "Aim to master it by {date}.": "Intenta dominarla antes del {date}.",
+        "It serves your goal {goals}.": "Sirve a tu meta {goals}.",
+        "It serves your goals {goals}.": "Sirve a tus metas {goals}.",
+        "Your teacher assigned you {titles}.": "Tu docente te asignó {titles}.",
+        "Your checkpoint “{title}” is with your teacher.": "Tu punto de control “{title}” está con tu docente.",
+        "You have started “{title}”.": "Empezaste “{title}”.",
+        "You are at {value}; mastery is {threshold}.": "Estás en {value}; el dominio es {threshold}.",
+        "{count} activity": "{count} actividad",
+        "{count} activities": "{count} actividades",
         "Activity": "Actividad",
         "Kind": "Tipo",
         "Time": "Tiempo",

@@ -195,9 +195,9 @@ enum SpanishCatalog {
         "A piece from my portfolio": "Un trabajo de mi portafolio",
         "Must-do": "Obligatoria",
         "May-do: your choice": "Opcional: tú eliges",
-        "Must-do; opened by your checkpoint result": "Obligatoria; se abrió por tu resultado en el punto de control",
-        "May-do: your choice; opened by your checkpoint result":
-            "Opcional: tú eliges; se abrió por tu resultado en el punto de control",
+        "opened by your checkpoint result": "se abrió por tu resultado en el punto de control",
+        "opened by your level on {name}": "se abrió por tu nivel en {name}",
+        "{way} is how you like to learn": "{way} es como te gusta aprender",
         "You have no evidence on it yet.": "Todavía no tienes evidencias en esta competencia.",
         // Who reads a reflection.
         "Only my teachers and me": "Solo mis docentes y yo",

@@ -19,8 +19,19 @@ struct NextStepsPage {
     /// Items finished, newest first: they leave the playlists above and are listed with their dates.
     var finished: [(item: PlaylistItem, at: Date?)] = []
 
+    /// The step each activity is shown under: the first that lists it (an activity covering several recommended
+    /// competencies is shown once; later steps point back to it).
+    var shownAt: [PlaylistItem.ID: Int] {
+        var result: [PlaylistItem.ID: Int] = [:]
+        for (index, step) in steps.enumerated() {
+            for suggestion in step.items where result[suggestion.item.id] == nil { result[suggestion.item.id] = index }
+        }
+        return result
+    }
+
     func render(_ page: PageContext) -> HTML {
         let t = page.t
+        let shownAt = shownAt
         return Layout.page(
             isOwn ? t("My next steps") : t("Next steps — {name}", ["name": student.displayName]), page,
             Layout.heading(
@@ -39,7 +50,10 @@ struct NextStepsPage {
                     steps.isEmpty,
                     .p(.class("muted"), .text(t("Nothing is unlocked right now: every open competency is mastered."))),
                     else: .ol(
-                        .class("step-list"), .forEach(steps.enumerated()) { index, step in stepCard(index, step, page) }
+                        .class("step-list"),
+                        .forEach(steps.enumerated()) { index, step in
+                            stepCard(index, step, shownAt: shownAt, page)
+                        }
                     )
                 )
             ),
@@ -103,8 +117,16 @@ struct NextStepsPage {
         )
     }
 
-    func stepCard(_ index: Int, _ step: NextStepAdvisor.Step, _ page: PageContext) -> Node<HTML.ListContext> {
+    func stepCard(
+        _ index: Int, _ step: NextStepAdvisor.Step, shownAt: [PlaylistItem.ID: Int], _ page: PageContext
+    ) -> Node<HTML.ListContext> {
         let t = page.t
+        let items = step.items.filter { shownAt[$0.item.id] == index }
+        let earlier = Set(step.items.compactMap { shownAt[$0.item.id] }.filter { $0 < index }).sorted()
+        // The first step's playlist is open, and any with work under way; the rest fold to one line each.
+        let open = index == 0 || items.contains { $0.status != nil && $0.status != .done }
+        let minutes = items.reduce(0) { $0 + $1.item.minutes }
+        let caption = t("Playlist for {code}", ["code": step.competency.code])
         return .li(
             .class("card step"), .id("step-\(step.competency.id.rawValue)"),
             .h3(
@@ -115,24 +137,37 @@ struct NextStepsPage {
                 .if(step.isOverdue, .span(.class("tag tag-overdue"), .text(t("Overdue")))),
                 .if(step.servesGoal, .span(.class("tag tag-mastered"), .text(t("My goal"))))
             ),
-            .ul(.class("reasons"), .forEach(step.reasons) { .li(.text(t.data($0))) }),
+            .ul(.class("reasons"), .forEach(step.why) { .li(.text(NextStepWords(t: t).reason($0))) }),
+            .forEach(earlier) { shown in
+                .p(
+                    .class("small"),
+                    .a(
+                        .href("#step-\(steps[shown].competency.id.rawValue)"),
+                        .text(t("More activities for this: see step {step}.", ["step": t.number(shown + 1)]))))
+            },
             .if(
-                !step.items.isEmpty,
-                .div(
-                    Components.scrollRegion(t("Playlist for {code}", ["code": step.competency.code])),
-                    .table(
-                        .class("playlist stack-on-phone"),
-                        .caption(.text(t("Playlist for {code}", ["code": step.competency.code]))),
-                        .thead(
-                            .tr(
-                                .th(.attribute(named: "scope", value: "col"), .text(t("Activity"))),
-                                .th(.attribute(named: "scope", value: "col"), .text(t("Kind"))),
-                                .th(.attribute(named: "scope", value: "col"), .text(t("Time"))),
-                                .th(.attribute(named: "scope", value: "col"), .text(t("Why"))),
-                                .th(.attribute(named: "scope", value: "col"), .text(t("Status")))
-                            )),
-                        .tbody(.forEach(step.items) { itemRow($0, page) })
-                    )
+                !items.isEmpty,
+                .details(
+                    .class("step-playlist"), .if(open, .attribute(named: "open", value: "open")),
+                    .summary(
+                        .text(
+                            caption + " — " + t.plural(items.count, "{count} activity", "{count} activities") + " · "
+                                + t("{minutes} min", ["minutes": t.number(minutes)]))),
+                    .div(
+                        Components.scrollRegion(caption),
+                        .table(
+                            .class("playlist stack-on-phone"),
+                            .caption(.text(caption)),
+                            .thead(
+                                .tr(
+                                    .th(.attribute(named: "scope", value: "col"), .text(t("Activity"))),
+                                    .th(.attribute(named: "scope", value: "col"), .text(t("Kind"))),
+                                    .th(.attribute(named: "scope", value: "col"), .text(t("Time"))),
+                                    .th(.attribute(named: "scope", value: "col"), .text(t("Why"))),
+                                    .th(.attribute(named: "scope", value: "col"), .text(t("Status")))
+                                )),
+                            .tbody(.forEach(items) { itemRow($0, page) })
+                        ))
                 )
             )
         )
@@ -157,7 +192,7 @@ struct NextStepsPage {
                 .text(t.data(item.kind.label) + " · " + t.data(item.modality.label))),
             .td(
                 .data(named: "label", value: t("Time")), .text(t("{minutes} min", ["minutes": t.number(item.minutes)]))),
-            .td(.data(named: "label", value: t("Why")), .text(t.data(suggestion.reason))),
+            .td(.data(named: "label", value: t("Why")), .text(NextStepWords(t: t).item(suggestion.why))),
             .td(.data(named: "label", value: t("Status")), status(suggestion, base: base, page))
         )
     }

@@ -13,7 +13,8 @@ struct FlexDayTests {
         "A coordinator builds a day, the solver proposes it from mastery, an adjustment is checked, publishing shows each day; the session's teacher takes attendance with evidence"
     )
     func flexDay() async throws {
-        try await withApp { client, services in
+        // A school of its own: other tests record evidence in the shared school's sections meanwhile.
+        try await withOwnApp(adjust: { _ in }) { client, services in
             let store = services.store
             var coach = TestBrowser(client)
             _ = try await coach.login("coach")

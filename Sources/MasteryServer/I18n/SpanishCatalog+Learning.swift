@@ -30,6 +30,13 @@ extension SpanishCatalog {
         "My goal": "Mi meta",
         "Playlist for {code}": "Lista de actividades de {code}",
         "More activities for this: see step {step}.": "Más actividades para esto: mira el paso {step}.",
+        "Level so far": "Nivel hasta ahora",
+        "Average level so far": "Nivel promedio hasta ahora",
+        "Mastery ({value})": "Dominio ({value})",
+        "Mastery": "Dominio",
+        "A score": "Una calificación",
+        "{date}: a score of {score}": "{date}: una calificación de {score}",
+        "{line}: {value}": "{line}: {value}",
         "You mastered {names}, so this is unlocked.": "Dominaste {names}, así que esto se desbloqueó.",
         "It is next on your pathway “{title}” (step {step} of {total}).":
             "Es lo siguiente en tu ruta “{title}” (paso {step} de {total}).",

@@ -86,12 +86,12 @@ struct CompetencyPage {
                 .class("card"),
                 .h2(.text(t("Growth"))),
                 .raw(
-                    GrowthChart.svg(
-                        empty: t("No scored evidence to chart yet."), points: chartPoints,
-                        maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
+                    GrowthChart.render(
+                        points: chartPoints, minimum: scale.lowestValue, maximum: scale.pointsPossible,
+                        threshold: scale.masteryThreshold,
                         label: t(
                             "Scores of {name} on {code} over time",
-                            ["name": student.displayName, "code": competency.code]))),
+                            ["name": student.displayName, "code": competency.code]), t: t)),
                 .if(
                     forFamily,
                     .element(

@@ -82,8 +82,8 @@ struct ConferencePage {
                                         "Growth on {code}: {title}",
                                         ["code": chart.competency.code, "title": chart.competency.title]))),
                             .raw(
-                                GrowthChart.svg(
-                                    empty: t("No scored evidence to chart yet."), points: chart.points,
+                                GrowthChart.render(
+                                    points: chart.points, minimum: chart.scale.lowestValue,
                                     maximum: chart.scale.pointsPossible,
                                     threshold: chart.scale.masteryThreshold,
                                     label: t(
@@ -91,7 +91,7 @@ struct ConferencePage {
                                         [
                                             "name": student.displayName, "code": chart.competency.code,
                                             "title": chart.competency.title,
-                                        ])
+                                        ]), t: t
                                 )))
                     }),
                 .section(

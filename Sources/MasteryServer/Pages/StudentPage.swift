@@ -99,13 +99,13 @@ struct StudentPage {
                 .class("tracker-growth"),
                 .h3(.text(isOwnTracker ? t("My growth") : t("Growth"))),
                 .raw(
-                    GrowthChart.svg(
-                        empty: t("No scored evidence to chart yet."),
+                    GrowthChart.render(
                         points: block.growth.map { .init(date: $0.date, score: $0.score, running: $0.average) },
-                        maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
+                        minimum: scale.lowestValue, maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
                         label: t(
                             "Scores of {name} in {course} over time, with the average level so far",
-                            ["name": student.displayName, "course": block.courseTitle]))))
+                            ["name": student.displayName, "course": block.courseTitle]),
+                        line: t("Average level so far"), t: t)))
         }
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 import MasteryCore
 
-/// A small SVG line chart of a student's scores over time, drawn in Swift: dots for each score and a line
-/// for the running mastery value. It carries a text alternative, and the same data is always listed in a
-/// table beside it.
+/// A small SVG line chart of a student's scores over time, drawn in Swift: a dot for each score and a line for
+/// the level so far, against the mastery threshold (labelled), from the scale's lowest level to its highest,
+/// with the dates along the bottom. A legend says what dot and line are, and a list read by screen readers
+/// gives every point in words.
 enum GrowthChart {
     struct Point {
         var date: Date
@@ -11,47 +12,83 @@ enum GrowthChart {
         var running: Double?
     }
 
-    /// `empty` is said instead when nothing was scored yet (in the reader's language).
-    static func svg(
-        empty: String = "No scored evidence to chart yet.", points: [Point], maximum: Double, threshold: Double,
-        label: String
+    /// `empty` is said instead when nothing was scored yet; `line` names the line in the legend.
+    static func render(
+        points: [Point], minimum: Double = 0, maximum: Double, threshold: Double, label: String,
+        line: String? = nil, t: Translator
     ) -> String {
         let width = 560.0
-        let height = 200.0
-        let pad = 32.0
-        guard !points.isEmpty, maximum > 0 else {
-            return "<p class=\"muted\">\(escape(empty))</p>"
+        let height = 220.0
+        let (left, right, top, bottom) = (34.0, 16.0, 14.0, 34.0)
+        guard !points.isEmpty, maximum > minimum else {
+            return "<p class=\"muted\">\(escape(t("No scored evidence to chart yet.")))</p>"
         }
         let first = points.first!.date.timeIntervalSince1970
         let span = max(points.last!.date.timeIntervalSince1970 - first, 1)
-        func x(_ index: Int, _ date: Date) -> Double {
-            points.count == 1 ? width / 2 : pad + (date.timeIntervalSince1970 - first) / span * (width - 2 * pad)
+        func x(_ date: Date) -> Double {
+            points.count == 1
+                ? (left + width - right) / 2
+                : left + (date.timeIntervalSince1970 - first) / span * (width - left - right)
         }
-        func y(_ value: Double) -> Double { height - pad - value / maximum * (height - 2 * pad) }
-        var svg = "<svg class=\"growth-chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
-        svg += "aria-label=\"\(escape(label))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        func y(_ value: Double) -> Double {
+            height - bottom - (value - minimum) / (maximum - minimum) * (height - top - bottom)
+        }
+        let lineName = line ?? t("Level so far")
+        var svg = "<figure class=\"growth\"><svg class=\"growth-chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
+        svg += "role=\"img\" aria-label=\"\(escape(label))\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title>\(escape(label))</title>"
-        for tick in stride(from: 0.0, through: maximum, by: max(1, (maximum / 4).rounded())) {
-            svg += "<line x1=\"\(pad)\" x2=\"\(width - pad)\" y1=\"\(y(tick))\" y2=\"\(y(tick))\" class=\"grid\"/>"
-            svg += "<text x=\"6\" y=\"\(y(tick) + 4)\" class=\"axis\">\(DisplayRounding.text(tick))</text>"
+        // Levels up the side: whole levels of the scale, from its lowest.
+        let step = max(1, ((maximum - minimum) / 4).rounded())
+        for tick in stride(from: minimum, through: maximum, by: step) {
+            svg += "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(y(tick))\" y2=\"\(y(tick))\" class=\"grid\"/>"
+            svg += "<text x=\"6\" y=\"\(y(tick) + 4)\" class=\"axis\">\(DisplayNumber.text(tick))</text>"
         }
+        // The threshold, named on the line itself.
         svg +=
-            "<line x1=\"\(pad)\" x2=\"\(width - pad)\" y1=\"\(y(threshold))\" y2=\"\(y(threshold))\" class=\"threshold\"/>"
-        let running = points.enumerated().compactMap { index, point in
-            point.running.map { "\(x(index, point.date)),\(y($0))" }
+            "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(y(threshold))\" y2=\"\(y(threshold))\" class=\"threshold\"/>"
+        svg +=
+            "<text x=\"\(width - right)\" y=\"\(y(threshold) - 4)\" text-anchor=\"end\" class=\"axis threshold-label\">"
+        svg += "\(escape(t("Mastery ({value})", ["value": DisplayNumber.text(threshold)])))</text>"
+        // Dates along the bottom: the first and last (and the middle when far apart).
+        var dates = [points.first!.date]
+        if points.count > 1 {
+            if span > 20 * 86_400 { dates.append(Date(timeIntervalSince1970: first + span / 2)) }
+            dates.append(points.last!.date)
         }
+        for (index, date) in dates.enumerated() {
+            let anchor =
+                dates.count == 1 ? "middle" : index == 0 ? "start" : index == dates.count - 1 ? "end" : "middle"
+            svg += "<text x=\"\(x(date))\" y=\"\(height - 10)\" text-anchor=\"\(anchor)\" class=\"axis\">"
+            svg += "\(escape(t.date(date)))</text>"
+        }
+        let running = points.compactMap { point in point.running.map { "\(x(point.date)),\(y($0))" } }
         if running.count > 1 {
             svg += "<polyline points=\"\(running.joined(separator: " "))\" class=\"running\"/>"
         }
-        for (index, point) in points.enumerated() {
-            svg += "<circle cx=\"\(x(index, point.date))\" cy=\"\(y(point.score))\" r=\"5\" class=\"score\"/>"
+        for point in points {
+            svg += "<circle cx=\"\(x(point.date))\" cy=\"\(y(point.score))\" r=\"5\" class=\"score\"/>"
         }
         svg += "</svg>"
+        // What dot and line mean, then every point in words for screen readers.
+        svg += "<figcaption class=\"chart-legend small\" aria-hidden=\"true\">"
+        svg += "<span class=\"legend-score\"></span>\(escape(t("A score")))"
+        svg += "<span class=\"legend-running\"></span>\(escape(lineName))"
+        svg += "<span class=\"legend-threshold\"></span>\(escape(t("Mastery")))</figcaption>"
+        svg += "<ul class=\"sr-only\">"
+        for point in points {
+            var text = t(
+                "{date}: a score of {score}", ["date": t.date(point.date), "score": DisplayNumber.text(point.score)])
+            if let value = point.running {
+                text += "; " + t("{line}: {value}", ["line": lineName, "value": DisplayRounding.text(value)])
+            }
+            svg += "<li>\(escape(text))</li>"
+        }
+        svg += "</ul></figure>"
         return svg
     }
 
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

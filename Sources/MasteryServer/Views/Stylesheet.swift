@@ -116,6 +116,10 @@ enum Stylesheet {
         .growth-chart{width:100%;max-width:40rem;height:auto}.growth-chart .grid{stroke:#d5dbe1}.growth-chart .axis{font-size:11px;fill:#4a5866}
         .growth-chart .threshold{stroke:#166534;stroke-dasharray:4 4}.growth-chart .running{fill:none;stroke:#1d4ed8;stroke-width:2.5}
         .growth-chart .score{fill:#fff;stroke:#16202a;stroke-width:2}
+        .growth{margin:0}.chart-legend{display:flex;flex-wrap:wrap;gap:.3rem .9rem;align-items:center;color:var(--muted)}
+        .chart-legend span{display:inline-block;margin-right:-.5rem}.legend-score{width:.7rem;height:.7rem;border:2px solid #16202a;border-radius:50%}
+        .legend-running{width:1.4rem;height:0;border-top:3px solid #1d4ed8}.legend-threshold{width:1.4rem;height:0;border-top:2px dashed #166534}
+        .growth-chart .threshold-label{fill:#166534;font-weight:600}
         .breadcrumb{margin:0 0 .5rem}
         select,input,textarea{max-width:100%}
         .sign-in-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}

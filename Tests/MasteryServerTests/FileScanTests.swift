@@ -67,6 +67,23 @@ struct FileScanTests {
         }
     }
 
+    @Test("A check that hangs, or ends by a signal, is no verdict: the file counts as unchecked")
+    func noVerdict() async {
+        let data = Data("notes".utf8)
+        #expect(await FileScanner(command: "sleep 30;", timeoutSeconds: 0.5).scan(data) != .clean)
+        if case .unchecked = await FileScanner(command: "sleep 30;", timeoutSeconds: 0.5).scan(data) {
+        } else {
+            Issue.record("a hanging check was not unchecked")
+        }
+        // Killed by SIGHUP (whose number, 1, is also "found"): not taken as found.
+        if case .unchecked = await FileScanner(command: "kill -HUP $$;").scan(data) {
+        } else {
+            Issue.record("a check ended by a signal was taken as a verdict")
+        }
+        #expect(await FileScanner(command: "test -s").scan(data) == .clean)
+        #expect(await FileScanner(command: "! test -s").scan(data) == .infected)
+    }
+
     @Test("The virus-check setting is read from the flag or the environment; an empty one is refused")
     func configuration() throws {
         let set = try ServerConfiguration.resolve(

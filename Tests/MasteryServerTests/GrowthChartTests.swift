@@ -39,6 +39,13 @@ struct GrowthChartTests {
         let labels = Self.texts(svg, class: "axis")
         #expect(labels.contains("Dominio (3)") && labels.contains("29 de agosto de 2026"))
         #expect(svg.contains("Nivel promedio hasta ahora") && svg.contains("Una calificación"))
+        // A score below the scale's lowest level (0 on 1–4) still lands inside the chart.
+        let zero = GrowthChart.render(
+            points: [.init(date: Self.start, score: 0, running: 0)], minimum: 1, maximum: 4, threshold: 3, label: "x",
+            t: .english)
+        #expect(Self.texts(zero, class: "axis").first == "0")
+        let cy = try #require(zero.range(of: #"cy="[0-9.]+""#, options: .regularExpression))
+        #expect((Double(zero[cy].dropFirst(4).dropLast()) ?? 999) <= 220)
         let empty = GrowthChart.render(points: [], minimum: 1, maximum: 4, threshold: 3, label: "x", t: t)
         #expect(empty.contains("Todavía no hay evidencias puntuadas"))
         // Text is escaped wherever it goes.

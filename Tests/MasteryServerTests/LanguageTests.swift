@@ -133,6 +133,10 @@ struct LanguageTests {
             #expect(steps.contains("en tu ruta “") && steps.contains("Estás en "))
             #expect(!steps.contains("It is on your pathway") && !steps.contains("You are at "))
             #expect(!steps.contains("Its target date was") && !steps.contains("Must-do"))
+            let home = try await student.get("/").body
+            #expect(
+                !home.contains("It is on your pathway") && !home.contains("You are at ")
+                    && !home.contains("You mastered "))
             #expect(
                 steps.range(of: #"Su fecha objetivo era el \d{1,2} de [a-z]+ de \d{4}"#, options: .regularExpression)
                     != nil)

@@ -428,6 +428,9 @@ struct TrustTests {
             #expect(csv.status == .ok && csv.headers[.cacheControl] == "no-store")
             #expect(csv.body.hasPrefix("sequence,at_utc,actor_id") && csv.body.contains("grouping.create"))
             #expect(!csv.body.contains("section.policy"))
+            // The file keeps a sortable moment a spreadsheet reads.
+            #expect(
+                csv.body.range(of: #"\n\d+,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},"#, options: .regularExpression) != nil)
             let bad = try await admin.get("/admin/audit?from=yesterday")
             #expect(bad.status == .unprocessableContent && bad.body.contains("yesterday"))
             var teacherBrowser = TestBrowser(client)

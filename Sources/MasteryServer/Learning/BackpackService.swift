@@ -10,20 +10,23 @@ public struct BackpackService: Sendable {
     public init(store: Store) { self.store = store }
 
     /// The student's backpack; accommodations only when `includeSensitive`, reflections kept for "only my
-    /// teachers and me" only when `includePrivateReflections` (both decided by `Access.Policy` for the reader).
+    /// teachers and me" only when `includePrivateReflections` (both decided by `Access.Policy` for the reader);
+    /// featured work's file bytes only when `includeFiles`.
     public func backpack(
-        of studentID: Person.ID, includeSensitive: Bool, includePrivateReflections: Bool, at now: Date
+        of studentID: Person.ID, includeSensitive: Bool, includePrivateReflections: Bool, includeFiles: Bool = true,
+        at now: Date
     ) async throws -> Backpack? {
         // One moment's reads: mastery, evidence and goals agree even while a teacher is recording.
         try await store.snapshot { snapshot in
             try await BackpackService(store: snapshot).read(
                 of: studentID, includeSensitive: includeSensitive, includePrivateReflections: includePrivateReflections,
-                at: now)
+                includeFiles: includeFiles, at: now)
         }
     }
 
     private func read(
-        of studentID: Person.ID, includeSensitive: Bool, includePrivateReflections: Bool, at now: Date
+        of studentID: Person.ID, includeSensitive: Bool, includePrivateReflections: Bool, includeFiles: Bool,
+        at now: Date
     ) async throws -> Backpack? {
         guard let student = try await store.person(studentID), student.role == .student else { return nil }
         let curriculum = try await store.curriculum()
@@ -71,7 +74,7 @@ public struct BackpackService: Sendable {
             try? Self.decoder.decode(Backpack.Mastery.self, from: Data($0.utf8))
         }
         let school = try await store.organization(student.organizationID)
-        let work = try await scoredWork(of: studentID, reference: reference)
+        let work = try await scoredWork(of: studentID, includeFiles: includeFiles, reference: reference)
         return Backpack(
             exportedAt: now,
             student: .init(
@@ -92,7 +95,7 @@ public struct BackpackService: Sendable {
 
     /// The newest scored version of each piece of work, oldest first; featured work carries its files' bytes.
     private func scoredWork(
-        of studentID: Person.ID, reference: (Competency.ID) -> Backpack.CompetencyReference?
+        of studentID: Person.ID, includeFiles: Bool, reference: (Competency.ID) -> Backpack.CompetencyReference?
     ) async throws -> [Backpack.WorkItem] {
         let featured = Set(
             try await store.submissions(behind: Array(try await store.conferencePicks(student: studentID))).values.map(
@@ -115,7 +118,8 @@ public struct BackpackService: Sendable {
             let isFeatured = featured.contains(submission.id)
             var files: [Backpack.WorkItem.File] = []
             for file in submission.files {
-                let content = isFeatured ? try await store.workFile(file.id, of: submission.id)?.1 : nil
+                let content =
+                    isFeatured && includeFiles ? try await store.workFile(file.id, of: submission.id)?.1 : nil
                 files.append(.init(name: file.name, mediaType: file.type.mediaType, size: file.size, content: content))
             }
             items.append(

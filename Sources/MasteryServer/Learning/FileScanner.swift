@@ -4,6 +4,8 @@ import Foundation
 /// file with the file's path as its last argument. Exit status 0 means clean, 1 means something was found (the
 /// convention of `clamdscan` and `clamscan`); anything else, or a check that does not finish within
 /// `timeoutSeconds`, means the file could not be checked — and is refused too, so nothing unchecked is kept.
+/// The file is readable by the server's user only: a scanner daemon running as another user needs the file
+/// handed over (`clamdscan --fdpass`).
 struct FileScanner: Sendable {
     enum Verdict: Equatable, Sendable {
         case clean
@@ -17,7 +19,7 @@ struct FileScanner: Sendable {
     func scan(_ data: Data) async -> Verdict {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("masterly-scan-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }
-        guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o644])
+        guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600])
         else { return .unchecked("the file could not be written for the check") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -26,9 +28,12 @@ struct FileScanner: Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        // The check sees none of the server's settings (database address, secrets): a plain PATH only.
+        process.environment = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]
         let status: Int32? = await withCheckedContinuation { continuation in
             let once = ResumeOnce(continuation)
-            process.terminationHandler = { once.resume($0.terminationStatus) }
+            // Ended by a signal, the status is the signal's number: not a verdict.
+            process.terminationHandler = { once.resume($0.terminationReason == .exit ? $0.terminationStatus : nil) }
             do {
                 try process.run()
             } catch {
@@ -36,9 +41,13 @@ struct FileScanner: Sendable {
                 return
             }
             DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds) {
-                if process.isRunning {
-                    process.terminate()
-                    once.resume(nil)
+                guard process.isRunning else { return }
+                process.terminate()
+                once.resume(nil)
+                // A check that ignores the request to stop is killed.
+                let pid = process.processIdentifier
+                DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                    if process.isRunning { kill(pid, SIGKILL) }
                 }
             }
         }

@@ -34,6 +34,11 @@ struct AuditPage {
 
     static func timestamp(_ date: Date) -> String { Components.moment(date) }
 
+    /// The CSV keeps a sortable, machine-readable moment: "2026-12-02 14:03:22" (UTC).
+    static func csvTimestamp(_ date: Date) -> String {
+        Components.isoDate(date) + " " + Components.clockTime(date)
+    }
+
     func render(_ page: PageContext) -> HTML {
         let query = filters.query
         return Layout.page(

@@ -78,7 +78,7 @@ struct StudentPage {
                     .forEach(nextSteps) { step in
                         .li(
                             .strong(.text("\(step.competency.code) — \(step.competency.title)")),
-                            .unwrap(step.reasons.first) { .text(": \(t.data($0))") }
+                            .unwrap(step.why.first) { .text(": " + NextStepWords(t: t).reason($0)) }
                         )
                     })
             ),

@@ -30,7 +30,7 @@ struct AdminRoutes {
             let names = try await names(entries)
             let rows = entries.map { entry in
                 [
-                    String(entry.sequence), AuditPage.timestamp(entry.at), entry.actorID.rawValue,
+                    String(entry.sequence), AuditPage.csvTimestamp(entry.at), entry.actorID.rawValue,
                     names[entry.actorID] ?? "", entry.action, entry.studentID?.rawValue ?? "",
                     entry.studentID.flatMap { names[$0] } ?? "", entry.subject, entry.detail,
                 ]

@@ -12,7 +12,8 @@ struct BackpackRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/students/{id}/backpack") { request, context in
-            let (scope, backpack) = try await load(context)
+            // The page lists work by name; only the download carries featured files' bytes.
+            let (scope, backpack) = try await load(context, files: false)
             let page = BackpackPage(student: scope.student, isOwn: scope.isOwn, backpack: backpack)
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
@@ -29,12 +30,13 @@ struct BackpackRoutes {
         }
     }
 
-    func load(_ context: AppRequestContext) async throws -> (StudentScope, Backpack) {
+    func load(_ context: AppRequestContext, files: Bool = true) async throws -> (StudentScope, Backpack) {
         let scope = try await StudentScope.load(context, .viewBackpack, store: store)
         guard
             let backpack = try await BackpackService(store: store).backpack(
                 of: scope.student.id, includeSensitive: scope.allows(.viewSensitiveProfile),
-                includePrivateReflections: scope.allows(.readPrivateReflections), at: services.clock())
+                includePrivateReflections: scope.allows(.readPrivateReflections), includeFiles: files,
+                at: services.clock())
         else { throw AppError.notFound("The student") }
         return (scope, backpack)
     }

@@ -60,10 +60,17 @@ struct ScoringRoutes {
             let base = "/sections/\(data.section.id.rawValue)/tasks/\(task.id.rawValue)/score"
             let now = services.clock()
             // Skip (come back later) and absent are remembered, so the class list says who was passed over.
+            // A scored student keeps no mark (undoing the save would leave a stale one); skipping an absent
+            // student keeps them absent.
             if context.form["skip"] != nil || context.form["absent"] != nil {
-                try await store.mark(
-                    context.form["absent"] != nil ? .absent : .skipped, student: student.id, task: task.id,
-                    section: data.section.id, by: user.id, at: now)
+                let current = try await classScoring(task, data).status(of: student.id)
+                let mark: TaskScoring.Mark = context.form["absent"] != nil ? .absent : .skipped
+                switch (current, mark) {
+                case (.scored, _), (.absent, .skipped): break
+                default:
+                    try await store.mark(
+                        mark, student: student.id, task: task.id, section: data.section.id, by: user.id, at: now)
+                }
                 let scoring = try await classScoring(task, data)
                 let next = scoring.nextWaiting(after: student.id) ?? student.id
                 return HTMLResponse.redirect("\(base)?student=\(next.rawValue)")

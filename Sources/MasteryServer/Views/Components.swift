@@ -75,6 +75,9 @@ enum Components {
         utcFormatter("MMM d, yyyy, HH:mm:ss 'UTC'").string(from: date)
     }
 
+    /// "14:03:22" (UTC).
+    static func clockTime(_ date: Date) -> String { utcFormatter("HH:mm:ss").string(from: date) }
+
     static func isoDate(_ date: Date) -> String {
         utcFormatter("yyyy-MM-dd").string(from: date)
     }

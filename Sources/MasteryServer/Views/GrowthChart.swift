@@ -20,9 +20,11 @@ enum GrowthChart {
         let width = 560.0
         let height = 220.0
         let (left, right, top, bottom) = (34.0, 16.0, 14.0, 34.0)
-        guard !points.isEmpty, maximum > minimum else {
+        guard let lowest = points.map(\.score).min(), maximum > minimum else {
             return "<p class=\"muted\">\(escape(t("No scored evidence to chart yet.")))</p>"
         }
+        // A score below the scale's lowest level (0 on a 1–4 scale is allowed) still lands on the chart.
+        let minimum = min(minimum, lowest.rounded(.down))
         let first = points.first!.date.timeIntervalSince1970
         let span = max(points.last!.date.timeIntervalSince1970 - first, 1)
         func x(_ date: Date) -> Double {

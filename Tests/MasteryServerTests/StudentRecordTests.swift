@@ -121,6 +121,17 @@ struct StudentRecordTests {
             let goal = try #require(
                 try await services.store.goals(student: cast.student.id).first { $0.title == title })
             #expect(goal.competencyIDs == [competencies[0].id] && goal.targetLevel == 3)
+            // The goal shows the competency as the tracker and gradebook do — level and value — and the aim by name.
+            let record = try await services.store.records(student: cast.student.id)[competencies[0].id]
+            let shown = try await student.get(base).body
+            let cardStart = try #require(shown.range(of: "id=\"goal-\(goal.id.rawValue)\""))
+            let goalCard = String(shown[cardStart.lowerBound...])
+            if let value = record?.value {
+                #expect(goalCard.contains("<span class=\"level-value\">\(DisplayRounding.text(value))</span>"))
+            } else {
+                #expect(goalCard.contains("Not yet"))
+            }
+            #expect(goalCard.contains("aim: Proficient (3)"))
             #expect(
                 try await student.post("\(base)/\(goal.id.rawValue)/check-in", [("text", "Did two sets")]).status
                     == .seeOther)

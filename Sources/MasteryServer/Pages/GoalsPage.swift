@@ -76,19 +76,24 @@ struct GoalsPage {
                     .class("pathway-progress"),
                 ]),
             .p(.class("small"), .text(t("{percent}% of the way", ["percent": "\(percent)"]))),
+            // Each competency as the tracker and gradebook show it (level and value), then the aim.
             .ul(
-                .forEach(goal.progress(records: records)) { entry in
-                    .li(
-                        .text(name(entry.competency) + ": "),
+                .forEach(goal.competencyIDs) { id in
+                    let scale = curriculum.competency(id).flatMap { curriculum.scale(for: $0) }
+                    let record = records[id]
+                    let level = record?.levelValue.flatMap { value in scale?.levels.first { $0.value == value } }
+                    let target = scale?.levels.first { $0.value == goal.targetLevel }
+                    return .li(
+                        .text(name(id) + ": "),
+                        Components.levelBadge(level, value: record?.value, t: t),
                         .text(
-                            entry.value.map {
-                                t(
-                                    "at {value} of {target}",
+                            " · "
+                                + t(
+                                    "aim: {level}",
                                     [
-                                        "value": DisplayRounding.text($0),
-                                        "target": DisplayRounding.text(goal.targetLevel),
-                                    ])
-                            } ?? t("no evidence yet")))
+                                        "level": target.map { "\(t.data($0.label)) (\(DisplayNumber.text($0.value)))" }
+                                            ?? DisplayRounding.text(goal.targetLevel)
+                                    ])))
                 }),
             .if(
                 !(notes[goal.id] ?? []).isEmpty,

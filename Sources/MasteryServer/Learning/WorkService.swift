@@ -121,14 +121,13 @@ struct WorkService {
         let items = data.advisor.catalog.playlists.flatMap(\.items).map(\.id)
         var newest: [String: Submission] = [:]
         var previous: [String: Submission] = [:]
-        for submission in try await store.submissions(students: students.map(\.id), items: items) {
+        // In version order, each hand-in becomes the newest and the one it replaces the previous.
+        for submission in try await store.submissions(students: students.map(\.id), items: items)
+            .sorted(by: { $0.version < $1.version })
+        {
             let key = "\(submission.studentID.rawValue)|\(submission.itemID.rawValue)"
-            if let current = newest[key], current.version > submission.version {
-                if (previous[key]?.version ?? 0) < submission.version { previous[key] = submission }
-            } else {
-                if let current = newest[key] { previous[key] = current }
-                newest[key] = submission
-            }
+            previous[key] = newest[key]
+            newest[key] = submission
         }
         // Waiting: not reviewed, and the item still handed in (scoring it elsewhere takes it off the queue).
         let progress = try await store.progress(students: students.map(\.id))

@@ -75,3 +75,35 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION on $(nproc) cores, one section o
 } | awk 'NR == 1 { base = $2 }
   { name = $1; for (i = 2; i < NF - 1; i++) name = name " " $i
     printf "%-16s %10.1f req/s  p99 %8s  %5.1f%% of /health\n", name, $(NF - 1), $NF, 100 * $(NF - 1) / base }'
+
+# The server's CPU time (user + system, from /proc) per request, over sequential requests: a page whose key
+# is new each time (a query parameter the page ignores) but whose records are kept; a page after new evidence
+# for one student, on a pair chosen at random (the write's own CPU, measured alone, taken off); a cached page.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
+evidence() {
+  curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"studentId\":\"p-bench-$((RANDOM % 35))\",\"competencyId\":\"c-bench-$((RANDOM % 60))\",\"score\":3}" \
+    "$BASE/api/v1/evidence"
+}
+cpu_per_request() {  # cpu_per_request COUNT KIND: milliseconds of server CPU per request
+  local count=$1 kind=$2 before after
+  before=$(cpu_ticks)
+  for i in $(seq 1 "$count"); do
+    case $kind in
+      new-view) curl -s -o /dev/null -H "Cookie: $COOKIE" -H "Accept-Encoding: gzip" "$BASE/sections/sec-bench?bench-miss=$RANDOM$i" ;;
+      after-write) evidence; curl -s -o /dev/null -H "Cookie: $COOKIE" -H "Accept-Encoding: gzip" "$BASE/sections/sec-bench" ;;
+      write) evidence ;;
+      cached) curl -s -o /dev/null -H "Cookie: $COOKIE" -H "Accept-Encoding: gzip" "$BASE/sections/sec-bench" ;;
+    esac
+  done
+  after=$(cpu_ticks)
+  awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$count" 'BEGIN { printf "%.1f", 1000 * t / hz / n }'
+}
+RENDERS=${RENDERS:-200}
+new_view=$(cpu_per_request "$RENDERS" new-view)
+after_write=$(cpu_per_request "$RENDERS" after-write)
+write=$(cpu_per_request "$RENDERS" write)
+cached=$(cpu_per_request "$RENDERS" cached)
+echo "server CPU per request ($RENDERS each): a new view of the page $new_view ms;" \
+  "the page after new evidence for one student $(awk -v a="$after_write" -v w="$write" 'BEGIN { printf "%.1f", a - w }') ms" \
+  "(write and page $after_write ms, the write alone $write ms); a cached page $cached ms"

@@ -64,4 +64,48 @@ struct ChangeVersionTests {
             #expect(try await store.changeVersion() > global)
         }
     }
+
+    @Test("The gradebook page keeps what evidence cannot change and reads it again after any other write")
+    func pageFrame() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let first = try await browser.get("/sections/sec-1")
+            #expect(first.status == .ok)
+            #expect(
+                !first.body.contains("(this section&#39;s choice)") && !first.body.contains("(this section's choice)"))
+            // Evidence: the page changes at once (its records are read again), its frame stays.
+            let here = try #require(try await services.store.members(of: "sec-1", as: .student).first)
+            let section = try #require(try await services.store.section("sec-1"))
+            let competency = try #require(
+                try await services.store.curriculum(course: section.courseID).leafCompetencies.first {
+                    $0.kind == .academic
+                })
+            let api = try await APIClient.signIn(client, "teacher")
+            for score in [4, 4, 4] {
+                let recorded = try await api.call(
+                    "/api/v1/evidence", method: .post,
+                    json: ["studentId": here.id.rawValue, "competencyId": competency.id.rawValue, "score": score])
+                #expect(recorded.status == .created)
+            }
+            let second = try await browser.get("/sections/sec-1")
+            #expect(second.body != first.body)
+            // A section's own calculation is part of the frame: the next view names it.
+            _ = try await browser.post("/sections/sec-1/settings", [("method", "mean"), ("minimum", "1")])
+            let third = try await browser.get("/sections/sec-1")
+            #expect(third.body.contains("this section&#39;s choice") || third.body.contains("this section's choice"))
+        }
+    }
+
+    @Test(
+        "Only a gradebook's paths name the section whose version is read with the sign-in",
+        arguments: [
+            ("/sections/sec-1", "sec-1"), ("/api/v1/sections/sec-1/gradebook", "sec-1"),
+            ("/sections/sec-1/settings", nil),
+            ("/sections/", nil), ("/api/v1/sections/sec-1", nil), ("/students/sec-1", nil),
+            ("/api/v1/sections//gradebook", nil),
+        ] as [(String, String?)])
+    func gradebookPaths(_ path: String, _ section: String?) {
+        #expect(AuthMiddleware.gradebookSection(path)?.rawValue == section)
+    }
 }

@@ -39,14 +39,14 @@ public struct Gradebook: Sendable {
             return members.isEmpty ? nil : StrandGroup(strand: strand, competencies: members)
         }
         let columns = groups.flatMap(\.competencies)
+        // Each column's levels, looked up once rather than once per cell.
+        let levels = columns.map { curriculum.scale(for: $0)?.levels ?? [] }
         let rows = students.map { student in
             let mine = records[student.id] ?? [:]
-            let cells = columns.map { competency -> Cell in
-                let record = mine[competency.id]
-                let level = record?.levelValue.flatMap { value in
-                    curriculum.scale(for: competency)?.levels.first { $0.value == value }
-                }
-                return Cell(competency: competency, record: record, level: level)
+            let cells = columns.indices.map { column -> Cell in
+                let record = mine[columns[column].id]
+                let level = record?.levelValue.flatMap { value in levels[column].first { $0.value == value } }
+                return Cell(competency: columns[column], record: record, level: level)
             }
             return Row(
                 student: student, cells: cells,

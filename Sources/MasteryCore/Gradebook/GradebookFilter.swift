@@ -44,11 +44,15 @@ extension Gradebook {
             return competencies.isEmpty ? nil : StrandGroup(strand: group.strand, competencies: competencies)
         }
         let visible = Set(groups.flatMap(\.competencies).map(\.id))
-        var rows = self.rows.map { row in
-            Row(
-                student: row.student, cells: row.cells.filter { visible.contains($0.competency.id) },
-                summaries: row.summaries)
-        }
+        // Every column stays unless a strand or kind is chosen: then the rows are kept as they are.
+        var rows =
+            filter.strand == nil && filter.kind == nil
+            ? self.rows
+            : self.rows.map { row in
+                Row(
+                    student: row.student, cells: row.cells.filter { visible.contains($0.competency.id) },
+                    summaries: row.summaries)
+            }
         if let level = filter.level {
             rows = rows.filter { row in row.cells.contains { $0.level?.value == level } }
         }

@@ -139,13 +139,18 @@ struct APIRoutes {
         let id = Section.ID(try context.parameters.require("id"))
         try await authorizer.require(user, .viewGradebook, section: id)
         let version = try await services.changeVersion(context)
-        let key = "gradebook-json|\(id.rawValue)|v\(try await store.sectionVersion(id))"
+        let key = "gradebook-json|\(id.rawValue)|v\(try await services.sectionVersion(id, context))"
         if let body = await services.bodies.value(key, version: version) {
             services.metrics.countGradebook(hit: true)
             return body.response(for: request)
         }
         services.metrics.countGradebook(hit: false)
-        let data = try await SectionData.load(id, store: store)
+        let store = store
+        let frame = try await services.frames.value("section-frame|\(id.rawValue)", version: version) {
+            try await SectionFrame.load(id, store: store)
+        }
+        let snapshot = try await services.sectionRecords.snapshot(frame, changeVersion: version, store: store)
+        let data = SectionData.load(frame, records: snapshot.records)
         let competencies = data.gradebook.competencies
         let cells = data.gradebook.rows.flatMap { row in
             row.cells.map {

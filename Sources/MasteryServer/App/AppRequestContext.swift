@@ -10,6 +10,8 @@ public struct AppRequestContext: RequestContext {
     var sessionSecret: String?
     /// The store's change version, read with the signed-in person (`AppServices.changeVersion(_:)`).
     var changeVersion: Int64?
+    /// A section's version read with the signed-in person, when the request is about that section's gradebook.
+    var sectionVersion: (section: Section.ID, version: Int64)?
     /// The CSRF token this browser's forms must carry.
     var csrfToken: String = ""
     /// The fields of an `application/x-www-form-urlencoded` post, parsed (and CSRF-checked) by `CSRFMiddleware`.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import MasteryCore
 import MasteryStore
 
 /// What the routes need, wired once by `buildApplication`.
@@ -19,6 +20,10 @@ public struct AppServices: Sendable {
     public let fragments = VersionedCache<PageFragment>()
     /// Whole response bodies with their gzip encoding (a gradebook page per viewer, the gradebook JSON), same rule.
     public let bodies = VersionedCache<CachedBody>()
+    /// What a section's gradebook shows besides its records, valid while the change version stays the same.
+    let frames = VersionedCache<SectionFrame>()
+    /// Sections' mastery records and rendered gradebook rows, read again per student as evidence arrives.
+    let sectionRecords = SectionRecordsCache()
     /// Request latency and cache figures for `/metrics`.
     public let metrics = ServerMetrics()
     /// The languages pages can be read in (read once at start).
@@ -61,6 +66,12 @@ public struct AppServices: Sendable {
     func changeVersion(_ context: AppRequestContext) async throws -> Int64 {
         if let version = context.changeVersion { return version }
         return try await store.changeVersion()
+    }
+
+    /// The version of `section` the request's sign-in read, or a fresh read.
+    func sectionVersion(_ section: Section.ID, _ context: AppRequestContext) async throws -> Int64 {
+        if let read = context.sectionVersion, read.section == section { return read.version }
+        return try await store.sectionVersion(section)
     }
 }
 

@@ -25,9 +25,22 @@ struct SectionPage {
         Layout.page(section.name, page, wide: true, content)
     }
 
+    /// Rows rendered before from the same records (`GradebookGrid.bodyRows(memo:)`), reused.
+    var rows: GradebookGrid.RowMemo = [:]
+
     /// Everything but the page frame: the same for every teacher of the section until the data changes, so
     /// the route caches its rendering.
-    var content: Node<HTML.BodyContext> {
+    var content: Node<HTML.BodyContext> { content(bodyRows: grid.bodyRows(memo: rows).html) }
+
+    /// The content as HTML, with the rows rendered for it (to keep for the next render).
+    func renderedContent() -> (html: String, rows: GradebookGrid.RowMemo) {
+        let body = grid.bodyRows(memo: rows)
+        return (Splice.place(body.html, into: content(bodyRows: Splice.marker).render()), body.memo)
+    }
+
+    private var grid: GradebookGrid { GradebookGrid(gradebook: gradebook, collapsed: collapsed) }
+
+    private func content(bodyRows: String) -> Node<HTML.BodyContext> {
         .group(
             Layout.heading(
                 section.name, eyebrow: "\(courseTitle) · \(section.term)",
@@ -65,7 +78,7 @@ struct SectionPage {
             .div(
                 .class("table-scroll gradebook-scroll"), .attribute(named: "tabindex", value: "0"),
                 .attribute(named: "role", value: "region"), .ariaLabel("Gradebook of \(section.name)"),
-                table
+                table(bodyRows: bodyRows)
             )
         )
     }
@@ -154,97 +167,15 @@ struct SectionPage {
         )
     }
 
-    /// "1 Beginning: 3 · 2 Developing: 5 · … · not yet: 2" for a competency's column.
-    /// How many students are at each level of the competency, highest first, by the levels' names.
-    func distribution(_ competency: Competency) -> Node<HTML.BodyContext> {
-        guard let scale = curriculum.scale(for: competency) else { return .empty }
-        let (levels, notYet) = gradebook.distribution(of: competency.id, scale: scale)
-        // Each count beside its level's colour (and its name: never colour alone), highest level first.
-        let lines: [(String, String?, Int)] =
-            levels.reversed().map { ($0.0.label, ProficiencyLevel.normalizedColour($0.0.colour) ?? "#dbe4ee", $0.1) }
-            + [("Not yet", nil, notYet)]
-        return .forEach(lines) { label, colour, count in
-            .span(
-                .class("summary-line"),
-                .span(
-                    .class(colour == nil ? "swatch swatch-none" : "swatch"),
-                    .unwrap(colour) { .attribute(named: "style", value: "background:\($0)") },
-                    .attribute(named: "aria-hidden", value: "true")),
-                .text("\(label): \(count)"))
-        }
-    }
-
-    var table: Node<HTML.BodyContext> {
-        var mastered: [Competency.ID: Int] = [:]
-        for row in gradebook.rows {
-            for cell in row.cells where cell.mastered { mastered[cell.competency.id, default: 0] += 1 }
-        }
-        return .table(
+    func table(bodyRows: String) -> Node<HTML.BodyContext> {
+        .table(
             .id("gradebook"), .class(compact ? "gradebook compact" : "gradebook"),
             .caption(
                 .text("Mastery of \(gradebook.rows.count) students on \(gradebook.competencies.count) competencies")),
-            .thead(
-                .tr(
-                    .th(
-                        .attribute(named: "rowspan", value: "2"), .attribute(named: "scope", value: "col"),
-                        .class("student-col"), "Student"),
-                    .forEach(gradebook.groups) { group in
-                        .th(
-                            .attribute(
-                                named: "colspan",
-                                value: "\(collapsed.contains(group.strand.id) ? 1 : group.competencies.count)"),
-                            .attribute(named: "scope", value: "colgroup"), .class("strand"), .text(group.strand.title))
-                    },
-                    .th(.attribute(named: "rowspan", value: "2"), .attribute(named: "scope", value: "col"), "Summary")
-                ),
-                .tr(
-                    .forEach(gradebook.groups) { group in
-                        .if(
-                            collapsed.contains(group.strand.id),
-                            .th(
-                                .attribute(named: "scope", value: "col"), .class("competency strand-total"),
-                                .span(.class("code"), .text("Mastered")),
-                                .span(.class("title"), .text("of \(group.competencies.count) competencies"))),
-                            else: .forEach(group.competencies) { competency in
-                                .th(
-                                    .attribute(named: "scope", value: "col"),
-                                    .class("competency kind-\(competency.kind.rawValue)"),
-                                    .span(.class("code"), .text(competency.code)),
-                                    .span(.class("title"), .text(competency.title))
-                                )
-                            })
-                    })
-            ),
-            .tbody(.raw(GradebookGrid(gradebook: gradebook, collapsed: collapsed).bodyRows())),
-            .tfoot(
-                .tr(
-                    .th(.attribute(named: "scope", value: "row"), "Mastered"),
-                    .forEach(gradebook.groups) { group in
-                        .if(
-                            collapsed.contains(group.strand.id),
-                            .td(
-                                .text(
-                                    "\(group.competencies.reduce(0) { $0 + (mastered[$1.id] ?? 0) }) of \(group.competencies.count * gradebook.rows.count)"
-                                )),
-                            else: .forEach(group.competencies) { competency in
-                                .td(.text("\(mastered[competency.id] ?? 0) of \(gradebook.rows.count)"))
-                            })
-                    },
-                    .td()
-                ),
-                .tr(
-                    .class("level-counts"),
-                    .th(.attribute(named: "scope", value: "row"), "At each level"),
-                    .forEach(gradebook.groups) { group in
-                        .if(
-                            collapsed.contains(group.strand.id), .td(),
-                            else: .forEach(group.competencies) { competency in
-                                .td(.class("small"), distribution(competency))
-                            })
-                    },
-                    .td()
-                )
-            )
+            // Head, body and foot are written as text (`GradebookGrid`): thousands of cells.
+            .raw(grid.headRows()),
+            .tbody(.raw(bodyRows)),
+            .raw(grid.footRows(scales: { curriculum.scale(for: $0) }))
         )
     }
 }

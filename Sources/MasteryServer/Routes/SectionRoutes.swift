@@ -22,7 +22,7 @@ struct SectionRoutes {
             // page found for this viewer at this version was authorized on the same data.
             let version = try await services.changeVersion(context)
             // Evidence moves only its students' sections' versions: a write in another section keeps this cache.
-            let sectionVersion = try await services.store.sectionVersion(id)
+            let sectionVersion = try await services.sectionVersion(id, context)
             // A section's term can end without a write: the day is part of every key.
             let today = Section.isoDay(services.clock())
             // The page's frame is in the reader's language, which a cookie or the browser can change without a write.
@@ -34,51 +34,20 @@ struct SectionRoutes {
                 return body.response(for: request)
             }
             services.metrics.countGradebook(hit: false)
-            let canRecord = try await Authorizer(store: services.store, today: services.clock).require(
-                user, .viewGradebook, section: id, answering: .recordEvidence)
-            let key =
-                "gradebook-fragment|\(id.rawValue)|v\(sectionVersion)|\(canRecord)|\(request.uri.query ?? "")|\(today)"
-            let store = services.store
-            // One render per key and version, however many viewers arrive at once (single flight).
-            let metrics = services.metrics
-            let fragment = try await services.fragments.value(key, version: version) {
-                try await metrics.timeRender {
-                    try await renderFragment()
-                }
+            let services = services
+            // The viewer's page, once however many of their requests arrive while it is made (single flight).
+            let body = try await services.bodies.value(pageKey, version: version) {
+                let canRecord = try await Authorizer(store: services.store, today: services.clock).require(
+                    user, .viewGradebook, section: id, answering: .recordEvidence)
+                let fragment = try await Self.fragment(
+                    id, sectionVersion: sectionVersion, request: request, canRecord: canRecord, today: today,
+                    version: version, services: services)
+                let frame = Layout.page(
+                    fragment.title, PageContext(context, path: request.uri.path), wide: true, .raw(Splice.marker)
+                ).render()
+                let html = Splice.place(fragment.html, into: frame)
+                return CachedBody(html.utf8, contentType: "text/html; charset=utf-8")
             }
-            @Sendable func renderFragment() async throws -> PageFragment {
-                let data = try await SectionData.load(id, store: store)
-                let query = request.uri.queryParameters
-                func value(_ key: String) -> String? {
-                    query[Substring(key)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-                }
-                var filter = GradebookFilter(
-                    strand: value("strand").map { Strand.ID($0) },
-                    kind: value("kind").flatMap(CompetencyKind.init(rawValue:)),
-                    level: value("level").flatMap(Double.init), notYetAssessed: value("assessed") == "not-yet")
-                if let sort = value("sort"), let competency = sort.split(separator: ":").last, sort.contains(":") {
-                    filter.sort = .level(Competency.ID(String(competency)), ascending: !sort.hasPrefix("desc"))
-                }
-                // Ordered by one competency (`order`), lowest or highest first (`direction`).
-                if let order = value("order") {
-                    filter.sort = .level(Competency.ID(order), ascending: value("direction") != "desc")
-                }
-                filter.studentName = value("student").map { String($0.prefix(100)) }
-                let page = SectionPage(
-                    section: data.section, courseTitle: data.course.title, teachers: data.teachers,
-                    gradebook: data.gradebook.filtered(filter), filter: filter,
-                    totalStudents: data.gradebook.rows.count, curriculum: data.curriculum,
-                    policySummary: data.policySummary, canRecord: canRecord, compact: value("view") == "compact",
-                    collapsed: Set(
-                        request.uri.queryParameters.getAll("collapse").map { Strand.ID(String($0)) }),
-                    archivedOn: data.section.isArchived(today: today) ? data.section.endsOn : nil)
-                return PageFragment(title: data.section.name, html: page.content.render())
-            }
-            let html = Layout.page(
-                fragment.title, PageContext(context, path: request.uri.path), wide: true, .raw(fragment.html)
-            ).render()
-            let body = CachedBody(html.utf8, contentType: "text/html; charset=utf-8")
-            await services.bodies.store(body, for: pageKey, version: version)
             return body.response(for: request)
         }
         router.get("/sections/{id}/gradebook.csv") { request, context in
@@ -97,5 +66,63 @@ struct SectionRoutes {
                 ],
                 body: .init(byteBuffer: ByteBuffer(string: csv)))
         }
+    }
+
+    /// The section's gradebook for its teachers (the same for each of them), rendered once per section version,
+    /// change version and filter however many viewers ask at once (single flight).
+    static func fragment(
+        _ id: Section.ID, sectionVersion: Int64, request: Request, canRecord: Bool, today: String, version: Int64,
+        services: AppServices
+    ) async throws -> PageFragment {
+        let key =
+            "gradebook-fragment|\(id.rawValue)|v\(sectionVersion)|\(canRecord)|\(request.uri.query ?? "")|\(today)"
+        let store = services.store
+        let frames = services.frames
+        let records = services.sectionRecords
+        // One render per key and version, however many viewers arrive at once (single flight).
+        let metrics = services.metrics
+        let fragment = try await services.fragments.value(key, version: version) {
+            try await metrics.timeRender {
+                try await renderFragment()
+            }
+        }
+        @Sendable func renderFragment() async throws -> PageFragment {
+            // Evidence moves only the section's version: the rest of the page's data is kept under the change
+            // version, and only the records are read again.
+            let frame = try await frames.value("section-frame|\(id.rawValue)", version: version) {
+                try await SectionFrame.load(id, store: store)
+            }
+            let snapshot = try await records.snapshot(frame, changeVersion: version, store: store)
+            let data = SectionData.load(frame, records: snapshot.records)
+            let query = request.uri.queryParameters
+            func value(_ key: String) -> String? {
+                query[Substring(key)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            }
+            var filter = GradebookFilter(
+                strand: value("strand").map { Strand.ID($0) },
+                kind: value("kind").flatMap(CompetencyKind.init(rawValue:)),
+                level: value("level").flatMap(Double.init), notYetAssessed: value("assessed") == "not-yet")
+            if let sort = value("sort"), let competency = sort.split(separator: ":").last, sort.contains(":") {
+                filter.sort = .level(Competency.ID(String(competency)), ascending: !sort.hasPrefix("desc"))
+            }
+            // Ordered by one competency (`order`), lowest or highest first (`direction`).
+            if let order = value("order") {
+                filter.sort = .level(Competency.ID(order), ascending: value("direction") != "desc")
+            }
+            filter.studentName = value("student").map { String($0.prefix(100)) }
+            var page = SectionPage(
+                section: data.section, courseTitle: data.course.title, teachers: data.teachers,
+                gradebook: data.gradebook.filtered(filter), filter: filter,
+                totalStudents: data.gradebook.rows.count, curriculum: data.curriculum,
+                policySummary: data.policySummary, canRecord: canRecord, compact: value("view") == "compact",
+                collapsed: Set(
+                    request.uri.queryParameters.getAll("collapse").map { Strand.ID(String($0)) }),
+                archivedOn: data.section.isArchived(today: today) ? data.section.endsOn : nil)
+            page.rows = snapshot.rows
+            let (html, rows) = page.renderedContent()
+            await records.keep(rows, from: snapshot, section: id, changeVersion: version)
+            return PageFragment(title: data.section.name, html: html)
+        }
+        return fragment
     }
 }

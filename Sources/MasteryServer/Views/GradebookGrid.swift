@@ -13,35 +13,60 @@ struct GradebookGrid {
     /// Strands shown as one column: how many of the strand's competencies each student has mastered.
     var collapsed: Set<Strand.ID> = []
 
-    func bodyRows() -> String {
-        var columns: [Competency.ID: String] = [:]
-        for competency in gradebook.competencies {
-            columns[competency.id] = HTMLEscaping.attribute(competency.id.rawValue)
-        }
+    /// A student's row as rendered, with the columns it was rendered for.
+    struct RenderedRow: Sendable {
+        let columns: String
+        let html: String
+    }
+    typealias RowMemo = [Person.ID: RenderedRow]
+
+    func bodyRows() -> String { bodyRows(memo: [:]).html }
+
+    /// The rows, reusing those in `memo` rendered for the same columns from the same records (the caller
+    /// drops a student's row when their records move); with the rows rendered or reused here.
+    func bodyRows(memo: RowMemo) -> (html: String, memo: RowMemo) {
+        let signature =
+            gradebook.competencies.map(\.id.rawValue).joined(separator: ",") + "|"
+            + collapsed.map(\.rawValue).sorted().joined(separator: ",")
+        var used: RowMemo = [:]
+        // Each column's id escaped once (a cell that does not follow the columns escapes its own).
+        let competencies = gradebook.competencies
+        let column = competencies.map { HTMLEscaping.attribute($0.id.rawValue) }
         var badges = Badges()
         var html = ""
-        html.reserveCapacity(gradebook.rows.count * (columns.count * 240 + 200))
+        html.reserveCapacity(gradebook.rows.count * (competencies.count * 240 + 200))
         for row in gradebook.rows {
+            if let kept = memo[row.student.id], kept.columns == signature {
+                html += kept.html
+                used[row.student.id] = kept
+                continue
+            }
+            let start = html.utf8.count
             let student = HTMLEscaping.attribute(row.student.id.rawValue)
             html += #"<tr data-student-id=""# + student + #""><th scope="row" class="student-col"><a href="/students/"#
             html += student + #"">"# + HTMLEscaping.text(row.student.sortName) + "</a></th>"
             // Cells come in the groups' order: a collapsed strand's run becomes one count.
             var next = 0
             for group in gradebook.groups {
-                let cells = row.cells[next..<min(next + group.competencies.count, row.cells.count)]
+                let cells = next..<min(next + group.competencies.count, row.cells.count)
                 next += group.competencies.count
                 if collapsed.contains(group.strand.id) {
-                    let mastered = cells.filter(\.mastered).count
+                    let mastered = cells.filter { row.cells[$0].mastered }.count
                     html +=
                         #"<td class="cell strand-total">"# + HTMLEscaping.text("\(mastered)/\(cells.count)") + "</td>"
                     continue
                 }
-                for cell in cells {
-                    html += cell.status == .assessed ? #"<td class="cell">"# : #"<td class="cell cell-empty">"#
-                    let competency = columns[cell.competency.id] ?? HTMLEscaping.attribute(cell.competency.id.rawValue)
+                // By index: a cell is a large value, and copying it retains every string in it.
+                for index in cells {
+                    let record = row.cells[index].record
+                    html += record?.status == .assessed ? #"<td class="cell">"# : #"<td class="cell cell-empty">"#
+                    let id = row.cells[index].competency.id
+                    let competency =
+                        column.indices.contains(index) && competencies[index].id == id
+                        ? column[index] : HTMLEscaping.attribute(id.rawValue)
                     html += #"<a href="/students/"# + student + "/competencies/" + competency + #"">"#
-                    html += badges.html(level: cell.level, value: cell.record?.value)
-                    if cell.mastered { html += #"<span class="check" aria-label="mastered">✓</span>"# }
+                    html += badges.html(level: row.cells[index].level, value: record?.value)
+                    if record?.mastered == true { html += #"<span class="check" aria-label="mastered">✓</span>"# }
                     html += "</a></td>"
                 }
             }
@@ -53,8 +78,12 @@ struct GradebookGrid {
                 html += "</span>"
             }
             html += "</td></tr>"
+            let utf8 = html.utf8
+            used[row.student.id] = RenderedRow(
+                columns: signature,
+                html: String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)...])))
         }
-        return html
+        return (html, used)
     }
 
 }

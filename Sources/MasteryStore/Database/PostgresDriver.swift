@@ -45,13 +45,17 @@ final class PostgresDriver: SQLDriver, @unchecked Sendable {
             pool.releaseConnection(connection)
             gauge.released()
         }
-        guard let deadline else { return try await body(connection.sql(queryLogLevel: nil)) }
+        guard let deadline else {
+            return try await body(
+                PositionalDatabase(base: connection.sql(queryLogLevel: nil), read: connection.positionalRows))
+        }
         let gauge = gauge
         return try await answering(by: deadline) {
             gauge.deadlineExceeded()
             try? await connection.close().get()
         } _: {
-            try await body(connection.sql(queryLogLevel: nil))
+            try await body(
+                PositionalDatabase(base: connection.sql(queryLogLevel: nil), read: connection.positionalRows))
         }
     }
 
@@ -64,7 +68,7 @@ final class PostgresDriver: SQLDriver, @unchecked Sendable {
             pool.releaseConnection(connection)
             gauge.released()
         }
-        let db = connection.sql(queryLogLevel: nil)
+        let db = PositionalDatabase(base: connection.sql(queryLogLevel: nil), read: connection.positionalRows)
         // The server-side statement timeout too (set per connection at start; RESET goes back to it).
         try await db.raw("SET statement_timeout = 0").run()
         do {

@@ -58,7 +58,8 @@ final class SQLiteDriver: SQLDriver, @unchecked Sendable {
             pool.releaseConnection(connection)
             gauge.released()
         }
-        return try await body(connection.sql(queryLogLevel: nil))
+        return try await body(
+            PositionalDatabase(base: connection.sql(queryLogLevel: nil), read: connection.positionalRows))
     }
 
     func shutdown() async {

@@ -38,6 +38,7 @@ enum Migrator {
         AddPathwayOpenedSteps(),
         CreateSubmissionEvidence(),
         AddTaskMarkKind(),
+        AddStudentVersions(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

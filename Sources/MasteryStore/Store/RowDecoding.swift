@@ -5,10 +5,15 @@ import SQLKit
 /// Turns database rows into Core values.
 extension SQLRow {
     func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
-    func optionalString(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
+    // Null first, then the plain type: SQLite decodes plain types directly but optionals through `Decoder`.
+    func optionalString(_ column: String) throws -> String? {
+        try decodeNil(column: column) ? nil : decode(column: column, as: String.self)
+    }
     func int(_ column: String) throws -> Int { try decode(column: column, as: Int.self) }
     func double(_ column: String) throws -> Double { try decode(column: column, as: Double.self) }
-    func optionalDouble(_ column: String) throws -> Double? { try decode(column: column, as: Double?.self) }
+    func optionalDouble(_ column: String) throws -> Double? {
+        try decodeNil(column: column) ? nil : decode(column: column, as: Double.self)
+    }
     func date(_ column: String) throws -> Date { Date(timeIntervalSince1970: try double(column)) }
     func optionalDate(_ column: String) throws -> Date? {
         try optionalDouble(column).map { Date(timeIntervalSince1970: $0) }
@@ -105,5 +110,23 @@ enum Rows {
             value: try row.optionalDouble("value"), levelValue: try row.optionalDouble("level_value"),
             mastered: try row.bool("mastered"), evidenceCount: try row.int("evidence_count"),
             lastObservedAt: try row.optionalDate("last_observed_at"), method: try row.string("method"))
+    }
+
+    /// The columns `masteryRecord(_ values:)` reads, in order.
+    static let masteryRecordColumns: [(name: String, kind: PlainKind)] = [
+        ("student_id", .text), ("competency_id", .text), ("status", .text), ("value", .real), ("level_value", .real),
+        ("mastered", .bool), ("evidence_count", .integer), ("last_observed_at", .real), ("method", .text),
+    ]
+
+    /// A record from the values of `masteryRecordColumns`, in order.
+    static func masteryRecord(_ values: [PlainValue]) throws -> MasteryRecord {
+        guard values.count == masteryRecordColumns.count, let student = values[0].string,
+            let competency = values[1].string, let status = values[2].string, let method = values[8].string
+        else { throw StoreError.invalid("a mastery record row is incomplete") }
+        return MasteryRecord(
+            studentID: Person.ID(student), competencyID: Competency.ID(competency),
+            status: MasteryStatus(rawValue: status) ?? .notEnoughEvidence, value: values[3].double,
+            levelValue: values[4].double, mastered: values[5].bool ?? false, evidenceCount: values[6].int ?? 0,
+            lastObservedAt: values[7].double.map { Date(timeIntervalSince1970: $0) }, method: method)
     }
 }

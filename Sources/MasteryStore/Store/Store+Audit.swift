@@ -19,8 +19,9 @@ extension Store {
     }
 
     /// Every write is audited, so the change versions move here, in the writing transaction: evidence moves the
-    /// versions of its student's sections; anything else the district-wide one. (On PostgreSQL each bump takes
-    /// the counter's row lock, so a reader that sees version v has seen every write that produced v or less.)
+    /// versions of its student's sections and the student's own; anything else the district-wide one. (On
+    /// PostgreSQL each bump takes the row's lock, so a reader that sees version v has seen every write that
+    /// produced v or less.)
     static func bumpVersions(_ db: any SQLDatabase, action: String, student: Person.ID?) async throws {
         if action.hasPrefix("evidence."), let student {
             try await db.raw(
@@ -29,6 +30,7 @@ extension Store {
                 (SELECT section_id FROM enrollments WHERE person_id = \(bind: student.rawValue))
                 """
             ).run()
+            try await db.raw("UPDATE people SET version = version + 1 WHERE id = \(bind: student.rawValue)").run()
         } else {
             try await db.raw("UPDATE change_counter SET version = version + 1 WHERE id = 1").run()
         }
@@ -52,6 +54,21 @@ extension Store {
                 db, at: at, actor: actor, action: action, student: student, subject: subject, detail: detail,
                 organization: nil)
         }
+    }
+
+    /// Each student's own change version (evidence about them moves it), for the students asked about.
+    public func studentVersions(_ students: [Person.ID]) async throws -> [Person.ID: Int64] {
+        guard !students.isEmpty else { return [:] }
+        let rows = try await driver.withConnection { db in
+            try await db.plainRows(
+                "SELECT id, version FROM people WHERE id IN (\(binds: students.map(\.rawValue)))",
+                columns: [("id", .text), ("version", .integer)])
+        }
+        var versions: [Person.ID: Int64] = [:]
+        for row in rows {
+            if let id = row[0].string, let version = row[1].int { versions[Person.ID(id)] = Int64(version) }
+        }
+        return versions
     }
 
     /// A number that grows with every change Masterly records (every write is audited) except evidence, which

@@ -123,10 +123,15 @@ extension Store {
         -> [Person.ID: [Competency.ID: MasteryRecord]]
     {
         guard !students.isEmpty, !competencies.isEmpty else { return [:] }
+        // A gradebook page reads thousands of these: by position, not through SQLKit's per-value decoding.
         let rows = try await driver.withConnection { db in
-            try await db.select().column("*").from("mastery_records")
-                .where("student_id", .in, students.map(\.rawValue))
-                .where("competency_id", .in, competencies.map(\.rawValue)).all().map(Rows.masteryRecord)
+            try await db.plainRows(
+                """
+                SELECT \(unsafeRaw: Rows.masteryRecordColumns.map(\.name).joined(separator: ", ")) \
+                FROM mastery_records WHERE student_id IN (\(binds: students.map(\.rawValue))) \
+                AND competency_id IN (\(binds: competencies.map(\.rawValue)))
+                """, columns: Rows.masteryRecordColumns
+            ).map(Rows.masteryRecord)
         }
         var result: [Person.ID: [Competency.ID: MasteryRecord]] = [:]
         for record in rows { result[record.studentID, default: [:]][record.competencyID] = record }

@@ -23,7 +23,13 @@ extension Store {
         // appended meanwhile is never overwritten by a record computed without it. (SQLite's write lock gives
         // that; on PostgreSQL the evidence table is locked against writes for the duration.)
         return try await driver.withTransaction { db in
-            try await Self.recompute(students: students, in: db, flavor: flavor)
+            let report = try await Self.recompute(students: students, in: db, flavor: flavor)
+            // Records rewritten outside an audited write (a policy change's batches, `masterly recompute` after a
+            // repair) move the district-wide version, so no cached page keeps the old numbers.
+            if report.changed > 0 {
+                try await db.raw("UPDATE change_counter SET version = version + 1 WHERE id = 1").run()
+            }
+            return report
         }
     }
 

@@ -47,20 +47,31 @@ extension Store {
     }
 
     /// Who holds a secret, read together with the change version (`changeVersion()`) in one query: a request
-    /// that finds its user also knows whether what it cached is still current.
-    public func signedIn(holding secret: String, kind: CredentialKind, at now: Date) async throws -> SignedIn? {
+    /// that finds its user also knows whether what it cached is still current. A request about one section
+    /// (its gradebook) names it and gets the section's own version (`sectionVersion`) from the same query.
+    public func signedIn(
+        holding secret: String, kind: CredentialKind, at now: Date, section: Section.ID? = nil
+    ) async throws -> SignedIn? {
         try await driver.withConnection { db in
+            let sectionVersion: SQLQueryString =
+                section.map { ", (SELECT version FROM sections WHERE id = \(bind: $0.rawValue)) AS section_version" }
+                ?? ""
             guard
                 let row = try await db.raw(
                     """
-                    SELECT people.*, (SELECT version FROM change_counter WHERE id = 1) AS change_version FROM people                     JOIN \(unsafeRaw: kind.rawValue) AS credential ON credential.person_id = people.id
+                    SELECT people.*, (SELECT version FROM change_counter WHERE id = 1) AS change_version\(sectionVersion) \
+                    FROM people JOIN \(unsafeRaw: kind.rawValue) AS credential ON credential.person_id = people.id
                     WHERE credential.token_hash = \(bind: Self.hash(secret)) \
                     AND credential.expires_at > \(bind: now.timeIntervalSince1970) AND people.active = 1
                     """
                 ).first()
             else { return nil }
             let version = try row.decode(column: "change_version", as: Int?.self) ?? 0
-            return SignedIn(person: try Rows.person(row), changeVersion: Int64(version))
+            var holder = SignedIn(person: try Rows.person(row), changeVersion: Int64(version))
+            if section != nil {
+                holder.sectionVersion = Int64(try row.decode(column: "section_version", as: Int?.self) ?? 0)
+            }
+            return holder
         }
     }
 
@@ -68,6 +79,8 @@ extension Store {
     public struct SignedIn: Sendable {
         public var person: Person
         public var changeVersion: Int64
+        /// The version of the section the lookup named, from the same query.
+        public var sectionVersion: Int64?
     }
 
     public func revoke(_ secret: String, kind: CredentialKind) async throws {

@@ -168,21 +168,22 @@ struct NextStepAdvisorTests {
         var student = NextStepAdvisor.Student(records: [:])
         // B needs A: its playlist is locked.
         #expect(
-            advisor.refusal(of: "i-practice", for: student, at: Self.start)
+            advisor.refusal(of: "i-practice", for: student, at: Self.start)?.english
                 == "“Practice set” is locked until you master A.")
         student.records["A"] = Self.record("A", 3, mastered: true)
         #expect(advisor.refusal(of: "i-practice", for: student, at: Self.start) == nil)
         // The reteach group opens only with a checkpoint result of 2.4 or less.
-        #expect(advisor.refusal(of: "i-reteach", for: student, at: Self.start)?.contains("not open yet") == true)
+        #expect(
+            advisor.refusal(of: "i-reteach", for: student, at: Self.start)?.english.contains("not open yet") == true)
         student.progress["i-check"] = ItemProgress(studentID: "s", itemID: "i-check", status: .done, score: 2)
         #expect(advisor.refusal(of: "i-reteach", for: student, at: Self.start) == nil)
         #expect(advisor.refusal(of: "i-extend", for: student, at: Self.start) != nil)
-        #expect(advisor.refusal(of: "nope", for: student, at: Self.start) == "That activity is not in your courses.")
+        #expect(advisor.refusal(of: "nope", for: student, at: Self.start) == .notInCourses)
         // On a teacher-paced pathway, B's step opens on its date; a mastered competency stays open for review.
         let paced = Self.advisor(pacing: .teacherPaced)
         #expect(
             paced.refusal(of: "i-practice", for: student, at: Self.start - 20 * Self.day)
-                == "“Practice set” is not open on your pathway yet.")
+                == .notOpenOnPathway(item: "Practice set"))
         student.records["B"] = Self.record("B", 3.5, mastered: true)
         #expect(paced.refusal(of: "i-practice", for: student, at: Self.start - 20 * Self.day) == nil)
     }

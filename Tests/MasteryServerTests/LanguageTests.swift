@@ -109,6 +109,27 @@ struct LanguageTests {
         }
     }
 
+    @Test(
+        "Why an activity is not open yet is told in the student's language, naming the activity",
+        arguments: [
+            NextStepAdvisor.Refusal.notInCourses,
+            .opensAtLevel(item: "Fraction lab", level: "Proficient", value: 3, competency: "MA.4"),
+            .opensAtLevel(item: "Fraction lab", level: nil, value: 2.5, competency: "MA.4"),
+            .opensWithCheckpoint(item: "Fraction lab"), .notOpenOnPathway(item: "Fraction lab"),
+            .lockedUntilMastered(item: "Fraction lab", names: ["MA.1", "MA.2"]),
+        ])
+    func refusalsInSpanish(_ refusal: NextStepAdvisor.Refusal) throws {
+        let spanish = NextStepWords(t: try Languages().translator("es")).refusal(refusal)
+        let english = NextStepWords(t: try Languages().translator("en")).refusal(refusal)
+        #expect(english == refusal.english)
+        #expect(spanish != english)
+        if refusal != .notInCourses { #expect(spanish.contains("“Fraction lab”")) }
+        if case .lockedUntilMastered = refusal { #expect(spanish.contains("MA.1 y MA.2")) }
+        if case .opensAtLevel(_, let level?, _, _) = refusal {
+            #expect(spanish.contains("(3)") && !spanish.contains(level))
+        }
+    }
+
     @Test("A student reads their own pages in Spanish, every message translated")
     func studentInSpanish() async throws {
         try await withOwnApp(adjust: { _ in }) { client, services in

@@ -8,16 +8,15 @@ extension NextStepAdvisor.Student {
 }
 
 extension NextStepAdvisor {
-    /// What opens an item that is not released yet, in the student's words.
-    public func lockedReason(_ item: PlaylistItem) -> String {
+    /// What opens an item that is not released yet.
+    public func lockedReason(_ item: PlaylistItem) -> Refusal {
         switch item.release {
         case .mastery(let competency, let atLeast):
-            let level = catalog.scales[competency].flatMap { scale in
-                scale.levels.first { $0.value >= atLeast }.map { "\($0.label) (\(Reason.number($0.value)))" }
-            }
-            return "“\(item.title)” opens when you reach \(level ?? Reason.number(atLeast)) on \(name(of: competency))."
+            let level = catalog.scales[competency].flatMap { scale in scale.levels.first { $0.value >= atLeast } }
+            return .opensAtLevel(
+                item: item.title, level: level?.label, value: level?.value ?? atLeast, competency: name(of: competency))
         case .checkpoint, nil:
-            return "“\(item.title)” is not open yet: it opens with a result on its checkpoint."
+            return .opensWithCheckpoint(item: item.title)
         }
     }
 
@@ -25,10 +24,10 @@ extension NextStepAdvisor {
     /// release condition, or its checkpoint's result in range) and one of its playlist's competencies open:
     /// mastered, or its prerequisites mastered and, on a teacher-paced pathway, its step reached. Pages offer
     /// only such items; this is the check behind what is posted.
-    public func refusal(of itemID: PlaylistItem.ID, for student: Student, at now: Date) -> String? {
+    public func refusal(of itemID: PlaylistItem.ID, for student: Student, at now: Date) -> Refusal? {
         guard let playlist = catalog.playlists.first(where: { $0.item(itemID) != nil }),
             let item = playlist.item(itemID)
-        else { return "That activity is not in your courses." }
+        else { return .notInCourses }
         var scores: [PlaylistItem.ID: Double] = [:]
         for candidate in playlist.items where candidate.kind == .checkpoint {
             if let score = student.progress[candidate.id]?.score { scores[candidate.id] = score }
@@ -41,9 +40,9 @@ extension NextStepAdvisor {
         guard !indices.isEmpty, !open else { return nil }
         let blockers = playlist.competencyIDs.flatMap { catalog.prerequisites.prerequisites[$0] ?? [] }
             .filter { !context.isMastered($0, index: order) }
-        if blockers.isEmpty { return "“\(item.title)” is not open on your pathway yet." }
+        if blockers.isEmpty { return .notOpenOnPathway(item: item.title) }
         var seen: Set<Competency.ID> = []
         let names = blockers.filter { seen.insert($0).inserted }.map { name(of: $0) }
-        return "“\(item.title)” is locked until you master \(Reason.list(names))."
+        return .lockedUntilMastered(item: item.title, names: names)
     }
 }

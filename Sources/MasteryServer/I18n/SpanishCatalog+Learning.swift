@@ -51,6 +51,13 @@ extension SpanishCatalog {
         "Your checkpoint “{title}” is with your teacher.": "Tu punto de control “{title}” está con tu docente.",
         "You have started “{title}”.": "Empezaste “{title}”.",
         "You are at {value}; mastery is {threshold}.": "Estás en {value}; el dominio es {threshold}.",
+        "That activity is not in your courses.": "Esa actividad no está en tus cursos.",
+        "“{item}” opens when you reach {level} on {competency}.":
+            "“{item}” se abre cuando llegues a {level} en {competency}.",
+        "“{item}” is not open yet: it opens with a result on its checkpoint.":
+            "“{item}” todavía no está abierta: se abre con un resultado en su punto de control.",
+        "“{item}” is not open on your pathway yet.": "“{item}” todavía no está abierta en tu ruta.",
+        "“{item}” is locked until you master {names}.": "“{item}” está bloqueada hasta que domines {names}.",
         "{count} activity": "{count} actividad",
         "{count} activities": "{count} actividades",
         "Activity": "Actividad",

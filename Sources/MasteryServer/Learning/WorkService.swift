@@ -9,6 +9,8 @@ import MasteryStore
 struct WorkService {
     let services: AppServices
     let user: Person
+    /// The language refusals are worded in: the reader's on pages; English in the API.
+    var translator: Translator? = nil
     var store: Store { services.store }
     var authorizer: Authorizer { Authorizer(store: store) }
 
@@ -49,7 +51,7 @@ struct WorkService {
         }
         let state = try await LearningData.state(of: student, store: store)
         if let refusal = data.advisor.refusal(of: itemID, for: state, at: services.clock()) {
-            throw AppError.conflict(refusal)
+            throw AppError.conflict(translator.map { NextStepWords(t: $0).refusal(refusal) } ?? refusal.english)
         }
         let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
         try InputRules.check(body, field: "text")

@@ -32,7 +32,7 @@ struct LearningRoutes {
             try await authorizer.require(user, .workOnLearning, student: id)
             if action == "submit" {
                 // Handing in carries the work: what they wrote, links and files.
-                _ = try await WorkService(services: services, user: user).handIn(
+                _ = try await WorkService(services: services, user: user, translator: context.translator).handIn(
                     student: id, itemID: itemID, text: context.form.text("text") ?? "",
                     links: context.form.all("links"),
                     files: context.form.files.filter { $0.field == "files" }.map {
@@ -47,7 +47,7 @@ struct LearningRoutes {
             }
             let state = try await LearningData.state(of: id, store: store)
             if let refusal = data.advisor.refusal(of: itemID, for: state, at: services.clock()) {
-                throw AppError.invalid(message: refusal)
+                throw AppError.invalid(message: NextStepWords(t: context.translator).refusal(refusal))
             }
             let status: ItemProgress.Status
             switch (action, item.kind) {

@@ -51,5 +51,24 @@ struct NextStepWords {
         return parts.joined(separator: "; ")
     }
 
+    /// Why the student may not work on an activity now.
+    func refusal(_ refusal: NextStepAdvisor.Refusal) -> String {
+        switch refusal {
+        case .notInCourses: t("That activity is not in your courses.")
+        case .opensAtLevel(let item, let level, let value, let competency):
+            t(
+                "“{item}” opens when you reach {level} on {competency}.",
+                [
+                    "item": item, "competency": competency,
+                    "level": NextStepAdvisor.Refusal.level(level.map { t.data($0) }, value),
+                ])
+        case .opensWithCheckpoint(let item):
+            t("“{item}” is not open yet: it opens with a result on its checkpoint.", ["item": item])
+        case .notOpenOnPathway(let item): t("“{item}” is not open on your pathway yet.", ["item": item])
+        case .lockedUntilMastered(let item, let names):
+            t("“{item}” is locked until you master {names}.", ["item": item, "names": list(names)])
+        }
+    }
+
     func list(_ names: [String]) -> String { NextStepAdvisor.Reason.list(names, and: t(" and ")) }
 }

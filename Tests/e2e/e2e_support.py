@@ -236,3 +236,29 @@ def check_at_widths(driver, base_url: str, axe_check, path: str, name: str, widt
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}px"
         axe_check(driver, name + ("-phone" if width < 500 else ""))
+
+
+def page_fills(pdf, folder) -> list:
+    """How far down each page of `pdf` the ink reaches (0 to 1), from the pages rendered to greyscale images by
+    poppler's pdftoppm (Debian's poppler-utils)."""
+    import glob
+    import subprocess
+    prefix = str(folder / "page")
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", str(pdf), prefix], check=True)
+    fills = []
+    for path in sorted(glob.glob(prefix + "-*.pgm")):
+        data = open(path, "rb").read()
+        # Binary PGM: "P5", width, height, maximum, then one byte per pixel.
+        fields, position = [], 2
+        while len(fields) < 3:
+            while data[position:position + 1].isspace():
+                position += 1
+            start = position
+            while not data[position:position + 1].isspace():
+                position += 1
+            fields.append(int(data[start:position]))
+        width, height, _ = fields
+        pixels = data[position + 1:]
+        inked = [row for row in range(height) if min(pixels[row * width:(row + 1) * width]) < 200]
+        fills.append((inked[-1] + 1) / height if inked else 0.0)
+    return fills

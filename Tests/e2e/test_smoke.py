@@ -274,6 +274,9 @@ def test_student_sets_a_goal_reflects_and_prints_the_conference_report(driver, b
 
     driver.get(f"{base_url}/students/{student}/conference")
     assert driver.find_elements(By.CSS_SELECTOR, "svg.growth-chart"), "the conference report has no growth chart"
+    # Phones have no print menu: the page's own button (shown by its script) prints.
+    button = driver.find_element(By.CSS_SELECTOR, "button[data-print]")
+    assert button.is_displayed(), "the Print button is not shown"
     axe_check(driver, "student-conference")
     pdf = tmp_path / "conference.pdf"
     pdf.write_bytes(base64.b64decode(driver.print_page()))
@@ -289,6 +292,14 @@ def test_student_sets_a_goal_reflects_and_prints_the_conference_report(driver, b
     for page in reader.pages:
         page.extract_text(visitor_operand_before=lambda op, args, cm, tm: operators.update([op]))
     assert operators[b"l"] + operators[b"c"] + operators[b"re"] > 20, f"the PDF draws no chart: {operators}"
+    # A copy a family keeps: who it is from, the reflection's answers each with its question, no banners.
+    for words in ("School", "Classes", "Went well:", "I'll try next:", "Check units before I answer"):
+        assert words in text, f"the PDF lacks {words!r}"
+    assert "Saved." not in text and "Print or save as PDF" not in text, "the PDF prints the page's controls"
+    # One or two pages, none of them but the last mostly blank: rendered to images, each page's inked height.
+    assert 1 <= len(reader.pages) <= 2, f"the report prints on {len(reader.pages)} pages"
+    fills = support.page_fills(pdf, tmp_path)
+    assert all(fill > 0.6 for fill in fills[:-1]), f"a page is left mostly blank: {fills}"
 
 
 def test_guardian_sees_their_child_and_is_refused_another(driver, base_url, login, axe_check):

@@ -163,6 +163,10 @@ extension SpanishCatalog {
         "Student-led conference · {date}": "Reunión dirigida por el estudiante · {date}",
         "What I can do, how I have grown, my goals and what comes next.":
             "Lo que sé hacer, cómo he crecido, mis metas y lo que viene después.",
+        "Print or save as PDF": "Imprimir o guardar como PDF",
+        "Classes": "Clases",
+        "Date": "Fecha",
+        "Teacher: {names}": "Docente: {names}",
         "To print or save as PDF, use your browser's Print command.":
             "Para imprimir o guardar como PDF, usa la opción Imprimir de tu navegador.",
         "My strengths": "Mis fortalezas",

@@ -26,6 +26,20 @@ struct ConferencePage {
     var message: String?
     /// The handed-in work behind featured evidence that scored it: shown with it.
     var work: [EvidenceEvent.ID: Submission] = [:]
+    /// Who the report is from, for the printed copy a family keeps.
+    var header = Header()
+
+    /// The school and the classes the report covers.
+    struct Header {
+        struct Class {
+            var course: String
+            var section: String
+            var term: String
+            var teachers: [String]
+        }
+        var school: String?
+        var classes: [Class] = []
+    }
 
     /// A competency as families read it: its code with its statement, never the bare code.
     func code(_ id: Competency.ID) -> String {
@@ -62,10 +76,23 @@ struct ConferencePage {
                     eyebrow: t("Student-led conference · {date}", ["date": t.date(now)]),
                     lead: t("What I can do, how I have grown, my goals and what comes next.")),
                 .unwrap(message) {
-                    .div(.class("notice notice-ok"), .attribute(named: "role", value: "status"), .text(t.data($0)))
+                    .div(
+                        .class("notice notice-ok no-print"), .attribute(named: "role", value: "status"),
+                        .text(t.data($0)))
                 },
                 StudentNavigation.links(student, current: "conference", page),
-                .p(.class("muted print-hint"), .text(t("To print or save as PDF, use your browser's Print command."))),
+                facts(t),
+                // Phones have no print menu: a button (shown once its script runs), and the hint without script.
+                .p(
+                    .class("no-print"),
+                    .button(
+                        .type(.button), .class("button primary"), .attribute(named: "data-print", value: "true"),
+                        .attribute(named: "hidden", value: "hidden"), .text(t("Print or save as PDF"))),
+                    .span(
+                        .class("muted print-hint"),
+                        .text(" " + t("To print or save as PDF, use your browser's Print command.")))),
+                .script(
+                    .attribute(named: "src", value: "/assets/print.js"), .attribute(named: "defer", value: "defer")),
                 .section(
                     .class("card"), .h2(.text(t("My strengths"))),
                     .if(
@@ -73,27 +100,29 @@ struct ConferencePage {
                         else: .ul(.forEach(strengths) { .li(.strong(.text($0.code)), .text(" — \($0.title)")) }))),
                 .section(
                     .class("card"), .h2(.text(t("How I have grown"))),
-                    .forEach(charts) { chart in
-                        .div(
-                            .class("conference-chart"),
-                            .h3(
-                                .text(
-                                    t(
-                                        "Growth on {code}: {title}",
-                                        ["code": chart.competency.code, "title": chart.competency.title]))),
-                            .raw(
-                                GrowthChart.render(
-                                    points: chart.points, minimum: chart.scale.lowestValue,
-                                    maximum: chart.scale.pointsPossible,
-                                    threshold: chart.scale.masteryThreshold,
-                                    label: t(
-                                        "{name}'s scores on {code}, {title}, over time",
-                                        [
-                                            "name": student.displayName, "code": chart.competency.code,
-                                            "title": chart.competency.title,
-                                        ]), t: t
-                                )))
-                    }),
+                    .div(
+                        .class("conference-charts"),
+                        .forEach(charts) { chart in
+                            .div(
+                                .class("conference-chart"),
+                                .h3(
+                                    .text(
+                                        t(
+                                            "Growth on {code}: {title}",
+                                            ["code": chart.competency.code, "title": chart.competency.title]))),
+                                .raw(
+                                    GrowthChart.render(
+                                        points: chart.points, minimum: chart.scale.lowestValue,
+                                        maximum: chart.scale.pointsPossible,
+                                        threshold: chart.scale.masteryThreshold,
+                                        label: t(
+                                            "{name}'s scores on {code}, {title}, over time",
+                                            [
+                                                "name": student.displayName, "code": chart.competency.code,
+                                                "title": chart.competency.title,
+                                            ]), t: t
+                                    )))
+                        })),
                 .section(
                     .class("card"), .h2(.text(t("My goals"))),
                     .if(
@@ -121,12 +150,14 @@ struct ConferencePage {
                                         ).render(page)
                                     },
                                     .forEach(reflections.filter { $0.evidenceID == piece.id }) { reflection in
-                                        .p(
-                                            .class("small"),
-                                            .text(
-                                                t("My reflection:") + " \(reflection.wentWell) \(reflection.tryNext)"))
+                                        answers(reflection, t)
                                     })
                             }))),
+                .unwrap(otherReflections.isEmpty ? nil : otherReflections) { shown in
+                    .section(
+                        .class("card"), .h2(.text(t("My reflections"))),
+                        .ul(.forEach(shown) { reflection in .li(answers(reflection, t)) }))
+                },
                 .section(
                     .class("card"), .h2(.text(t("My next steps"))),
                     .ol(
@@ -136,6 +167,51 @@ struct ConferencePage {
                 .if(isOwn, picker(page))
             )
         )
+    }
+
+    /// The school, the classes with their teachers and term, and the day: the printed copy's header.
+    func facts(_ t: Translator) -> Node<HTML.BodyContext> {
+        .dl(
+            .class("report-facts"),
+            .unwrap(header.school) { school in .group(.dt(.text(t("School"))), .dd(.text(school))) },
+            .if(
+                !header.classes.isEmpty,
+                .group(
+                    .dt(.text(t("Classes"))),
+                    .forEach(header.classes) { item in
+                        .dd(
+                            .text(
+                                // "Math 6 — Period 1", not "Math 6 — Math 6 — Period 1".
+                                (item.section.hasPrefix(item.course)
+                                    ? item.section : "\(item.course) — \(item.section)")
+                                    + " · \(item.term)"
+                                    + (item.teachers.isEmpty
+                                        ? ""
+                                        : " · "
+                                            + t("Teacher: {names}", ["names": item.teachers.joined(separator: ", ")]))
+                            ))
+                    })),
+            .dt(.text(t("Date"))), .dd(.text(t.date(now))))
+    }
+
+    /// A reflection's two answers, each with its question.
+    func answers(_ reflection: Reflection, _ t: Translator) -> Node<HTML.BodyContext> {
+        .div(
+            .class("reflection-answers small"),
+            .unwrap(reflection.wentWell.isEmpty ? nil : reflection.wentWell) {
+                .p(.strong(.text(t("Went well:") + " ")), .text($0))
+            },
+            .unwrap(reflection.tryNext.isEmpty ? nil : reflection.tryNext) {
+                .p(.strong(.text(t("I'll try next:") + " ")), .text($0))
+            })
+    }
+
+    /// The newest shared reflections not already shown beside featured evidence (at most three).
+    var otherReflections: [Reflection] {
+        let featuredIDs = Set(featured.map(\.id))
+        return Array(
+            reflections.filter { $0.evidenceID.map { !featuredIDs.contains($0) } ?? true }
+                .sorted { $0.at > $1.at }.prefix(3))
     }
 
     /// The evidence offered: the 40 newest pieces, and every piece already featured (so saving keeps older

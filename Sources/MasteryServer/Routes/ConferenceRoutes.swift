@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import MasteryCore
 import MasteryStore
+import NIOCore
 
 /// The student-led conference report: a printable page the student presents (strengths, growth charts,
 /// goals, the evidence and reflections they chose to feature, next steps).
@@ -16,6 +17,11 @@ struct ConferenceRoutes {
                 scope, message: request.uri.queryParameters["saved"].map { _ in "Saved." })
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
+        router.get("/assets/print.js") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Self.printScript)))
+        }
         router.post("/students/{id}/conference/picks") { _, context in
             let scope = try await StudentScope.load(context, .writeStudentVoice, store: store)
             let evidence = Set(try await store.evidence(student: scope.student.id).values.joined().map(\.id))
@@ -24,6 +30,30 @@ struct ConferenceRoutes {
                 picks, student: scope.student.id, by: scope.user.id, at: services.clock())
             return HTMLResponse.redirect("\(scope.base)/conference?saved=1")
         }
+    }
+
+    /// Shows the page's Print buttons (hidden without script) in place of the hint, and prints when one is
+    /// pressed.
+    static let printScript = """
+        document.querySelectorAll('[data-print]').forEach(function (button) {
+          button.hidden = false;
+          button.addEventListener('click', function () { window.print(); });
+        });
+        document.querySelectorAll('.print-hint').forEach(function (hint) { hint.hidden = true; });
+        """
+
+    /// The school and the student's current classes, with their teachers, for the report's header.
+    func header(_ student: Person) async throws -> ConferencePage.Header {
+        var header = ConferencePage.Header(school: try await store.organization(student.organizationID)?.name)
+        let today = Section.isoDay(services.clock())
+        for section in try await store.sections(of: student.id, as: .student) where !section.isArchived(today: today) {
+            guard let course = try await store.course(section.courseID) else { continue }
+            let teachers = try await store.members(of: section.id, as: .teacher).map(\.displayName)
+            header.classes.append(
+                .init(course: course.title, section: section.name, term: section.term, teachers: teachers))
+        }
+        header.classes.sort { ($0.course, $0.section) < ($1.course, $1.section) }
+        return header
     }
 
     func conferencePage(_ scope: StudentScope, message: String?) async throws -> ConferencePage {
@@ -72,6 +102,6 @@ struct ConferenceRoutes {
             allEvidence: evidence.values.joined().sorted { $0.observedAt > $1.observedAt }, picks: picks,
             reflections: reflections, nextSteps: learning.advisor.advise(state, at: now, limit: 3),
             curriculum: curriculum, now: now, message: message,
-            work: try await store.submissions(behind: featured.map(\.id)))
+            work: try await store.submissions(behind: featured.map(\.id)), header: try await header(scope.student))
     }
 }

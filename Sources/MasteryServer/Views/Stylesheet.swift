@@ -61,6 +61,9 @@ enum Stylesheet {
         .next-panel ol{padding-left:1.25rem}.next-panel li{margin:.3rem 0}
         .student-nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 1rem}
         .student-nav [aria-current]{font-weight:700}.conference-chart h3{font-size:1rem}
+        .report-facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0 0 1rem}
+        .report-facts dt{font-weight:600;margin:0}.report-facts dd{margin:0;grid-column:2}
+        .reflection-answers p{margin:.2rem 0}
         dl dt{font-weight:600;margin-top:.5rem}dl dd{margin:0 0 .25rem}
         .problems ol{padding-left:2.5rem}.problem-scroll{max-height:28rem;overflow:auto}.problem{margin:.25rem 0}
         .problem code{font-size:.875rem;background:#f1f4f7;padding:.05rem .3rem;border-radius:.25rem;overflow-wrap:anywhere}
@@ -150,6 +153,9 @@ enum Stylesheet {
         .item-fields,.item-fields fieldset,.level-choice,.check-list{min-width:0}.check-list label,.level-choice label{overflow-wrap:anywhere}
         .sso-buttons{display:grid;gap:.5rem;margin-bottom:1rem}.sso-buttons .button{text-align:center}
         @media print{.site-header,.site-footer,.skip-link,form,.button,.student-nav,.print-hint,.no-print{display:none}body{background:#fff}.card{box-shadow:none;break-inside:avoid}
+        .conference .card{break-inside:auto;padding:.5rem .75rem;margin-bottom:.5rem}.conference h2,.conference h3{break-after:avoid}
+        .conference-charts{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}.conference-chart{break-inside:avoid}
+        .conference-chart h3{font-size:.85rem}
         .table-scroll{overflow:visible;border:none}.gradebook-scroll{max-height:none}
         .filter-form,.button-row{display:none}
         @page wide{size:landscape;margin:8mm}main:has(#gradebook){page:wide}

@@ -118,6 +118,16 @@ struct PlaylistWorkTests {
             let waiting = try #require(queue.object["work"] as? [[String: Any]])
             #expect(waiting.compactMap { ($0["submission"] as? [String: Any])?["id"] as? String } == [submissionID])
             #expect(try await outsider.call("/api/v1/sections/\(section.id.rawValue)/queue").status == .forbidden)
+            // The teacher is told, linked to the queue; another school's teacher is not.
+            let queueURL = "/sections/\(section.id.rawValue)/queue"
+            func told(_ api: APIClient) async throws -> [[String: Any]] {
+                (try await api.call("/api/v1/me/notifications").object["items"] as? [[String: Any]] ?? [])
+                    .filter { $0["url"] as? String == queueURL }
+            }
+            let notice = try await told(teacherAPI)
+            #expect(notice.count == 1 && notice.first?["kind"] as? String == "work-waiting")
+            #expect((notice.first?["text"] as? String)?.hasPrefix("1 piece of work waits for your feedback") == true)
+            #expect(try await told(outsider).isEmpty)
 
             // The photo opens for the teacher (as a photo) and not for another school's teacher.
             var teacherBrowser = TestBrowser(client)

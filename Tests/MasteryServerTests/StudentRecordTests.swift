@@ -340,9 +340,20 @@ struct StudentRecordTests {
             var outsider = TestBrowser(client)
             _ = try await outsider.login("teacher5")
             #expect(!(try await outsider.get("/")).body.contains(title))
+            // The same in their notifications, for the API and apps.
+            func notified(_ username: String) async throws -> [[String: Any]] {
+                let api = try await APIClient.signIn(client, username)
+                let items = try await api.call("/api/v1/me/notifications").object["items"] as? [[String: Any]] ?? []
+                return items.filter { $0["url"] as? String == link }
+            }
+            let told = try await notified("teacher")
+            #expect(told.count == 1 && told.first?["kind"] as? String == "plan-sign-off")
+            #expect((told.first?["text"] as? String)?.contains("“\(title)” awaits your sign-off") == true)
+            #expect(try await notified("teacher5").isEmpty)
             _ = try await teacher.get(base)
             #expect(try await teacher.post("\(base)/\(plan.id.rawValue)/acknowledge", []).status == .seeOther)
             #expect(!(try await teacher.get("/")).body.contains(link))
+            #expect(try await notified("teacher").isEmpty)
             var guardian = TestBrowser(client)
             _ = try await guardian.login("guardian")
             _ = try await guardian.get(base)

@@ -9,6 +9,10 @@ public enum NeedsYou {
         case acknowledgePlan = "plan-acknowledgement"
         case goalFeedback = "goal-feedback"
         case goalDue = "goal-due"
+        /// For a teacher: work handed in and waiting for their feedback in a section.
+        case workWaiting = "work-waiting"
+        /// For a teacher: a learning plan in review waiting for their sign-off as advisor.
+        case signPlan = "plan-sign-off"
     }
 
     public struct Item: Hashable, Sendable {

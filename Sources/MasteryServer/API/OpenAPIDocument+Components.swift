@@ -115,7 +115,7 @@ extension OpenAPIDocument {
                     type: object
                     required: [kind, text, url, createdAt, read]
                     properties:
-                      kind: { type: string, enum: [plan-acknowledgement, goal-feedback, goal-due] }
+                      kind: { type: string, enum: [plan-acknowledgement, goal-feedback, goal-due, work-waiting, plan-sign-off] }
                       text: { type: string }
                       url: { type: string }
                       createdAt: { type: string, format: date-time }

@@ -22,6 +22,12 @@ enum SpanishCatalog {
         "Frameworks": "Marcos de competencias",
         "My tracker": "Mi progreso",
         "My children": "Mis hijos",
+        "1 piece of work waits for your feedback in {section}.":
+            "1 trabajo espera tu retroalimentación en {section}.",
+        "{count} pieces of work wait for your feedback in {section}.":
+            "{count} trabajos esperan tu retroalimentación en {section}.",
+        "{name}'s learning plan “{title}” awaits your sign-off.":
+            "El plan de aprendizaje “{title}” de {name} espera tu visto bueno.",
         "School": "Escuela",
         "Flex days": "Días flexibles",
         "Overview": "Resumen",

@@ -11,17 +11,20 @@ struct NeedsYouEntry: Sendable, Hashable {
     var read: Bool
 }
 
-/// Builds the "needs you" list of a student (about themselves) or a guardian (about each child they may see),
-/// from `NeedsYou`'s rules; items from before the person last marked the list read show as read.
+/// Builds the "needs you" list of a student (about themselves), a guardian (about each child they may see) or a
+/// teacher (their sections' work and plans, `NeedsYouService+Teacher`), from `NeedsYou`'s rules; items from
+/// before the person last marked the list read show as read.
 struct NeedsYouService {
-    let store: Store
-    let now: Date
+    let services: AppServices
+    var store: Store { services.store }
+    var now: Date { services.clock() }
 
     func entries(for user: Person, _ t: Translator) async throws -> [NeedsYouEntry] {
         let candidates: [(Person, LearningPlan.Signer)]
         switch user.role {
         case .student: candidates = [(user, .student)]
         case .guardian: candidates = try await store.children(ofGuardian: user.id).map { ($0, .guardian) }
+        case .teacher: return try await teacherEntries(user, t)
         default: return []
         }
         // Each student's record is read only as the policy allows, the reader's own included.
@@ -45,37 +48,39 @@ struct NeedsYouService {
             let base = "/students/\(student.id.rawValue)"
             for item in items {
                 let own = signer == .student
-                let (text, url): (String, String) =
-                    switch item.kind {
-                    case .acknowledgePlan:
-                        (
-                            own
-                                ? t(
-                                    "Your learning plan “{title}” awaits your acknowledgement.", ["title": item.subject]
-                                )
-                                : t(
-                                    "{name}'s learning plan “{title}” awaits your acknowledgement.",
-                                    ["name": student.givenName, "title": item.subject]),
-                            "\(base)/plan#plan-\(item.subjectID)"
-                        )
-                    case .goalFeedback:
-                        (
-                            t(
-                                "{name} commented on your goal “{title}”.",
-                                ["name": item.author.flatMap { authors[$0] } ?? t("someone"), "title": item.subject]),
-                            "\(base)/goals#goal-\(item.subjectID)"
-                        )
-                    case .goalDue:
-                        (
-                            t(
-                                "Your goal “{title}” is due on {date}: time for a check-in.",
-                                [
-                                    "title": item.subject,
-                                    "date": t.date(item.at.addingTimeInterval(NeedsYou.dueDays * 86_400)),
-                                ]),
-                            "\(base)/goals#goal-\(item.subjectID)"
-                        )
-                    }
+                let (text, url): (String, String)
+                switch item.kind {
+                case .acknowledgePlan:
+                    (text, url) = (
+                        own
+                            ? t(
+                                "Your learning plan “{title}” awaits your acknowledgement.", ["title": item.subject]
+                            )
+                            : t(
+                                "{name}'s learning plan “{title}” awaits your acknowledgement.",
+                                ["name": student.givenName, "title": item.subject]),
+                        "\(base)/plan#plan-\(item.subjectID)"
+                    )
+                case .goalFeedback:
+                    (text, url) = (
+                        t(
+                            "{name} commented on your goal “{title}”.",
+                            ["name": item.author.flatMap { authors[$0] } ?? t("someone"), "title": item.subject]),
+                        "\(base)/goals#goal-\(item.subjectID)"
+                    )
+                case .goalDue:
+                    (text, url) = (
+                        t(
+                            "Your goal “{title}” is due on {date}: time for a check-in.",
+                            [
+                                "title": item.subject,
+                                "date": t.date(item.at.addingTimeInterval(NeedsYou.dueDays * 86_400)),
+                            ]),
+                        "\(base)/goals#goal-\(item.subjectID)"
+                    )
+                // A teacher's kinds are never about a student's own list.
+                case .workWaiting, .signPlan: continue
+                }
                 entries.append(
                     NeedsYouEntry(
                         kind: item.kind, text: text, url: url, createdAt: item.at,

@@ -19,7 +19,7 @@ struct HomeRoutes {
                     try await StudentRoutes(services: services).trackerPage(user, viewer: user, t: page.t).render(page))
             case .guardian:
                 var home = try await guardianHome(user)
-                home.needsYou = try await NeedsYouService(store: store, now: services.clock()).entries(
+                home.needsYou = try await NeedsYouService(services: services).entries(
                     for: user, page.t)
                 return HTMLResponse.render(home.render(page))
             case .coach:

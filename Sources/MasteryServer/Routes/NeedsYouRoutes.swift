@@ -32,7 +32,7 @@ struct NeedsYouRoutes {
     }
 
     private func body(_ user: Person, _ t: Translator) async throws -> APIModels.NotificationList {
-        let entries = try await NeedsYouService(store: services.store, now: services.clock()).entries(for: user, t)
+        let entries = try await NeedsYouService(services: services).entries(for: user, t)
         return APIModels.NotificationList(
             items: entries.map {
                 .init(kind: $0.kind.rawValue, text: $0.text, url: $0.url, createdAt: $0.createdAt, read: $0.read)

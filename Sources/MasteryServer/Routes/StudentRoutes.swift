@@ -88,7 +88,7 @@ struct StudentRoutes {
             student: student, blocks: blocks, recent: recent, isOwnTracker: viewer.id == student.id,
             nextSteps: learning.advisor.advise(state, at: services.clock(), limit: 3),
             needsYou: viewer.id == student.id
-                ? try await NeedsYouService(store: store, now: services.clock()).entries(for: viewer, t) : [])
+                ? try await NeedsYouService(services: services).entries(for: viewer, t) : [])
     }
 
     func competencyPage(

@@ -34,11 +34,11 @@ struct GrowthChartTests {
     func spanish() throws {
         let t = try Languages(folder: nil).translator("es")
         let svg = GrowthChart.render(
-            points: Self.points, minimum: 1, maximum: 4, threshold: 3, label: "x", line: t("Average level so far"),
+            points: Self.points, minimum: 1, maximum: 4, threshold: 3, label: "x", line: t("Level so far"),
             t: t)
         let labels = Self.texts(svg, class: "axis")
         #expect(labels.contains("Dominio (3)") && labels.contains("29 de agosto de 2026"))
-        #expect(svg.contains("Nivel promedio hasta ahora") && svg.contains("Una calificación"))
+        #expect(svg.contains("Nivel hasta ahora") && svg.contains("Una calificación"))
         // A score below the scale's lowest level (0 on 1–4) still lands inside the chart.
         let zero = GrowthChart.render(
             points: [.init(date: Self.start, score: 0, running: 0)], minimum: 1, maximum: 4, threshold: 3, label: "x",
@@ -62,5 +62,29 @@ struct GrowthChartTests {
             else { return nil }
             return String(part[part.index(after: open)..<close.lowerBound])
         }
+    }
+
+    @Test("One line per competency: each its own marker and dash, named in the legend and in words; four at most")
+    func lines() {
+        let lines = (0..<6).map { index in
+            GrowthChart.Line(
+                name: "C\(index)",
+                points: Self.points.map { .init(date: $0.date, score: $0.score, running: $0.running) })
+        }
+        let svg = GrowthChart.render(
+            lines: lines, minimum: 1, maximum: 4, threshold: 3, label: "Scores", t: .english)
+        // Four lines drawn, each in its own series with its own marker shape.
+        #expect((0..<4).allSatisfy { svg.contains("class=\"series series-\($0)\"") })
+        #expect(!svg.contains("series-4") && !svg.contains(">C4<") && !svg.contains("C5"))
+        #expect(svg.contains("<circle") && svg.contains("<rect") && svg.components(separatedBy: "<polygon").count > 2)
+        // The legend names each line; the screen-reader list gives each line's points by name.
+        for index in 0..<4 {
+            #expect(svg.contains("</svg>C\(index)</span>"))
+            #expect(svg.contains("<li>C\(index): "))
+        }
+        #expect(svg.contains("Mastery (3)"))
+        #expect(
+            GrowthChart.render(lines: [], minimum: 1, maximum: 4, threshold: 3, label: "x", t: .english)
+                .contains("No scored evidence to chart yet."))
     }
 }

@@ -66,7 +66,15 @@ struct PageTests {
             let tracker = try await browser.get("/students/\(me.id.rawValue)")
             // The tracker charts growth over time in each section: an SVG with a text alternative.
             #expect(tracker.status == .ok && tracker.body.contains("<h3>My growth</h3>"))
-            #expect(tracker.body.contains("<svg") && tracker.body.contains("with the average level so far"))
+            #expect(tracker.body.contains("<svg") && tracker.body.contains("one line per competency"))
+            // The student chooses which competencies to chart: one chosen, one line.
+            let chosen = try #require(
+                tracker.body.range(of: #"name="chart" value="[^"]+""#, options: .regularExpression).map {
+                    String(tracker.body[$0].dropFirst(#"name="chart" value=""#.count).dropLast())
+                })
+            let narrowed = try await browser.get("/students/\(me.id.rawValue)?chart=\(chosen)")
+            #expect(narrowed.body.contains("series-0") && !narrowed.body.contains("series-1"))
+            #expect(narrowed.body.contains(#"name="chart" value="\#(chosen)" checked"#))
             let section = try #require(try await services.store.sections(of: me.id, as: .student).first)
             let classmate = try #require(
                 try await services.store.members(of: section.id, as: .student).first { $0.id != me.id })

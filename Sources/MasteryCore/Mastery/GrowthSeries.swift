@@ -7,7 +7,8 @@ public enum GrowthSeries {
     public struct Point: Sendable, Hashable {
         public var date: Date
         public var score: Double
-        /// The mean value of the competencies assessed so far, after this piece.
+        /// After this piece: the mean value of the competencies assessed so far (a course's series), or the
+        /// competency's own value (`byCompetency`).
         public var average: Double
     }
 
@@ -42,5 +43,20 @@ public enum GrowthSeries {
             points.append(Point(date: piece.observedAt, score: score, average: average))
         }
         return points
+    }
+
+    /// Each competency's own series: its scored evidence in order, each point with the competency's value so far
+    /// (by the student's effective policy, as its record computes it).
+    public static func byCompetency(
+        evidence: [Competency.ID: [Evidence]], competencies: [Competency], curriculum: Curriculum,
+        policies: [Framework.ID: MasteryPolicy] = [:]
+    ) -> [Competency.ID: [Point]] {
+        var series: [Competency.ID: [Point]] = [:]
+        for competency in competencies {
+            let points = Self.points(
+                evidence: evidence, competencies: [competency], curriculum: curriculum, policies: policies)
+            if !points.isEmpty { series[competency.id] = points }
+        }
+        return series
     }
 }

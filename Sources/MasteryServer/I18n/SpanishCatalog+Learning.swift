@@ -31,7 +31,11 @@ extension SpanishCatalog {
         "Playlist for {code}": "Lista de actividades de {code}",
         "More activities for this: see step {step}.": "Más actividades para esto: mira el paso {step}.",
         "Level so far": "Nivel hasta ahora",
-        "Average level so far": "Nivel promedio hasta ahora",
+        "Scores of {name} in {course} over time, one line per competency":
+            "Calificaciones de {name} en {course} a lo largo del tiempo, una línea por competencia",
+        "Competencies to chart (up to {count})": "Competencias en el gráfico (hasta {count})",
+        "Show on the chart": "Mostrar en el gráfico",
+        "Choose what to chart": "Elegir qué mostrar en el gráfico",
         "Mastery ({value})": "Dominio ({value})",
         "Mastery": "Dominio",
         "A score": "Una calificación",

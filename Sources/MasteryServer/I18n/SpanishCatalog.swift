@@ -116,8 +116,6 @@ enum SpanishCatalog {
         "My growth": "Mi crecimiento",
         "No scored evidence to chart yet.": "Todavía no hay evidencias puntuadas para mostrar en el gráfico.",
         "Growth": "Crecimiento",
-        "Scores of {name} in {course} over time, with the average level so far":
-            "Puntuaciones de {name} en {course} a lo largo del tiempo, con el nivel medio hasta ahora",
         "Competency": "Competencia",
         "Level": "Nivel",
         "What I can do now": "Lo que ya sé hacer",

@@ -11,6 +11,10 @@ struct StudentPage {
         var records: [Competency.ID: MasteryRecord]
         /// The academic competencies' growth over time (each score, and the average so far).
         var growth: [GrowthSeries.Point] = []
+        /// The competencies charted one line each (chosen, or those with the most scored evidence), with the
+        /// academic competencies that have scored evidence to choose from.
+        var lines: [(competency: Competency, points: [GrowthSeries.Point])] = []
+        var chartable: [Competency] = []
     }
 
     var student: Person
@@ -89,24 +93,57 @@ struct StudentPage {
         )
     }
 
-    /// Growth over time in the section's academic competencies: each score as a dot, the average level so far
-    /// as a line, against the mastery threshold.
+    /// Growth over time in the section's academic competencies: one line per competency charted (each score a
+    /// marker, the level so far a line) against the mastery threshold, and a choice of which to chart.
     func growthChart(_ block: SectionBlock, _ t: Translator) -> Node<HTML.BodyContext> {
         let scale = block.curriculum.leafCompetencies.first { $0.kind == .academic }
             .flatMap { block.curriculum.scale(for: $0) }
         return .unwrap(scale) { scale in
             .div(
-                .class("tracker-growth"),
+                .class("tracker-growth"), .id("growth-\(block.section.id.rawValue)"),
                 .h3(.text(isOwnTracker ? t("My growth") : t("Growth"))),
                 .raw(
                     GrowthChart.render(
-                        points: block.growth.map { .init(date: $0.date, score: $0.score, running: $0.average) },
+                        lines: block.lines.map { .init(name: $0.competency.code, points: chartPoints($0.points)) },
                         minimum: scale.lowestValue, maximum: scale.pointsPossible, threshold: scale.masteryThreshold,
                         label: t(
-                            "Scores of {name} in {course} over time, with the average level so far",
-                            ["name": student.displayName, "course": block.courseTitle]),
-                        line: t("Average level so far"), t: t)))
+                            "Scores of {name} in {course} over time, one line per competency",
+                            ["name": student.displayName, "course": block.courseTitle]), t: t)),
+                .if(block.chartable.count > 1, chartChooser(block, t)))
         }
+    }
+
+    func chartPoints(_ points: [GrowthSeries.Point]) -> [GrowthChart.Point] {
+        points.map { .init(date: $0.date, score: $0.score, running: $0.average) }
+    }
+
+    /// Which competencies to chart (at most four), kept in the address so the choice can be bookmarked.
+    func chartChooser(_ block: SectionBlock, _ t: Translator) -> Node<HTML.BodyContext> {
+        let charted = Set(block.lines.map(\.competency.id))
+        // Folded: the chart comes first, the choice one tap away (the list is long on a phone).
+        return .details(
+            .class("chart-choice no-print"),
+            .summary(.text(t("Choose what to chart"))),
+            chartForm(block, charted: charted, t))
+    }
+
+    func chartForm(_ block: SectionBlock, charted: Set<Competency.ID>, _ t: Translator) -> Node<HTML.DetailsContext> {
+        .form(
+            .method(.get), .action("#growth-\(block.section.id.rawValue)"),
+            .fieldset(
+                .element(
+                    named: "legend",
+                    text: t("Competencies to chart (up to {count})", ["count": t.number(GrowthChart.maximumLines)])),
+                .div(
+                    .class("inline-choices"),
+                    .forEach(block.chartable) { competency in
+                        .label(
+                            .input(
+                                .type(.checkbox), .name("chart"), .value(competency.id.rawValue),
+                                .checked(charted.contains(competency.id))),
+                            .text(" \(competency.code) — \(competency.title)"))
+                    })),
+            .button(.type(.submit), .class("button secondary"), .text(t("Show on the chart"))))
     }
 
     func section(_ block: SectionBlock, _ t: Translator) -> Node<HTML.BodyContext> {

@@ -16,7 +16,10 @@ struct HomeRoutes {
             case .teacher: return HTMLResponse.render(try await teacherHome(user).render(page))
             case .student:
                 return HTMLResponse.render(
-                    try await StudentRoutes(services: services).trackerPage(user, viewer: user, t: page.t).render(page))
+                    try await StudentRoutes(services: services).trackerPage(
+                        user, viewer: user, t: page.t,
+                        charted: request.uri.queryParameters.getAll("chart").map { Competency.ID(String($0)) }
+                    ).render(page))
             case .guardian:
                 var home = try await guardianHome(user)
                 home.needsYou = try await NeedsYouService(services: services).entries(

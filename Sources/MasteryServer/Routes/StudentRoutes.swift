@@ -16,7 +16,10 @@ struct StudentRoutes {
             try await authorizer.require(user, .viewStudentRecord, student: id)
             guard let student = try await store.person(id) else { throw AppError.notFound("The student") }
             return HTMLResponse.render(
-                try await trackerPage(student, viewer: user, t: context.translator).render(
+                try await trackerPage(
+                    student, viewer: user, t: context.translator,
+                    charted: request.uri.queryParameters.getAll("chart").map { Competency.ID(String($0)) }
+                ).render(
                     PageContext(context, path: request.uri.path)))
         }
         router.get("/students/{id}/mastery.csv") { _, context in
@@ -62,7 +65,9 @@ struct StudentRoutes {
         return (user, student, competency)
     }
 
-    func trackerPage(_ student: Person, viewer: Person, t: Translator = .english) async throws -> StudentPage {
+    func trackerPage(
+        _ student: Person, viewer: Person, t: Translator = .english, charted: [Competency.ID] = []
+    ) async throws -> StudentPage {
         var blocks: [StudentPage.SectionBlock] = []
         let records = try await store.records(student: student.id)
         let evidence = try await store.evidence(student: student.id)
@@ -71,14 +76,24 @@ struct StudentRoutes {
             guard let course = try await store.course(section.courseID) else { continue }
             let curriculum = try await store.curriculum(course: course.id)
             for competency in curriculum.competencies { byID[competency.id] = competency }
+            let academic = curriculum.leafCompetencies.filter { $0.kind == .academic }
+            let policies = try await store.effectivePolicies(student: student.id, in: curriculum)
             let growth = GrowthSeries.points(
-                evidence: evidence, competencies: curriculum.leafCompetencies.filter { $0.kind == .academic },
-                curriculum: curriculum,
-                policies: try await store.effectivePolicies(student: student.id, in: curriculum))
+                evidence: evidence, competencies: academic, curriculum: curriculum, policies: policies)
+            // One line per competency: those chosen here, else the three with the most scored evidence.
+            let series = GrowthSeries.byCompetency(
+                evidence: evidence, competencies: academic, curriculum: curriculum, policies: policies)
+            let chartable = academic.filter { series[$0.id] != nil }
+            let chosen = chartable.filter { charted.contains($0.id) }
+            let lines =
+                (chosen.isEmpty
+                ? Array(chartable.sorted { (series[$0.id]?.count ?? 0) > (series[$1.id]?.count ?? 0) }.prefix(3))
+                : Array(chosen.prefix(GrowthChart.maximumLines)))
+                .map { (competency: $0, points: series[$0.id] ?? []) }
             blocks.append(
                 .init(
                     section: section, courseTitle: course.title, curriculum: curriculum, records: records,
-                    growth: growth))
+                    growth: growth, lines: lines, chartable: chartable))
         }
         let recent = evidence.values.joined().sorted { $0.observedAt > $1.observedAt }.prefix(8)
             .compactMap { piece in byID[piece.competencyID].map { (evidence: piece, competency: $0) } }

@@ -123,6 +123,13 @@ enum Stylesheet {
         .chart-legend span{display:inline-block;margin-right:-.5rem}.legend-score{width:.7rem;height:.7rem;border:2px solid #16202a;border-radius:50%}
         .legend-running{width:1.4rem;height:0;border-top:3px solid #1d4ed8}.legend-threshold{width:1.4rem;height:0;border-top:2px dashed #166534}
         .growth-chart .threshold-label{fill:#166534;font-weight:600}
+        .series .line{fill:none;stroke-width:2.5}.series .score{fill:#fff;stroke-width:2}
+        .series-0 .line,.series-0 .score{stroke:#1d4ed8}.series-1 .line,.series-1 .score{stroke:#b45309}.series-1 .line{stroke-dasharray:7 4}
+        .series-2 .line,.series-2 .score{stroke:#7e22ce}.series-2 .line{stroke-dasharray:2 3}
+        .series-3 .line,.series-3 .score{stroke:#0f766e}.series-3 .line{stroke-dasharray:9 3 2 3}
+        .chart-legend .legend-series{display:inline-flex;align-items:center;gap:.3rem;margin-right:.9rem}.legend-series svg{overflow:visible}
+        .chart-choice{margin:.5rem 0 0}.chart-choice summary{cursor:pointer;color:var(--link,#1d4ed8);padding:.4rem 0}
+        .chart-choice .inline-choices{display:flex;flex-direction:column;gap:.35rem}.chart-choice label{font-weight:400}
         .breadcrumb{margin:0 0 .5rem}
         select,input,textarea{max-width:100%}
         .sign-in-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}

@@ -28,6 +28,11 @@ enum SpanishCatalog {
             "{count} trabajos esperan tu retroalimentación en {section}.",
         "{name}'s learning plan “{title}” awaits your sign-off.":
             "El plan de aprendizaje “{title}” de {name} espera tu visto bueno.",
+        "Since your last visit on {date}": "Desde tu última visita, el {date}",
+        "In the last two weeks": "En las últimas dos semanas",
+        "No new evidence since then.": "No hay evidencias nuevas desde entonces.",
+        "1 new piece of evidence": "1 evidencia nueva",
+        "{count} new pieces of evidence": "{count} evidencias nuevas",
         "School": "Escuela",
         "Flex days": "Días flexibles",
         "Overview": "Resumen",

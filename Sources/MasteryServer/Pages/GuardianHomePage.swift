@@ -1,3 +1,4 @@
+import Foundation
 import MasteryCore
 import Plot
 
@@ -7,6 +8,10 @@ struct GuardianHomePage {
         var student: Person
         var sections: [String]
         var summaries: [MasterySummary]
+        /// The family's previous visit (nil: the first, or not known — then the last two weeks).
+        var since: Date? = nil
+        /// What changed since then, each with its level now.
+        var changes: [(item: RecentChanges.Item, level: ProficiencyLevel?)] = []
     }
 
     var guardian: Person
@@ -36,6 +41,7 @@ struct GuardianHomePage {
                                     .text(child.student.displayName))),
                             .p(.class("muted"), .text(child.sections.joined(separator: " · "))),
                             Components.summaryList(child.summaries, t: t),
+                            changes(child, t),
                             .ul(
                                 .class("plain-list"),
                                 .forEach(
@@ -51,5 +57,36 @@ struct GuardianHomePage {
                     })
             )
         )
+    }
+
+    /// What changed since the family's last visit: each competency with new evidence, in the child's own
+    /// "I can" words, with its level now and how many pieces of evidence are new.
+    func changes(_ child: Child, _ t: Translator) -> Node<HTML.BodyContext> {
+        .section(
+            .class("since-visit"),
+            .h3(
+                .text(
+                    child.since.map { t("Since your last visit on {date}", ["date": t.date($0)]) }
+                        ?? t("In the last two weeks"))),
+            .if(
+                child.changes.isEmpty,
+                .p(.class("muted"), .text(t("No new evidence since then."))),
+                else: .ul(
+                    .class("plain-list change-list"),
+                    .forEach(child.changes) { change in
+                        .li(
+                            .text("“\(t.data(change.item.competency.title))” "),
+                            Components.levelBadge(change.level, value: change.item.record?.value, t: t),
+                            .span(
+                                .class("small muted"),
+                                .text(
+                                    " "
+                                        + (change.item.count == 1
+                                            ? t("1 new piece of evidence")
+                                            : t(
+                                                "{count} new pieces of evidence",
+                                                ["count": t.number(change.item.count)]))))
+                        )
+                    })))
     }
 }

@@ -78,19 +78,39 @@ struct HomeRoutes {
 
     func guardianHome(_ guardian: Person) async throws -> GuardianHomePage {
         var children: [GuardianHomePage.Child] = []
+        // What changed since the family's previous visit (else in the last two weeks).
+        let previous = try await store.previousVisit(of: guardian.id)
+        let since = previous ?? services.clock().addingTimeInterval(-14 * 86_400)
         for child in try await store.children(ofGuardian: guardian.id) {
             let sections = try await store.sections(of: child.id, as: .student)
             var competencies: [Competency] = []
+            var scales: [Competency.ID: ProficiencyScale] = [:]
             for section in sections {
                 if let course = try await store.course(section.courseID) {
-                    competencies += try await store.curriculum(course: course.id).leafCompetencies
+                    let curriculum = try await store.curriculum(course: course.id)
+                    competencies += curriculum.leafCompetencies
+                    for competency in curriculum.leafCompetencies {
+                        scales[competency.id] = curriculum.scale(for: competency)
+                    }
                 }
             }
             let records = try await store.records(student: child.id)
+            let changes = RecentChanges.items(
+                events: try await store.events(student: child.id, recordedSince: since), competencies: competencies,
+                records: records)
             children.append(
                 .init(
                     student: child, sections: sections.map(\.name),
-                    summaries: MasterySummary.summaries(competencies: competencies, records: records)))
+                    summaries: MasterySummary.summaries(competencies: competencies, records: records),
+                    since: previous,
+                    changes: changes.map { item in
+                        (
+                            item,
+                            item.record?.levelValue.flatMap { value in
+                                scales[item.competency.id]?.levels.first { $0.value == value }
+                            }
+                        )
+                    }))
         }
         return GuardianHomePage(guardian: guardian, children: children)
     }

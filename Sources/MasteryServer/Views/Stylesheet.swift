@@ -64,6 +64,7 @@ enum Stylesheet {
         .report-facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0 0 1rem}
         .report-facts dt{font-weight:600;margin:0}.report-facts dd{margin:0;grid-column:2}
         .reflection-answers p{margin:.2rem 0}
+        .since-visit h3{font-size:1rem;margin:.75rem 0 .25rem}.change-list li{margin:.3rem 0}
         dl dt{font-weight:600;margin-top:.5rem}dl dd{margin:0 0 .25rem}
         .problems ol{padding-left:2.5rem}.problem-scroll{max-height:28rem;overflow:auto}.problem{margin:.25rem 0}
         .problem code{font-size:.875rem;background:#f1f4f7;padding:.05rem .3rem;border-radius:.25rem;overflow-wrap:anywhere}

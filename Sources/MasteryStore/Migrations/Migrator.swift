@@ -39,6 +39,7 @@ enum Migrator {
         CreateSubmissionEvidence(),
         AddTaskMarkKind(),
         AddStudentVersions(),
+        AddVisits(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -148,6 +148,18 @@ extension Store {
     }
 
     /// The evidence that counts for a student, per competency, in calculation order.
+    /// The events about `student` recorded at or after `since`, in order.
+    public func events(student: Person.ID, recordedSince since: Date) async throws -> [EvidenceEvent] {
+        try await driver.withConnection { db in
+            try await db.raw(
+                """
+                SELECT * FROM evidence_events WHERE student_id = \(bind: student.rawValue) \
+                AND recorded_at >= \(bind: since.timeIntervalSince1970) ORDER BY sequence
+                """
+            ).all().map(Rows.evidenceEvent)
+        }
+    }
+
     public func evidence(student: Person.ID) async throws -> [Competency.ID: [Evidence]] {
         let events = try await driver.withConnection { db in
             try await db.raw(

@@ -37,6 +37,15 @@ extension Store {
                 \(bind: expiresAt.timeIntervalSince1970))
                 """
             ).run()
+            // A browser sign-in is a visit: the one before it is what "since your last visit" counts from.
+            if kind == .session {
+                try await db.raw(
+                    """
+                    UPDATE people SET previous_visit_at = last_visit_at, \
+                    last_visit_at = \(bind: now.timeIntervalSince1970) WHERE id = \(bind: person.rawValue)
+                    """
+                ).run()
+            }
         }
         return secret
     }
@@ -44,6 +53,14 @@ extension Store {
     /// The person a secret belongs to, if it exists and has not expired.
     public func person(holding secret: String, kind: CredentialKind, at now: Date) async throws -> Person? {
         try await signedIn(holding: secret, kind: kind, at: now)?.person
+    }
+
+    /// When the person signed in before their latest sign-in, if they had.
+    public func previousVisit(of person: Person.ID) async throws -> Date? {
+        try await driver.withConnection { db in
+            try await db.raw("SELECT previous_visit_at FROM people WHERE id = \(bind: person.rawValue)").first()?
+                .optionalDate("previous_visit_at")
+        }
     }
 
     /// Who holds a secret, read together with the change version (`changeVersion()`) in one query: a request

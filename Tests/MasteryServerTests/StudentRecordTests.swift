@@ -384,6 +384,21 @@ struct StudentRecordTests {
         }
     }
 
+    @Test("The family prints the backpack and the conference report from a button (phones have no print menu)")
+    func printButtons() async throws {
+        try await withApp { client, services in
+            let cast = try await Self.cast(services.store)
+            var guardian = TestBrowser(client)
+            _ = try await guardian.login("guardian")
+            for page in ["backpack", "conference"] {
+                let body = try await guardian.get("/students/\(cast.student.id.rawValue)/\(page)").body
+                #expect(body.contains(#"data-print="true""#) && body.contains(#"src="/assets/print.js""#), "\(page)")
+            }
+            let script = try await guardian.get("/assets/print.js")
+            #expect(script.status == .ok && script.body.contains("window.print()"))
+        }
+    }
+
     @Test("The backpack is documented JSON; importing it at a school loses nothing")
     func backpackRoundTrip() async throws {
         // A school of its own: a section's calculation changed meanwhile by another test on the shared school

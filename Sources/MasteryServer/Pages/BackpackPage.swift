@@ -24,9 +24,15 @@ struct BackpackPage {
                     "Profile, plan, goals, accomplishments and mastery across every section and year — portable.")),
             StudentNavigation.links(student, current: "backpack", page),
             .p(
+                .class("no-print button-row"),
                 .a(
                     .class("button secondary"), .href("/students/\(student.id.rawValue)/backpack.json"),
-                    .text(t("Download the backpack (JSON)")))),
+                    .text(t("Download the backpack (JSON)"))),
+                // A readable copy: printed, or saved as PDF by the browser (shown once its script runs).
+                .button(
+                    .type(.button), .class("button secondary"), .attribute(named: "data-print", value: "true"),
+                    .attribute(named: "hidden", value: "hidden"), .text(t("Print or save as PDF")))),
+            .script(.attribute(named: "src", value: "/assets/print.js"), .attribute(named: "defer", value: "defer")),
             .ul(
                 .class("stat-grid"),
                 .li(

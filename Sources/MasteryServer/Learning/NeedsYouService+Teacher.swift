@@ -30,12 +30,9 @@ extension NeedsYouService {
                 }
             }
             let students = try await store.members(of: section.id, as: .student)
-            for plan in try await store.plansInReview(students: students.map(\.id))
-            where plan.acknowledged(by: .advisor) == nil && !plansListed.contains(plan.id) {
-                guard let student = students.first(where: { $0.id == plan.studentID }),
-                    try await authorizer.allows(teacher, .acknowledgePlan, student: student.id)
-                else { continue }
-                plansListed.insert(plan.id)
+            for (student, plan) in try await PlansToSign.find(
+                for: teacher, among: students, listed: &plansListed, store: store)
+            {
                 let text = t(
                     "{name}'s learning plan “{title}” awaits your sign-off.",
                     ["name": student.displayName, "title": plan.title])

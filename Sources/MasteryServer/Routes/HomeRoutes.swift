@@ -61,15 +61,9 @@ struct HomeRoutes {
                     item.ready = map.rows.filter { !$0.ready.isEmpty }.count
                 }
                 // Learning plans in review that wait for an advisor's sign-off, each listed once.
-                let students = Dictionary(data.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-                for plan in try await store.plansInReview(students: data.students.map(\.id))
-                where plan.acknowledged(by: .advisor) == nil && !plansListed.contains(plan.id) {
-                    guard let student = students[plan.studentID],
-                        try await authorizer.allows(teacher, .acknowledgePlan, student: student.id)
-                    else { continue }
-                    plansListed.insert(plan.id)
-                    item.plansToSign.append((student, plan))
-                }
+                item.plansToSign = try await PlansToSign.find(
+                    for: teacher, among: data.students, listed: &plansListed, store: store
+                )
                 items.append(item)
             }
         }

@@ -143,6 +143,7 @@ struct Export: AsyncParsableCommand {
         abstract: "Export frameworks (CASE JSON, Moodle CSV) and gradebooks to standard output.",
         subcommands: [
             ExportCASE.self, ExportMoodle.self, ExportGradebook.self, ExportMastery.self, ExportBackpack.self,
+            ExportGrades.self,
         ])
 }
 
@@ -193,6 +194,58 @@ struct ExportGradebook: AsyncParsableCommand {
             database: database, missing: "masterly export gradebook: there is no section '\(section)'"
         ) {
             try await $0.gradebookCSV(section: Section.ID(section))
+        }
+    }
+}
+
+struct ExportGrades: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grades",
+        abstract:
+            "Print a section's final grades as OneRoster 1.2 results.csv (--dir: write all three gradebook files).",
+        discussion: """
+            The grades follow the course's grade rule; with --period, only evidence observed in that grading period \
+            counts, and a period closed for the section gives the grades kept when it closed. --dir writes \
+            categories.csv, lineItems.csv and results.csv into the folder (created if missing).
+            """)
+
+    @Argument(help: "The section's id.")
+    var section: String
+
+    @Option(help: "A grading period's id (a OneRoster academic session's sourcedId, or one made in Masterly).")
+    var period: String?
+
+    @Option(help: "A folder to write categories.csv, lineItems.csv and results.csv into.")
+    var dir: String?
+
+    @Option(help: "A SQLite file path, sqlite:PATH, or postgres://… (env MASTERLY_DATABASE_URL).")
+    var database: String?
+
+    func run() async throws {
+        let (store, _) = try await Bootstrap.openStore(databaseFlag: database)
+        let files: OneRosterGradesCSV?
+        do {
+            files = try await Exports(store: store).gradesCSV(
+                section: Section.ID(section), period: period, now: Date())
+        } catch AppError.notFound {
+            await store.close()
+            throw ValidationError("masterly export grades: there is no grading period '\(period ?? "")'")
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        guard let files else { throw ValidationError("masterly export grades: there is no section '\(section)'") }
+        guard let dir else {
+            FileHandle.standardOutput.write(Data(files.results.utf8))
+            return
+        }
+        let folder = URL(fileURLWithPath: dir, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in [
+            ("categories.csv", files.categories), ("lineItems.csv", files.lineItems), ("results.csv", files.results),
+        ] {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         }
     }
 }

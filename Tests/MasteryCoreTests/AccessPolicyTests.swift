@@ -62,6 +62,7 @@ struct AccessPolicyTests {
         "coach/sameSchool/coordinateFlexDays", "admin/sameSchool/coordinateFlexDays",
         "admin/sameDistrict/coordinateFlexDays", "teacher/sameSchool/joinFlexDay", "student/sameSchool/joinFlexDay",
         "teacher/teacher/requestFlexStudents", "student/itself/chooseFlexSessions",
+        "teacher/teacher/gradeSection", "admin/sameSchool/gradeSection", "admin/sameDistrict/gradeSection",
     ]
 
     static let everyTriple: [String] = Role.allCases.flatMap { role in

@@ -36,7 +36,10 @@ struct LanguageTests {
             #expect(placeholders(key) == placeholders(text), "\(key) → \(text)")
         }
         // Each message in one part of the catalogue only (a second entry would silently lose).
-        let parts = [SpanishCatalog.messages, SpanishCatalog.learningMessages, SpanishCatalog.flexDayMessages]
+        let parts = [
+            SpanishCatalog.messages, SpanishCatalog.learningMessages, SpanishCatalog.flexDayMessages,
+            SpanishCatalog.gradeMessages,
+        ]
         for (index, part) in parts.enumerated() {
             for other in parts[(index + 1)...] {
                 #expect(Set(part.keys).isDisjoint(with: other.keys), "\(Set(part.keys).intersection(other.keys))")

@@ -160,6 +160,30 @@ struct WriteAuthorizationTests {
             Row(
                 path: "/api/v1/people/\(ids.student)/tokens", method: .delete, api: [:], allowed: ["admin"],
                 denied: others(["admin"])),
+            // Final grades: the section's teachers and administrators (a preview changes nothing; an empty reason
+            // or an unknown period is refused once the door is open).
+            Row(
+                path: "\(section)/grades/rule", fields: [("preset", "mean-level")], allowed: sectionManagers,
+                denied: others(sectionManagers)),
+            Row(
+                path: "\(section)/grades/override", fields: [("student", ids.student), ("reason", "")],
+                allowed: sectionManagers, denied: others(sectionManagers)),
+            Row(
+                path: "\(section)/grades/close", fields: [("period", "no-such-period")], allowed: sectionManagers,
+                denied: others(sectionManagers)),
+            Row(
+                path: "/api/v1/sections/\(ids.section)/grade-rule", method: .put, api: ["preset": "no-such-preset"],
+                allowed: sectionManagers, denied: others(sectionManagers)),
+            Row(
+                path: "/api/v1/sections/\(ids.section)/grades/overrides",
+                api: ["studentId": ids.student, "reason": ""], allowed: sectionManagers,
+                denied: others(sectionManagers)),
+            Row(
+                path: "/api/v1/sections/\(ids.section)/grades/close", api: ["periodId": "no-such-period"],
+                allowed: sectionManagers, denied: others(sectionManagers)),
+            Row(
+                path: "/api/v1/grading-periods", api: ["title": "", "startsOn": "x", "endsOn": "y"],
+                allowed: ["admin"], denied: others(["admin"])),
         ]
     }
 

@@ -56,6 +56,10 @@ extension Access {
         case requestFlexStudents
         /// Rank the sessions one would like on a flex day: the student themselves.
         case chooseFlexSessions
+        /// A section's final grades: choose the course's grade rule, override a grade with a reason, close a grading
+        /// period (freezing its grades). The section's teachers and the school's administrators; still allowed once
+        /// the term has ended, when grades are finished.
+        case gradeSection
         /// Settings of one's own account (the language of one's pages): the person themselves, whatever their role.
         case changeOwnSettings
     }

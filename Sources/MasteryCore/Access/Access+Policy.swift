@@ -87,6 +87,11 @@ extension Access {
                 }
             case .joinFlexDay:
                 (role == .teacher || role == .student) && relation == .sameSchool
+            case .gradeSection:
+                switch (role, relation) {
+                case (.teacher, .teacher), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                default: false
+                }
             case .requestFlexStudents:
                 role == .teacher && relation == .teacher
             case .chooseFlexSessions:

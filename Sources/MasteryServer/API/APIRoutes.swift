@@ -85,6 +85,7 @@ struct APIRoutes {
         registerFlexDays(on: router)
         registerPlaylists(on: router)
         registerPlaylistEditing(on: router)
+        registerGrades(on: router)
     }
 
     func me(_ context: AppRequestContext) async throws -> Response {

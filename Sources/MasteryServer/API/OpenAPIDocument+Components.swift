@@ -20,6 +20,41 @@ extension OpenAPIDocument {
               content:
                 application/json:
                   schema: { $ref: "#/components/schemas/FlexDay" }
+            Grades:
+              description: A section's final grades
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [rule, ruleSaved, students]
+                    properties:
+                      rule: { $ref: "#/components/schemas/GradeRule" }
+                      ruleSaved: { type: boolean, description: "false while the standard rule applies, or in a preview" }
+                      period: { $ref: "#/components/schemas/GradingPeriod" }
+                      asOf: { type: string, format: date }
+                      closedAt: { type: string, format: date-time }
+                      students:
+                        type: array
+                        items:
+                          type: object
+                          required: [studentId, name, explanation, changedSinceClosing]
+                          properties:
+                            studentId: { type: string }
+                            name: { type: string }
+                            grade: { type: [string, "null"], description: "on record: frozen once closed, else the override, else computed" }
+                            computedGrade: { type: [string, "null"] }
+                            explanation: { type: string }
+                            mean: { type: number }
+                            masteredShare: { type: number }
+                            habitsMean: { type: number, description: "habits of work, reported apart from the grade" }
+                            override:
+                              type: object
+                              properties:
+                                grade: { type: string }
+                                reason: { type: string }
+                                by: { type: string }
+                                at: { type: string, format: date-time }
+                            changedSinceClosing: { type: boolean }
             Error:
               description: An error
               content:

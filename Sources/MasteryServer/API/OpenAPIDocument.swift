@@ -2,8 +2,8 @@
 /// (this one: the header, health, sign-in and the caller's tokens).
 enum OpenAPIDocument {
     static let yaml = [
-        head, peoplePaths, learningPaths, flexDayPaths, playlistPaths, playlistEditingPaths, components,
-        flexDayComponents, playlistComponents, pathwayComponents,
+        head, peoplePaths, learningPaths, flexDayPaths, playlistPaths, playlistEditingPaths, gradePaths, components,
+        flexDayComponents, playlistComponents, pathwayComponents, gradeComponents,
     ].joined(separator: "\n")
 
     /// The header and the paths of health, readiness, sign-in and the caller's own tokens.

@@ -53,6 +53,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     GroupRoutes(services: services).register(on: router)
     FrameworkRoutes(services: services).register(on: router)
     SectionSettingsRoutes(services: services).register(on: router)
+    GradeRoutes(services: services).register(on: router)
     FlexDayRoutes(services: services).register(on: router)
     FlexJoinRoutes(services: services).register(on: router)
     GoalRoutes(services: services).register(on: router)

@@ -21,6 +21,18 @@ struct DemoSchoolBuilder {
         random = SeededGenerator(seed: seed)
     }
 
+    /// Two quarters and the semester around the evidence's eight weeks: the first quarter ended five weeks before
+    /// `end`, the second runs on past it.
+    mutating func addGradingPeriods() {
+        func day(_ weeks: Double) -> String { Section.isoDay(end.addingTimeInterval(weeks * 7 * 86_400)) }
+        data.gradingPeriods = [
+            GradingPeriod(id: "gp-q1", title: "Quarter 1", kind: "gradingPeriod", startsOn: day(-16), endsOn: day(-5)),
+            GradingPeriod(
+                id: "gp-q2", title: "Quarter 2", kind: "gradingPeriod", startsOn: day(-5 + 1.0 / 7), endsOn: day(6)),
+            GradingPeriod(id: "gp-fall", title: "Fall semester", kind: "semester", startsOn: day(-16), endsOn: day(6)),
+        ]
+    }
+
     mutating func build() {
         let district = Organization(id: "org-district", kind: .district, name: DemoCurriculum.districtName)
         let schools = DemoCurriculum.schoolNames.enumerated().map { index, name in
@@ -30,6 +42,7 @@ struct DemoSchoolBuilder {
         data.scales = [DemoSchool.scale]
         addFrameworks()
         addTasks()
+        addGradingPeriods()
         addPerson(
             .init(
                 id: "p-admin", role: .admin, givenName: "Alex", familyName: "Morgan", username: "admin",

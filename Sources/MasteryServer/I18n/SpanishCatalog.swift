@@ -5,7 +5,7 @@ enum SpanishCatalog {
     static let catalog = Catalog(
         code: "es", name: "Español", plural: .oneOther,
         messages: messages.merging(learningMessages) { first, _ in first }.merging(flexDayMessages) { first, _ in first
-        })
+        }.merging(gradeMessages) { first, _ in first })
 
     /// The frame, signing in, errors, a family's home, the tracker, one competency, the data's words.
     static let messages: [String: String] = [

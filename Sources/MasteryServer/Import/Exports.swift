@@ -29,4 +29,31 @@ public struct Exports: Sendable {
         }
         return MasteryReportCSV.export(student: student, blocks: blocks, records: try await store.records(student: id))
     }
+
+    /// A section's final grades as OneRoster 1.2 gradebook files (nil when there is no such section): for a
+    /// period (`periodID`) or all evidence so far; a closed period gives the grades frozen then.
+    public func gradesCSV(
+        section id: Section.ID, period periodID: String?, now: Date
+    ) async throws -> OneRosterGradesCSV? {
+        guard try await store.section(id) != nil else { return nil }
+        let period = try await SectionGrades.period(periodID, store: store)
+        let grades = try await SectionGrades.load(
+            try await SectionFrame.load(id, store: store), period: period, asOf: nil, store: store)
+        let school = try await store.organization(grades.frame.section.schoolID)
+        return OneRosterGradesCSV(
+            classSourcedID: grades.frame.section.sourcedID ?? id.rawValue,
+            schoolSourcedID: school?.sourcedID ?? grades.frame.section.schoolID.rawValue,
+            title: "Final grade — \(grades.frame.section.name)" + (period.map { " — \($0.title)" } ?? ""),
+            description: grades.sheet.rule.name, periodSourcedID: period?.id.rawValue,
+            startsOn: period?.startsOn ?? Section.isoDay(now), endsOn: period?.endsOn ?? Section.isoDay(now),
+            gradedAt: grades.closure?.closedAt ?? now,
+            students: grades.sheet.rows.map { row in
+                let person = grades.student(row.studentID)
+                let override = row.frozen.map { $0.override } ?? row.override
+                return OneRosterGradesCSV.Student(
+                    sourcedID: person?.sourcedID ?? row.studentID.rawValue, grade: row.grade, mean: row.computed.mean,
+                    incomplete: row.grade == GradeRule.incompleteGrade,
+                    comment: override.map { "Teacher's judgement: \($0.reason)" })
+            })
+    }
 }

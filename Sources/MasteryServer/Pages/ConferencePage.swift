@@ -82,17 +82,7 @@ struct ConferencePage {
                 },
                 StudentNavigation.links(student, current: "conference", page),
                 facts(t),
-                // Phones have no print menu: a button (shown once its script runs), and the hint without script.
-                .p(
-                    .class("no-print"),
-                    .button(
-                        .type(.button), .class("button primary"), .attribute(named: "data-print", value: "true"),
-                        .attribute(named: "hidden", value: "hidden"), .text(t("Print or save as PDF"))),
-                    .span(
-                        .class("muted print-hint"),
-                        .text(" " + t("To print or save as PDF, use your browser's Print command.")))),
-                .script(
-                    .attribute(named: "src", value: "/assets/print.js"), .attribute(named: "defer", value: "defer")),
+                Components.printButton(t),
                 .section(
                     .class("card"), .h2(.text(t("My strengths"))),
                     .if(

@@ -228,6 +228,7 @@ enum StudentNavigation {
         ("reflections", "Reflections", "/reflections"), ("profile", "Profile", "/profile"),
         ("plan", "Learning plan", "/plan"),
         ("backpack", "Backpack", "/backpack"), ("conference", "Conference report", "/conference"),
+        ("report", "Report cards", "/report-cards"),
     ]
 
     /// The pages the viewer may open (the backpack is for the student, their family, teachers and administrators).

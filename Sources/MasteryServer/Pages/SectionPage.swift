@@ -56,6 +56,7 @@ struct SectionPage {
             .p(
                 .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/gradebook.csv"), "Download CSV"),
                 .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/pathway"), "Pathway map"),
+                .a(.class("button secondary"), .href("/sections/\(section.id.rawValue)/grades"), "Final grades"),
                 .if(
                     canRecord,
                     .group(

@@ -105,6 +105,21 @@ enum Components {
             .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: label))
     }
 
+    /// "Print or save as PDF": phones have no print menu, so a button (shown once its script runs), and without
+    /// script a hint to use the browser's own command. Never printed itself.
+    static func printButton(_ t: Translator) -> Node<HTML.BodyContext> {
+        .group(
+            .p(
+                .class("no-print"),
+                .button(
+                    .type(.button), .class("button primary"), .attribute(named: "data-print", value: "true"),
+                    .attribute(named: "hidden", value: "hidden"), .text(t("Print or save as PDF"))),
+                .span(
+                    .class("muted print-hint"),
+                    .text(" " + t("To print or save as PDF, use your browser's Print command.")))),
+            .script(.attribute(named: "src", value: "/assets/print.js"), .attribute(named: "defer", value: "defer")))
+    }
+
     /// A notice for errors ("alert") or confirmations ("status").
     static func notice(_ text: String, error: Bool) -> Node<HTML.BodyContext> {
         .div(

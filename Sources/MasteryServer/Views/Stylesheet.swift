@@ -160,6 +160,13 @@ enum Stylesheet {
         .item-fields{border:1px solid var(--line);border-radius:.5rem;padding:.6rem 1rem;margin:.6rem 0}
         .item-fields,.item-fields fieldset,.level-choice,.check-list{min-width:0}.check-list label,.level-choice label{overflow-wrap:anywhere}
         .sso-buttons{display:grid;gap:.5rem;margin-bottom:1rem}.sso-buttons .button{text-align:center}
+        .grades-table td{vertical-align:top}.grade-cell strong{font-size:1.25rem}.override-form{display:flex;flex-wrap:wrap;gap:.25rem;align-items:center}
+        .override-form input[name=reason]{min-width:10rem}.warning{color:#8a3b00}
+        .report-card .report-school{font-weight:600;margin:0}.report-grade{font-size:1.15rem}.report-table{width:100%;margin-top:.75rem;table-layout:fixed}.report-table thead th:first-child{width:40%}.report-table thead th:nth-child(2){width:7.5rem}
+        .report-table caption{text-align:left;font-weight:600}.report-table th,.report-table td{text-align:left;vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid #ddd;overflow-wrap:anywhere}
+        @media screen and (max-width:600px){.report-table thead{position:absolute;left:-9999px}.report-table tr{display:block;border-bottom:1px solid #ddd;padding:.35rem 0}.report-table th,.report-table td{display:block;border:none;padding:.1rem 0}}
+        @media print{.report-card{break-after:page;break-inside:auto;padding:0;margin:0;font-size:8.5pt;line-height:1.2}.report-table thead th:first-child{width:34%}.report-table thead th:nth-child(2){width:6.5rem}.report-card:last-child{break-after:auto}.report-table tr{break-inside:avoid}
+        .report-card h2{font-size:13pt;margin:.15rem 0}.report-card p{margin:.1rem 0}.report-table{margin-top:.35rem}.report-table th,.report-table td{padding:1px 4px}}
         @media print{.site-header,.site-footer,.skip-link,form,.button,.student-nav,.print-hint,.no-print{display:none}body{background:#fff}.card{box-shadow:none;break-inside:avoid}
         .conference .card{break-inside:auto;padding:.5rem .75rem;margin-bottom:.5rem}.conference h2,.conference h3{break-after:avoid}
         .conference-charts{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}.conference-chart{break-inside:avoid}

@@ -40,6 +40,7 @@ enum Migrator {
         AddTaskMarkKind(),
         AddStudentVersions(),
         AddVisits(),
+        CreateGrades(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

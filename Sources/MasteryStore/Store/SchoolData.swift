@@ -22,6 +22,8 @@ public struct SchoolData: Sendable {
     public var playlists: [Playlist] = []
     /// `record` events only, in the order they should be recorded.
     public var evidence: [EvidenceEvent] = []
+    /// Grading periods made by hand (recorded as made by the first administrator).
+    public var gradingPeriods: [GradingPeriod] = []
 
     public init() {}
 }

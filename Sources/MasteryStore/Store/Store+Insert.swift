@@ -49,6 +49,17 @@ extension Store {
                         $0.title, $0.kind.rawValue, $0.position, $0.sourceIdentifier,
                     ]
                 })
+            if let admin = data.people.first(where: { $0.role == .admin }) {
+                try await db.insertRows(
+                    "grading_periods",
+                    columns: ["id", "title", "kind", "starts_on", "ends_on", "created_by", "created_at"],
+                    rows: data.gradingPeriods.map {
+                        [
+                            $0.id.rawValue, $0.title, $0.kind, $0.startsOn, $0.endsOn, admin.id.rawValue,
+                            Date().timeIntervalSince1970,
+                        ]
+                    })
+            }
             try await db.insertRows(
                 "performance_indicators", columns: ["competency_id", "level_value", "text"],
                 rows: data.indicators.map { [$0.competencyID.rawValue, $0.levelValue, $0.text] })

@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import MasteryCore
+import MasteryStore
+
+/// A section's final grades: read them (for a period or as of a date), choose and preview the course's rule,
+/// override a grade with a reason, close a period; and the report cards to print.
+struct GradeRoutes {
+    let services: AppServices
+    var store: Store { services.store }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/sections/{id}/grades") { request, context in
+            let service = GradingService(services: services, user: try context.requireUser())
+            let section = try APIRoutes.sectionID(context)
+            try await service.require(.viewGradebook, section: section)
+            let query = request.uri.queryParameters
+            let period = try await SectionGrades.period(query["period"].map(String.init), store: store)
+            let asOfText = query["asOf"].map(String.init)
+            let grades = try await service.grades(
+                section: section, period: period, asOf: try SectionGrades.asOf(asOfText))
+            var page = GradesPage(
+                grades: grades, periods: try await store.gradingPeriods(), asOfText: asOfText,
+                mayGrade: try await service.mayGrade(section))
+            page.notice = query["done"].map(String.init).flatMap(GradesPage.Notice.init(rawValue:))
+            return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
+        }
+        router.post("/sections/{id}/grades/rule") { request, context in
+            let service = GradingService(services: services, user: try context.requireUser())
+            let section = try APIRoutes.sectionID(context)
+            try await service.require(.gradeSection, section: section)
+            let form = context.form
+            let frame = try await SectionFrame.load(section, store: store)
+            let rule = try GradingService.rule(
+                preset: form.text("preset") ?? "", unassessed: form.text("unassessed"), curriculum: frame.curriculum)
+            if form["save"] == nil {
+                // First what it would give, beside what stands now; then (confirmed) the change.
+                let current = try await service.grades(section: section, period: nil, asOf: nil)
+                let proposed = try await service.grades(section: section, period: nil, asOf: nil, proposed: rule)
+                var page = GradesPage(
+                    grades: current, periods: try await store.gradingPeriods(), asOfText: nil, mayGrade: true)
+                page.preview = proposed
+                return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
+            }
+            try await service.saveRule(rule, section: section)
+            return HTMLResponse.redirect("/sections/\(section.rawValue)/grades?done=rule")
+        }
+        router.post("/sections/{id}/grades/override") { request, context in
+            let service = GradingService(services: services, user: try context.requireUser())
+            let section = try APIRoutes.sectionID(context)
+            try await service.require(.gradeSection, section: section)
+            let form = context.form
+            guard let student = try form.identifier("student") else {
+                throw AppError.invalid(message: "Choose the student.", field: "student")
+            }
+            let period = try await SectionGrades.period(form.text("period"), store: store)
+            try await service.override(
+                student: Person.ID(student), grade: form["withdraw"] != nil ? nil : form.text("grade"),
+                reason: form.text("reason") ?? "", section: section, period: period)
+            return HTMLResponse.redirect(Self.path(section, period: period, done: "override"))
+        }
+        router.post("/sections/{id}/grades/close") { request, context in
+            let service = GradingService(services: services, user: try context.requireUser())
+            let section = try APIRoutes.sectionID(context)
+            try await service.require(.gradeSection, section: section)
+            guard let period = try await SectionGrades.period(context.form.text("period"), store: store) else {
+                throw AppError.invalid(message: "Choose the grading period to close.", field: "period")
+            }
+            _ = try await service.close(period: period, section: section)
+            return HTMLResponse.redirect(Self.path(section, period: period, done: "closed"))
+        }
+        router.get("/students/{id}/report-cards") { request, context in
+            try await studentReportCards(request, context)
+        }
+        router.get("/sections/{id}/report-cards") { request, context in
+            let service = GradingService(services: services, user: try context.requireUser())
+            let section = try APIRoutes.sectionID(context)
+            try await service.require(.viewGradebook, section: section)
+            let query = request.uri.queryParameters
+            let period = try await SectionGrades.period(query["period"].map(String.init), store: store)
+            let grades = try await service.grades(section: section, period: period, asOf: nil)
+            let school = try await store.organization(grades.frame.section.schoolID)
+            var page = ReportCardPage(grades: grades, school: school?.name ?? "", students: grades.frame.students)
+            page.translators = try await familyLanguages(grades.frame.students)
+            return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
+        }
+    }
+
+    /// The report cards of one student's closed periods (`viewStudentRecord`: the student, their family, teachers
+    /// and the school's staff).
+    func studentReportCards(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try APIRoutes.sectionID(context)
+        let studentID = Person.ID(id.rawValue)
+        try await Authorizer(store: store, today: services.clock).require(user, .viewStudentRecord, student: studentID)
+        guard let student = try await store.person(studentID) else { throw AppError.notFound("The student") }
+        let sections = try await store.sections(of: studentID, as: .student)
+        let periods = Dictionary(try await store.gradingPeriods().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var cards: [SectionGrades] = []
+        for closure in try await store.closures(sections: sections.map(\.id)) {
+            guard let period = periods[closure.periodID] else { continue }
+            var frame = try await SectionFrame.load(closure.sectionID, store: store)
+            frame.students = frame.students.filter { $0.id == studentID }
+            cards.append(try await SectionGrades.load(frame, period: period, asOf: nil, store: store))
+        }
+        let school = try await store.organization(student.organizationID)
+        let page = StudentReportCardsPage(student: student, school: school?.name ?? "", cards: cards)
+        return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
+    }
+
+    /// Each student's card in the language their family reads (a guardian's choice, else the student's).
+    func familyLanguages(_ students: [Person]) async throws -> [Person.ID: Translator] {
+        var result: [Person.ID: Translator] = [:]
+        for student in students {
+            let guardians = try await store.guardians(ofStudent: student.id)
+            if let code = guardians.compactMap(\.language).first ?? student.language {
+                result[student.id] = services.languages.translator(code)
+            }
+        }
+        return result
+    }
+
+    static func path(_ section: Section.ID, period: GradingPeriod?, done: String) -> String {
+        var path = "/sections/\(section.rawValue)/grades?done=\(done)"
+        if let period {
+            path += "&period=\(period.id.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }
+        return path
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import HTTPTypes
+import MasteryCore
+import MasteryStore
+import Testing
+
+@testable import MasteryServer
+
+/// Final grades end to end through the API and the pages: the rule (preview, save), an override with its reason,
+/// closing a period (frozen, later corrections flagged), a past date, report cards, and who may do what.
+@Suite("Final grades, periods and report cards")
+struct GradesTests {
+    static func students(_ result: APIClient.Result) -> [[String: Any]] {
+        result.object["students"] as? [[String: Any]] ?? []
+    }
+
+    static func row(_ result: APIClient.Result, _ student: String) -> [String: Any]? {
+        students(result).first { $0["studentId"] as? String == student }
+    }
+
+    @Test("The rule is previewed without a change, then saved for the course; a grade follows the evidence")
+    func rulePreviewAndSave() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let teacher = try await APIClient.signIn(client, "teacher")
+            let before = try await teacher.call("/api/v1/sections/sec-1/grades")
+            #expect(before.status == .ok && before.object["ruleSaved"] as? Bool == false)
+            #expect(Self.students(before).count == 25)
+            for row in Self.students(before) {
+                #expect((row["explanation"] as? String)?.contains("Mean level, A–F") == true)
+            }
+            let preview = try await teacher.call("/api/v1/sections/sec-1/grades?preset=all-at-least&unassessed=lowest")
+            #expect((preview.object["rule"] as? [String: Any])?["name"] as? String == "All at mastery, none far below")
+            #expect((preview.object["rule"] as? [String: Any])?["unassessed"] as? String == "lowest")
+            // A preview saves nothing.
+            #expect(try await teacher.call("/api/v1/sections/sec-1/grades").object["ruleSaved"] as? Bool == false)
+            let saved = try await teacher.call(
+                "/api/v1/sections/sec-1/grade-rule", method: .put, json: ["preset": "percent-mastered"])
+            #expect(saved.status == .ok && saved.object["ruleSaved"] as? Bool == true)
+            // Every section of the course follows (sec-2 is the same course, another teacher's view).
+            let admin = try await APIClient.signIn(client, "admin")
+            let other = try await admin.call("/api/v1/sections/sec-2/grades")
+            #expect((other.object["rule"] as? [String: Any])?["name"] as? String == "Share of competencies mastered")
+            #expect(try await services.store.auditLog(limit: 5).contains { $0.action == "grades.rule" })
+
+            // A student with every academic competency at the top now has an A.
+            let frame = try await SectionFrame.load("sec-1", store: services.store)
+            let student = try #require(frame.students.first).id
+            let academic = frame.curriculum.leafCompetencies.filter { $0.kind == .academic }
+            _ = try await services.store.append(
+                academic.flatMap { c in
+                    (0..<12).map { _ in EvidenceDraft.record(student: student, competency: c.id, score: 4) }
+                }, by: "p-teacher-1", at: TestSchool.now)
+            let after = try await teacher.call("/api/v1/sections/sec-1/grades")
+            #expect(Self.row(after, student.rawValue)?["grade"] as? String == "A")
+            // Bad input is named and changes nothing.
+            let bad = try await teacher.call(
+                "/api/v1/sections/sec-1/grade-rule", method: .put,
+                json: [
+                    "rule": [
+                        "name": "Mine", "tiers": [["grade": "A", "masteredShareAtLeast": 3]], "fallback": "F",
+                        "unassessed": "skip", "strandWeights": [:],
+                    ]
+                ])
+            #expect(bad.status == .unprocessableContent)
+            let refused = try await teacher.call("/api/v1/sections/sec-1/grades?asOf=2026-13-01")
+            #expect(refused.status == .unprocessableContent && refused.errorField == "asOf")
+            #expect(try await teacher.call("/api/v1/sections/sec-1/grades?period=no-such").status == .notFound)
+        }
+    }
+
+    @Test("An override needs a reason, shows as such, and is withdrawn; students and families cannot")
+    func overrides() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let teacher = try await APIClient.signIn(client, "teacher")
+            let first = try #require(Self.students(try await teacher.call("/api/v1/sections/sec-1/grades")).first)
+            let student = try #require(first["studentId"] as? String)
+            let computed = first["computedGrade"] as? String
+            let noReason = try await teacher.call(
+                "/api/v1/sections/sec-1/grades/overrides", method: .post,
+                json: ["studentId": student, "grade": "A-", "reason": " "])
+            #expect(noReason.status == .unprocessableContent)
+            let made = try await teacher.call(
+                "/api/v1/sections/sec-1/grades/overrides", method: .post,
+                json: ["studentId": student, "grade": "A-", "reason": "Portfolio shows more than the checkpoints"])
+            #expect(made.status == .created)
+            let row = try #require(Self.row(made, student))
+            #expect(row["grade"] as? String == "A-" && row["computedGrade"] as? String == computed)
+            #expect(
+                (row["override"] as? [String: Any])?["reason"] as? String == "Portfolio shows more than the checkpoints"
+            )
+            #expect(try await services.store.auditLog(limit: 5).contains { $0.action == "grades.override" })
+            // The page says it is the teacher's judgement.
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let page = try await browser.get("/sections/sec-1/grades")
+            #expect(
+                page.status == .ok && page.body.contains("Teacher&#39;s judgement")
+                    || page.body.contains("Teacher's judgement"))
+            // Withdrawn: back to the rule's grade.
+            let withdrawn = try await teacher.call(
+                "/api/v1/sections/sec-1/grades/overrides", method: .post,
+                json: ["studentId": student, "grade": NSNull(), "reason": "Back to the rule"])
+            #expect(Self.row(withdrawn, student)?["grade"] as? String == computed)
+            #expect(Self.row(withdrawn, student)?["override"] == nil)
+            // A student of another section is refused; students, families and other teachers are not let in.
+            let stranger = try #require(try await services.store.members(of: "sec-3", as: .student).first).id
+            let wrong = try await teacher.call(
+                "/api/v1/sections/sec-1/grades/overrides", method: .post,
+                json: ["studentId": stranger.rawValue, "grade": "A", "reason": "Not mine"])
+            #expect(wrong.status == .unprocessableContent)
+            for username in ["student", "guardian", "teacher5"] {
+                let api = try await APIClient.signIn(client, username)
+                #expect(try await api.call("/api/v1/sections/sec-1/grades").status == .forbidden, "\(username)")
+            }
+        }
+    }
+
+    @Test("Closing a period freezes its grades; a later correction is flagged, never silently changing them")
+    func closing() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let store = services.store
+            let teacher = try await APIClient.signIn(client, "teacher")
+            let q1 = try #require(try await store.gradingPeriods().first { $0.title == "Quarter 1" })
+            let path = "/api/v1/sections/sec-1/grades?period=\(q1.id.rawValue)"
+            let open = try await teacher.call(path)
+            #expect((open.object["period"] as? [String: Any])?["id"] as? String == q1.id.rawValue)
+            let low = try #require(
+                Self.students(open).first { !["A", "B"].contains($0["grade"] as? String ?? "") }?["studentId"]
+                    as? String)
+            let closed = try await teacher.call(
+                "/api/v1/sections/sec-1/grades/close", method: .post, json: ["periodId": q1.id.rawValue])
+            #expect(closed.status == .created)
+            let again = try await teacher.call(
+                "/api/v1/sections/sec-1/grades/close", method: .post, json: ["periodId": q1.id.rawValue])
+            #expect(again.status == .conflict)
+            let onRecord = Self.row(try await teacher.call(path), low)?["grade"] as? String
+
+            // Evidence observed in the first quarter, recorded now.
+            let inQ1 = try #require(FormDates.parse(q1.endsOn)).addingTimeInterval(-3 * 86_400)
+            let frame = try await SectionFrame.load("sec-1", store: store)
+            _ = try await store.append(
+                frame.curriculum.leafCompetencies.filter { $0.kind == .academic }.flatMap { c in
+                    (0..<12).map { _ in
+                        EvidenceDraft.record(student: Person.ID(low), competency: c.id, score: 4, observedAt: inQ1)
+                    }
+                }, by: "p-teacher-1", at: TestSchool.now)
+            let later = try #require(Self.row(try await teacher.call(path), low))
+            #expect(later["grade"] as? String == onRecord)
+            #expect(later["computedGrade"] as? String != onRecord && later["changedSinceClosing"] as? Bool == true)
+            // A closed period takes no override.
+            let override = try await teacher.call(
+                "/api/v1/sections/sec-1/grades/overrides", method: .post,
+                json: ["studentId": low, "grade": "A", "reason": "Too late", "periodId": q1.id.rawValue])
+            #expect(override.status == .conflict)
+
+            // The family sees the closed period's report card; another family does not.
+            let guardianPerson = try #require(try await store.credentials(username: "guardian")?.person)
+            let child = try #require(try await store.children(ofGuardian: guardianPerson.id).first)
+            var guardian = TestBrowser(client)
+            _ = try await guardian.login("guardian")
+            let cards = try await guardian.get("/students/\(child.id.rawValue)/report-cards")
+            #expect(cards.status == .ok && cards.body.contains("Quarter 1"))
+            let childInSection = frame.students.contains { $0.id == child.id }
+            #expect(cards.body.contains("report-card") == childInSection)
+            var stranger = TestBrowser(client)
+            _ = try await stranger.login("teacher5")
+            #expect(try await stranger.get("/students/\(child.id.rawValue)/report-cards").status == .forbidden)
+            // The section's cards, one per student.
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let print = try await browser.get("/sections/sec-1/report-cards?period=\(q1.id.rawValue)")
+            #expect(print.status == .ok)
+            #expect(print.body.components(separatedBy: "class=\"card report-card\"").count - 1 == frame.students.count)
+        }
+    }
+
+    @Test("A past date gives the grades as they stood, whatever was recorded since")
+    func asOfDate() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let teacher = try await APIClient.signIn(client, "teacher")
+            let yesterday = Section.isoDay(TestSchool.now.addingTimeInterval(-86_400))
+            let before = try await teacher.call("/api/v1/sections/sec-1/grades?asOf=\(yesterday)")
+            #expect(before.status == .ok && before.object["asOf"] as? String == yesterday)
+            let target = try #require(Self.students(before).first { $0["grade"] as? String != "A" })
+            let student = try #require(target["studentId"] as? String)
+            let frame = try await SectionFrame.load("sec-1", store: services.store)
+            _ = try await services.store.append(
+                frame.curriculum.leafCompetencies.filter { $0.kind == .academic }.flatMap { c in
+                    (0..<12).map { _ in EvidenceDraft.record(student: Person.ID(student), competency: c.id, score: 4) }
+                }, by: "p-teacher-1", at: TestSchool.now)
+            let now = try await teacher.call("/api/v1/sections/sec-1/grades")
+            #expect(Self.row(now, student)?["grade"] as? String != target["grade"] as? String)
+            let again = try await teacher.call("/api/v1/sections/sec-1/grades?asOf=\(yesterday)")
+            #expect(Self.row(again, student)?["grade"] as? String == target["grade"] as? String)
+            #expect(Self.row(again, student)?["explanation"] as? String == target["explanation"] as? String)
+        }
+    }
+}

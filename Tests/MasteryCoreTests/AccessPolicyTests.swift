@@ -56,13 +56,21 @@ struct AccessPolicyTests {
         "admin/sameSchool/chooseCourseFrameworks", "admin/sameDistrict/chooseCourseFrameworks",
         // One's own settings (the language of one's pages): everyone, for themselves only.
         "student/itself/changeOwnSettings", "guardian/itself/changeOwnSettings", "teacher/itself/changeOwnSettings",
-        "coach/itself/changeOwnSettings", "admin/itself/changeOwnSettings",
+        "coach/itself/changeOwnSettings", "admin/itself/changeOwnSettings", "mentor/itself/changeOwnSettings",
         // Flex days: the school's coach and administrators coordinate; its teachers and students take part (teachers
         // ask for their own students, students rank sessions for themselves).
         "coach/sameSchool/coordinateFlexDays", "admin/sameSchool/coordinateFlexDays",
         "admin/sameDistrict/coordinateFlexDays", "teacher/sameSchool/joinFlexDay", "student/sameSchool/joinFlexDay",
         "teacher/teacher/requestFlexStudents", "student/itself/chooseFlexSessions",
         "teacher/teacher/gradeSection", "admin/sameSchool/gradeSection", "admin/sameDistrict/gradeSection",
+        // Extended learning opportunities: the student proposes, their teacher supervises, a guardian consents, the
+        // mentor (and the student) log hours; a mentor sees only the opportunity they mentor.
+        "student/itself/proposeLearningOpportunity", "teacher/teacher/superviseLearningOpportunity",
+        "guardian/guardian/consentLearningOpportunity", "mentor/mentor/logLearningHours",
+        "student/itself/logLearningHours", "student/itself/viewLearningOpportunity",
+        "guardian/guardian/viewLearningOpportunity", "teacher/teacher/viewLearningOpportunity",
+        "mentor/mentor/viewLearningOpportunity", "coach/sameSchool/viewLearningOpportunity",
+        "admin/sameSchool/viewLearningOpportunity", "admin/sameDistrict/viewLearningOpportunity",
     ]
 
     static let everyTriple: [String] = Role.allCases.flatMap { role in

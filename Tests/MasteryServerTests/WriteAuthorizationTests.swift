@@ -184,6 +184,40 @@ struct WriteAuthorizationTests {
             Row(
                 path: "/api/v1/grading-periods", api: ["title": "", "startsOn": "x", "endsOn": "y"],
                 allowed: ["admin"], denied: others(["admin"])),
+            // Learning beyond school: the student proposes and logs hours, their teacher supervises, a guardian
+            // consents. (Empty or out-of-range fields: refused once the door is open.)
+            Row(path: "\(s)/elos", fields: [("title", "")], allowed: ["student"], denied: others(["student"])),
+            Row(path: "/elos/\(ids.elo)/approve", allowed: teacherOnly, denied: others(teacherOnly)),
+            Row(path: "/elos/\(ids.elo)/consent", allowed: ["guardian"], denied: others(["guardian"])),
+            Row(
+                path: "/elos/\(ids.elo)/complete", fields: [("credit", "99")], allowed: teacherOnly,
+                denied: others(teacherOnly)),
+            Row(
+                path: "/elos/\(ids.elo)/hours", fields: [("hours", "")], allowed: ["student"],
+                denied: others(["student"])),
+            Row(
+                path: "/elos/\(ids.elo)/evidence", fields: [("score", "")], allowed: teacherOnly,
+                denied: others(teacherOnly)),
+            Row(
+                path: "/elos/\(ids.elo)/mentors", fields: [("givenName", "")], allowed: teacherOnly,
+                denied: others(teacherOnly)),
+            Row(
+                path: "/api/v1/students/\(ids.student)/elos", api: ["title": "", "kind": "internship"],
+                allowed: ["student"], denied: others(["student"])),
+            Row(
+                path: "/api/v1/elos/\(ids.elo)/hours", api: ["hours": "x", "note": ""], allowed: ["student"],
+                denied: others(["student"])),
+            Row(
+                path: "/api/v1/elos/\(ids.elo)/evidence", api: ["competencyId": ids.competency], allowed: teacherOnly,
+                denied: others(teacherOnly)),
+            Row(
+                path: "/api/v1/elos/\(ids.elo)/mentors", api: ["givenName": ""], allowed: teacherOnly,
+                denied: others(teacherOnly)),
+            Row(
+                path: "/api/v1/elos/\(ids.elo)/complete", api: ["credit": "x"], allowed: teacherOnly,
+                denied: others(teacherOnly)),
+            Row(path: "/api/v1/elos/\(ids.elo)/approve", api: [:], allowed: teacherOnly, denied: others(teacherOnly)),
+            Row(path: "/api/v1/elos/\(ids.elo)/consent", api: [:], allowed: ["guardian"], denied: others(["guardian"])),
         ]
     }
 
@@ -194,6 +228,7 @@ struct WriteAuthorizationTests {
         var task: String
         var framework: String
         var day: String
+        var elo: String
     }
 
     @Test("Each write route lets through exactly the people the policy names")
@@ -223,7 +258,13 @@ struct WriteAuthorizationTests {
                 .last.map(String.init))
             let ids = IDs(
                 student: student.id.rawValue, section: section.id.rawValue, competency: competency.id.rawValue,
-                task: task.id.rawValue, framework: competency.frameworkID.rawValue, day: day)
+                task: task.id.rawValue, framework: competency.frameworkID.rawValue, day: day, elo: "elo-auth")
+            try await store.add(
+                ExtendedLearning(
+                    id: "elo-auth", studentID: student.id, title: "Lab internship", kind: .internship, description: "",
+                    competencyIDs: [competency.id], plannedHours: nil,
+                    proposed: .init(by: student.id, at: TestSchool.now),
+                    consentNeeded: true), organization: nil)
             let usernames: [String: String] = [
                 "student": "student", "classmate": try #require(classmate.username), "guardian": "guardian",
                 "otherGuardian": otherGuardian, "teacher": "teacher", "teacher2": "teacher2", "teacher5": "teacher5",

@@ -60,6 +60,18 @@ extension Access {
         /// period (freezing its grades). The section's teachers and the school's administrators; still allowed once
         /// the term has ended, when grades are finished.
         case gradeSection
+        /// Propose an extended learning opportunity: the student themselves.
+        case proposeLearningOpportunity
+        /// Approve, give a mentor to, and complete a student's extended learning opportunity: a teacher of the
+        /// student (their teacher of record or advisor).
+        case superviseLearningOpportunity
+        /// Consent to a student's extended learning opportunity: their guardian.
+        case consentLearningOpportunity
+        /// Log hours and observations on an extended learning opportunity: its mentor, and the student.
+        case logLearningHours
+        /// Read an extended learning opportunity: the student, their family and teachers, its mentor, the school's
+        /// coach and administrators.
+        case viewLearningOpportunity
         /// Settings of one's own account (the language of one's pages): the person themselves, whatever their role.
         case changeOwnSettings
     }

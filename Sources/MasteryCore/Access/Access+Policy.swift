@@ -57,7 +57,7 @@ extension Access {
             case .viewSensitiveProfile:
                 (role == .teacher && relation == .teacher) || (role == .admin && relation == .sameSchool)
             case .viewFrameworks:
-                relation == .sameSchool || relation == .sameDistrict
+                role != .mentor && (relation == .sameSchool || relation == .sameDistrict)
             case .manageFrameworks:
                 (role == .teacher || role == .admin) && (relation == .sameSchool || relation == .sameDistrict)
             case .viewSchool:
@@ -87,6 +87,20 @@ extension Access {
                 }
             case .joinFlexDay:
                 (role == .teacher || role == .student) && relation == .sameSchool
+            case .proposeLearningOpportunity:
+                role == .student && relation == .itself
+            case .superviseLearningOpportunity:
+                role == .teacher && relation == .teacher
+            case .consentLearningOpportunity:
+                role == .guardian && relation == .guardian
+            case .logLearningHours:
+                (role == .mentor && relation == .mentor) || (role == .student && relation == .itself)
+            case .viewLearningOpportunity:
+                switch (role, relation) {
+                case (.student, .itself), (.guardian, .guardian), (.teacher, .teacher), (.mentor, .mentor): true
+                case (.coach, .sameSchool), (.admin, .sameSchool), (.admin, .sameDistrict): true
+                default: false
+                }
             case .gradeSection:
                 switch (role, relation) {
                 case (.teacher, .teacher), (.admin, .sameSchool), (.admin, .sameDistrict): true

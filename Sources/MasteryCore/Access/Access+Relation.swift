@@ -14,6 +14,8 @@ extension Access {
         case sameSchool
         /// The actor belongs to the district the thing acted on is in.
         case sameDistrict
+        /// The actor mentors the extended learning opportunity acted on.
+        case mentor
         /// None of the above.
         case none
     }

@@ -14,6 +14,8 @@ public enum EvidenceSource: String, Codable, Sendable, CaseIterable {
     case checkpoint
     /// Recorded by a flex session's teacher at attendance.
     case flexSession = "flex-session"
+    /// Scored by the teacher on an extended learning opportunity (an internship, an online course, …).
+    case extendedLearning = "elo"
 
     public var displayName: String {
         switch self {
@@ -24,6 +26,7 @@ public enum EvidenceSource: String, Codable, Sendable, CaseIterable {
         case .imported: "Imported"
         case .checkpoint: "Checkpoint"
         case .flexSession: "Flex session"
+        case .extendedLearning: "Learning beyond school"
         }
     }
 }

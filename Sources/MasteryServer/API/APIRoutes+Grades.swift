@@ -41,6 +41,9 @@ extension APIRoutes {
             let period = try await SectionGrades.period(query["period"].map(String.init), store: store)
             let asOfText = query["asOf"].map(String.init)
             var proposed: GradeRule?
+            if let unassessed = query["unassessed"], GradeRule.Unassessed(rawValue: String(unassessed)) == nil {
+                throw AppError.invalid(message: "unassessed: use skip, lowest or incomplete.", field: "unassessed")
+            }
             if let preset = query["preset"].map(String.init) {
                 let frame = try await SectionFrame.load(section, store: store)
                 proposed = try GradingService.rule(

@@ -86,6 +86,7 @@ struct APIRoutes {
         registerPlaylists(on: router)
         registerPlaylistEditing(on: router)
         registerGrades(on: router)
+        registerExtendedLearning(on: router)
     }
 
     func me(_ context: AppRequestContext) async throws -> Response {
@@ -112,6 +113,7 @@ struct APIRoutes {
         switch user.role {
         case .teacher: return try await store.sections(of: user.id, as: .teacher)
         case .student: return try await store.sections(of: user.id, as: .student)
+        case .mentor: return []
         case .guardian:
             var sections: [Section] = []
             for child in try await store.children(ofGuardian: user.id) {

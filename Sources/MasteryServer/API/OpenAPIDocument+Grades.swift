@@ -25,9 +25,9 @@ extension OpenAPIDocument {
                     schema:
                       type: object
                       properties:
-                        preset: { type: string, enum: [mean-level, all-at-least, percent-mastered, level-names] }
-                        unassessed: { type: string, enum: [skip, lowest, incomplete] }
-                        rule: { $ref: "#/components/schemas/GradeRule" }
+                        preset: { type: [string, "null"], enum: [mean-level, all-at-least, percent-mastered, level-names, null] }
+                        unassessed: { type: [string, "null"], enum: [skip, lowest, incomplete, null] }
+                        rule: { anyOf: [{ $ref: "#/components/schemas/GradeRule" }, { type: "null" }] }
               responses:
                 "200": { $ref: "#/components/responses/Grades" }
                 \(errors(401, 403, 404, 413, 422))
@@ -45,9 +45,9 @@ extension OpenAPIDocument {
                       required: [studentId, reason]
                       properties:
                         studentId: { type: string }
-                        grade: { type: [string, "null"], minLength: 1, maxLength: 12 }
+                        grade: { type: [string, "null"], maxLength: 12, description: "null or empty withdraws the override" }
                         reason: { type: string, minLength: 3, maxLength: 1000 }
-                        periodId: { type: string }
+                        periodId: { type: [string, "null"] }
               responses:
                 "201": { $ref: "#/components/responses/Grades" }
                 \(errors(401, 403, 404, 409, 413, 422))
@@ -97,12 +97,115 @@ extension OpenAPIDocument {
                       required: [title, startsOn, endsOn]
                       properties:
                         title: { type: string, minLength: 1, maxLength: 200 }
-                        kind: { type: string, enum: [gradingPeriod, term, semester, schoolYear] }
+                        kind: { type: [string, "null"], enum: [gradingPeriod, term, semester, schoolYear, null] }
                         startsOn: { type: string, format: date }
                         endsOn: { type: string, format: date }
               responses:
                 "201": { description: The period, content: { application/json: { schema: { $ref: "#/components/schemas/GradingPeriod" } } } }
                 \(errors(401, 403, 413, 422))
+        """
+
+    /// Extended learning opportunities (`/api/v1/students/{id}/elos`, `/api/v1/elos/{id}/…`).
+    static let extendedLearningPaths = """
+          /api/v1/students/{id}/elos:
+            get:
+              summary: A student's extended learning opportunities (the student, family, teachers, school staff)
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "200": { description: "{ elos: [ELO] }", content: { application/json: { schema: { type: object, properties: { elos: { type: array, items: { $ref: "#/components/schemas/ELO" } } } } } } }
+                \(errors(401, 403, 404, 422))
+            post:
+              summary: The student proposes one with the competencies of their courses it will show
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [title, kind, competencyIds]
+                      properties:
+                        title: { type: string, minLength: 1, maxLength: 200 }
+                        kind: { type: string, enum: [internship, online-course, community-project, independent-study] }
+                        competencyIds: { type: array, minItems: 1, maxItems: 30, items: { type: string } }
+                        description: { type: [string, "null"], maxLength: 4000 }
+                        hours: { type: [number, "null"], exclusiveMinimum: 0, maximum: 2000 }
+              responses:
+                "201": { description: "The opportunity (state proposed)", content: { application/json: { schema: { $ref: "#/components/schemas/ELO" } } } }
+                \(errors(401, 403, 404, 413, 422))
+          /api/v1/elos/{id}:
+            get:
+              summary: One opportunity (also its mentor)
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                "200": { description: The opportunity, content: { application/json: { schema: { $ref: "#/components/schemas/ELO" } } } }
+                \(errors(401, 403, 404, 422))
+          /api/v1/elos/{id}/{step}:
+            post:
+              summary: "approve and complete: a teacher of the student; consent: a guardian. Complete takes { credit } (0–10)"
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { name: step, in: path, required: true, schema: { type: string, enum: [approve, consent, complete] } }
+              requestBody:
+                required: false
+                content: { application/json: { schema: { type: object, properties: { credit: { type: [number, "null"], minimum: 0, maximum: 10 } } } } }
+              responses:
+                "200": { description: The opportunity after the step, content: { application/json: { schema: { $ref: "#/components/schemas/ELO" } } } }
+                \(errors(401, 403, 404, 409, 413, 422))
+          /api/v1/elos/{id}/hours:
+            post:
+              summary: The mentor or the student logs time spent while it is under way
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [hours, note]
+                      properties:
+                        hours: { type: number, exclusiveMinimum: 0, maximum: 24 }
+                        day: { type: [string, "null"], format: date }
+                        note: { type: string, minLength: 1, maxLength: 2000 }
+              responses:
+                "201": { description: The opportunity, content: { application/json: { schema: { $ref: "#/components/schemas/ELO" } } } }
+                \(errors(401, 403, 404, 409, 413, 422))
+          /api/v1/elos/{id}/mentors:
+            post:
+              summary: The teacher invites an outside mentor (an account that sees only this opportunity)
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [givenName]
+                      properties: { givenName: { type: string }, familyName: { type: [string, "null"] }, email: { type: [string, "null"], format: email } }
+              responses:
+                "201": { description: "{ mentorId, username, invitation }", content: { application/json: { schema: { type: object, properties: { mentorId: { type: string }, username: { type: string }, invitation: { type: string } } } } } }
+                \(errors(401, 403, 404, 413, 422))
+          /api/v1/elos/{id}/evidence:
+            post:
+              summary: The teacher scores one of its competencies (evidence from learning beyond school)
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [competencyId, score]
+                      properties: { competencyId: { type: string }, score: { type: number }, comment: { type: [string, "null"] } }
+              responses:
+                "201": { description: The opportunity, content: { application/json: { schema: { $ref: "#/components/schemas/ELO" } } } }
+                \(errors(401, 403, 404, 409, 413, 422))
         """
 
     static let gradeComponents = """
@@ -134,5 +237,26 @@ extension OpenAPIDocument {
                 fallback: { type: string, maxLength: 12 }
                 unassessed: { type: string, enum: [skip, lowest, incomplete] }
                 strandWeights: { type: object, additionalProperties: { type: number, minimum: 0, maximum: 100 } }
+            ELO:
+              type: object
+              required: [id, studentId, title, kind, state, competencyIds, consentNeeded, hoursLogged]
+              properties:
+                id: { type: string }
+                studentId: { type: string }
+                title: { type: string }
+                kind: { type: string, enum: [internship, online-course, community-project, independent-study] }
+                description: { type: string }
+                competencyIds: { type: array, items: { type: string } }
+                plannedHours: { type: number }
+                state: { type: string, enum: [proposed, approved, active, completed] }
+                consentNeeded: { type: boolean }
+                proposed: { type: object, properties: { by: { type: string }, at: { type: string, format: date-time } } }
+                approved: { type: object, properties: { by: { type: string }, at: { type: string, format: date-time } } }
+                consented: { type: object, properties: { by: { type: string }, at: { type: string, format: date-time } } }
+                completed: { type: object, properties: { by: { type: string }, at: { type: string, format: date-time } } }
+                credit: { type: number }
+                mentorIds: { type: array, items: { type: string } }
+                hoursLogged: { type: number }
+                hours: { type: array, items: { type: object, properties: { hours: { type: number }, day: { type: string, format: date }, note: { type: string }, by: { type: string } } } }
         """
 }

@@ -2,7 +2,9 @@
 /// (this one: the header, health, sign-in and the caller's tokens).
 enum OpenAPIDocument {
     static let yaml = [
-        head, peoplePaths, learningPaths, flexDayPaths, playlistPaths, playlistEditingPaths, gradePaths, components,
+        head, peoplePaths, learningPaths, flexDayPaths, playlistPaths, playlistEditingPaths, gradePaths,
+        extendedLearningPaths,
+        components,
         flexDayComponents, playlistComponents, pathwayComponents, gradeComponents,
     ].joined(separator: "\n")
 

@@ -54,6 +54,8 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     FrameworkRoutes(services: services).register(on: router)
     SectionSettingsRoutes(services: services).register(on: router)
     GradeRoutes(services: services).register(on: router)
+    ExtendedLearningRoutes(services: services).register(on: router)
+    TranscriptRoutes(services: services).register(on: router)
     FlexDayRoutes(services: services).register(on: router)
     FlexJoinRoutes(services: services).register(on: router)
     GoalRoutes(services: services).register(on: router)

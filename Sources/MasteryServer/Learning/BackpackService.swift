@@ -70,6 +70,14 @@ public struct BackpackService: Sendable {
         accomplishments += plans.filter { $0.status == .complete }.map {
             .init(kind: "plan-complete", title: $0.title, date: $0.updatedAt)
         }
+        // Learning beyond school that earned credit.
+        accomplishments += try await store.elos(student: studentID).filter { $0.state == .completed }.map { elo in
+            let credit = elo.credit.map { ", credit \(DisplayNumber.text($0))" } ?? ""
+            return .init(
+                kind: "elo-complete",
+                title: "\(elo.kind.title): \(elo.title) (\(DisplayNumber.text(elo.hoursLogged)) h\(credit))",
+                date: elo.completion?.at)
+        }
         let transferred = try await store.transferredMastery(student: studentID).compactMap {
             try? Self.decoder.decode(Backpack.Mastery.self, from: Data($0.utf8))
         }

@@ -65,7 +65,7 @@ struct SectionGrades {
 
     /// A past date in a request (`?asOf=2026-11-30`): the end of that day (UTC).
     static func asOf(_ text: String?) throws -> Date? {
-        guard let text, !text.isEmpty else { return nil }
+        guard let text else { return nil }
         guard GradingPeriod.isDate(text), let day = ISO8601DateFormatter.day.date(from: text) else {
             throw AppError.invalid(message: "asOf: '\(text.prefix(40))' is not a date (YYYY-MM-DD).", field: "asOf")
         }

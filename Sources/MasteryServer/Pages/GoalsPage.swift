@@ -228,7 +228,8 @@ enum StudentNavigation {
         ("reflections", "Reflections", "/reflections"), ("profile", "Profile", "/profile"),
         ("plan", "Learning plan", "/plan"),
         ("backpack", "Backpack", "/backpack"), ("conference", "Conference report", "/conference"),
-        ("report", "Report cards", "/report-cards"),
+        ("report", "Report cards", "/report-cards"), ("elos", "Learning beyond school", "/elos"),
+        ("transcript", "Transcript", "/transcript"),
     ]
 
     /// The pages the viewer may open (the backpack is for the student, their family, teachers and administrators).

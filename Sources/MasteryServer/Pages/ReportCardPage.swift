@@ -11,6 +11,8 @@ struct ReportCardPage {
     var students: [Person]
     /// The language each student's card is written in (the page's own when missing).
     var translators: [Person.ID: Translator] = [:]
+    /// Each student's completed learning beyond school.
+    var learning: [Person.ID: [ExtendedLearning]] = [:]
 
     func render(_ page: PageContext) -> HTML {
         let t = page.t
@@ -20,13 +22,15 @@ struct ReportCardPage {
             .div(.class("no-print"), Layout.heading(title, eyebrow: grades.frame.section.name)),
             Components.printButton(t),
             .forEach(students) { student in
-                Self.card(student, grades: grades, school: school, t: translators[student.id] ?? t)
+                Self.card(
+                    student, grades: grades, school: school, learning: learning[student.id] ?? [],
+                    t: translators[student.id] ?? t)
             }
         )
     }
 
     static func card(
-        _ student: Person, grades: SectionGrades, school: String, t: Translator
+        _ student: Person, grades: SectionGrades, school: String, learning: [ExtendedLearning], t: Translator
     ) -> Node<HTML.BodyContext> {
         let row = grades.sheet.rows.first { $0.studentID == student.id }
         let records = grades.records[student.id] ?? [:]
@@ -50,8 +54,24 @@ struct ReportCardPage {
                 records: records, curriculum: curriculum, t: t),
             levelTable(
                 t("Habits of work"), competencies.filter { $0.kind == .habit }, records: records,
-                curriculum: curriculum,
-                t: t))
+                curriculum: curriculum, t: t),
+            beyondSchool(relevant(learning, to: grades), t))
+    }
+
+    /// Completed learning beyond school that showed this course's competencies (by the end of the period).
+    static func relevant(_ learning: [ExtendedLearning], to grades: SectionGrades) -> [ExtendedLearning] {
+        let course = Set(grades.frame.curriculum.competencies.map(\.id))
+        return learning.filter { elo in
+            guard let done = elo.completion, elo.competencyIDs.contains(where: course.contains) else { return false }
+            return grades.period.map { Section.isoDay(done.at) <= $0.endsOn } ?? true
+        }
+    }
+
+    static func beyondSchool(_ learning: [ExtendedLearning], _ t: Translator) -> Node<HTML.BodyContext> {
+        guard !learning.isEmpty else { return .empty }
+        return .group(
+            .h3(.class("report-subhead"), .text(t("Learning beyond school"))),
+            .ul(.forEach(learning) { ELOCard.summary($0, t, dated: false) }))
     }
 
     /// The course, the section (its name alone when it already says the course) and its teachers.

@@ -8,6 +8,7 @@ struct StudentReportCardsPage {
     var student: Person
     var school: String
     var cards: [SectionGrades]
+    var learning: [ExtendedLearning] = []
 
     func render(_ page: PageContext) -> HTML {
         let t = page.t
@@ -22,7 +23,9 @@ struct StudentReportCardsPage {
                     .text(t("No report card yet: one appears here when a teacher finishes a grading period."))),
                 else: .group(
                     Components.printButton(t),
-                    .forEach(cards) { ReportCardPage.card(student, grades: $0, school: school, t: t) }))
+                    .forEach(cards) {
+                        ReportCardPage.card(student, grades: $0, school: school, learning: learning, t: t)
+                    }))
         )
     }
 }

@@ -16,7 +16,8 @@ struct GradeRoutes {
             try await service.require(.viewGradebook, section: section)
             let query = request.uri.queryParameters
             let period = try await SectionGrades.period(query["period"].map(String.init), store: store)
-            let asOfText = query["asOf"].map(String.init)
+            // The page's form sends an empty date when none is chosen.
+            let asOfText = query["asOf"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
             let grades = try await service.grades(
                 section: section, period: period, asOf: try SectionGrades.asOf(asOfText))
             var page = GradesPage(
@@ -82,6 +83,9 @@ struct GradeRoutes {
             let school = try await store.organization(grades.frame.section.schoolID)
             var page = ReportCardPage(grades: grades, school: school?.name ?? "", students: grades.frame.students)
             page.translators = try await familyLanguages(grades.frame.students)
+            for student in grades.frame.students {
+                page.learning[student.id] = try await store.elos(student: student.id).filter { $0.state == .completed }
+            }
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
     }
@@ -104,7 +108,8 @@ struct GradeRoutes {
             cards.append(try await SectionGrades.load(frame, period: period, asOf: nil, store: store))
         }
         let school = try await store.organization(student.organizationID)
-        let page = StudentReportCardsPage(student: student, school: school?.name ?? "", cards: cards)
+        var page = StudentReportCardsPage(student: student, school: school?.name ?? "", cards: cards)
+        page.learning = try await store.elos(student: studentID).filter { $0.state == .completed }
         return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
     }
 

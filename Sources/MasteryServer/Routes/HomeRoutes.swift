@@ -32,6 +32,9 @@ struct HomeRoutes {
                 return HTMLResponse.render(
                     CoachHomePage(coach: user, overview: try await overview(school)).render(page))
             case .admin: return HTMLResponse.render(try await adminHome(user).render(page))
+            case .mentor:
+                return HTMLResponse.render(
+                    MentorHomePage(mentor: user, opportunities: try await store.elos(mentor: user.id)).render(page))
             }
         }
     }

@@ -109,6 +109,7 @@ enum Layout {
         case .teacher: [("My sections", "/"), ("My day", "/my-day"), ("Frameworks", "/frameworks")]
         case .student: [("My tracker", "/"), ("My day", "/my-day")]
         case .guardian: [("My children", "/")]
+        case .mentor: [("Mentoring", "/")]
         case .coach: [("School", "/"), ("Flex days", "/schedule"), ("Frameworks", "/frameworks")]
         case .admin:
             [

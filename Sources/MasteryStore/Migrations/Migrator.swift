@@ -41,6 +41,7 @@ enum Migrator {
         AddStudentVersions(),
         AddVisits(),
         CreateGrades(),
+        CreateExtendedLearning(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -33,6 +33,8 @@ extension Store {
                     ).first() != nil
                 return teaches
                     ? .teacher : try await Self.organizationRelation(db, actor: actor, to: student.organizationID)
+            case .mentor:
+                return .none
             case .admin, .coach, .student:
                 return try await Self.organizationRelation(db, actor: actor, to: student.organizationID)
             }
@@ -70,7 +72,7 @@ extension Store {
                     WHERE guardian_links.guardian_id = \(bind: actor.id.rawValue) \
                     AND enrollments.section_id = sections.id AND enrollments.role = 'student'
                     """
-            case .admin, .coach:
+            case .admin, .coach, .mentor:
                 tie = "SELECT 1 WHERE 1 = 0"
             }
             guard
@@ -115,6 +117,8 @@ extension Store {
     )
         async throws -> Access.Relation
     {
+        // A mentor is of no school: they stand only to the opportunities they mentor.
+        if actor.role == .mentor { return .none }
         if actor.organizationID == organizationID {
             let kind = try await db.raw("SELECT kind FROM organizations WHERE id = \(bind: organizationID.rawValue)")
                 .first()?.string("kind")

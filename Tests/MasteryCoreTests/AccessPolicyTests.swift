@@ -63,6 +63,7 @@ struct AccessPolicyTests {
         "admin/sameDistrict/coordinateFlexDays", "teacher/sameSchool/joinFlexDay", "student/sameSchool/joinFlexDay",
         "teacher/teacher/requestFlexStudents", "student/itself/chooseFlexSessions",
         "teacher/teacher/gradeSection", "admin/sameSchool/gradeSection", "admin/sameDistrict/gradeSection",
+        "admin/sameDistrict/chooseDistrictGradeRule",
         // Extended learning opportunities: the student proposes, their teacher supervises, a guardian consents, the
         // mentor (and the student) log hours; a mentor sees only the opportunity they mentor.
         "student/itself/proposeLearningOpportunity", "teacher/teacher/superviseLearningOpportunity",

@@ -195,4 +195,70 @@ struct GradesTests {
             #expect(Self.row(again, student)?["explanation"] as? String == target["explanation"] as? String)
         }
     }
+
+    @Test("A comment goes on the report card; the grades download as CSV; the district sets the default rule")
+    func commentsCSVAndDistrictRule() async throws {
+        try await withOwnApp(adjust: { _ in }) { client, services in
+            let teacher = try await APIClient.signIn(client, "teacher")
+            let admin = try await APIClient.signIn(client, "admin")
+            let q1 = try #require(try await services.store.gradingPeriods().first { $0.title == "Quarter 1" })
+            let student = try #require(
+                Self.students(try await teacher.call("/api/v1/sections/sec-1/grades")).first?["studentId"] as? String)
+            let written = try await teacher.call(
+                "/api/v1/sections/sec-1/grades/comments", method: .post,
+                json: [
+                    "studentId": student, "comment": "Asks sharp questions; =keep going", "periodId": q1.id.rawValue,
+                ])
+            #expect(written.status == .created)
+            #expect(Self.row(written, student)?["comment"] as? String == "Asks sharp questions; =keep going")
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let cards = try await browser.get("/sections/sec-1/report-cards?period=\(q1.id.rawValue)")
+            #expect(cards.body.contains("Teacher&#39;s comment") || cards.body.contains("Teacher's comment"))
+            #expect(cards.body.contains("Asks sharp questions"))
+            // The plain CSV: one row per student, a formula-looking comment defused for spreadsheets.
+            let csv = try await browser.get("/sections/sec-1/grades.csv?period=\(q1.id.rawValue)")
+            #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            let lines = csv.body.split(separator: "\r\n")
+            #expect(lines.first?.hasPrefix("student_id,sourced_id,student,grade,computed_grade") == true)
+            #expect(lines.count == 26)
+            var family = TestBrowser(client)
+            _ = try await family.login("guardian")
+            #expect(try await family.get("/sections/sec-1/grades.csv").status == .forbidden)
+            // Closed: the card is final, no more comments.
+            _ = try await teacher.call(
+                "/api/v1/sections/sec-1/grades/close", method: .post, json: ["periodId": q1.id.rawValue])
+            let late = try await teacher.call(
+                "/api/v1/sections/sec-1/grades/comments", method: .post,
+                json: ["studentId": student, "comment": "later", "periodId": q1.id.rawValue])
+            #expect(late.status == .conflict)
+
+            // The district's rule is what a course without its own follows; teachers cannot set it.
+            let rule: [String: Any] = [
+                "name": "District pass/fail", "tiers": [["grade": "P", "meanAtLeast": 2.5]], "fallback": "NP",
+                "unassessed": "skip", "strandWeights": [String: Double](),
+            ]
+            #expect(
+                try await teacher.call("/api/v1/grade-rule", method: .put, json: ["rule": rule]).status == .forbidden)
+            #expect(try await admin.call("/api/v1/grade-rule", method: .put, json: ["rule": rule]).status == .ok)
+            let now = try await teacher.call("/api/v1/sections/sec-1/grades")
+            #expect((now.object["rule"] as? [String: Any])?["name"] as? String == "District pass/fail")
+            #expect(Self.students(now).allSatisfy { ["P", "NP", nil].contains($0["grade"] as? String) })
+
+            // An administrator adds a period by hand; a period that ends before it starts is refused, naming why.
+            var office = TestBrowser(client)
+            _ = try await office.login("admin")
+            _ = try await office.get("/admin/grading-periods")
+            let refused = try await office.post(
+                "/admin/grading-periods",
+                [("title", "Summer"), ("kind", "term"), ("startsOn", "2027-07-01"), ("endsOn", "2027-06-01")])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("before it starts"))
+            let added = try await office.post(
+                "/admin/grading-periods",
+                [("title", "Summer"), ("kind", "term"), ("startsOn", "2027-06-01"), ("endsOn", "2027-07-31")])
+            #expect(added.status == .seeOther)
+            #expect(try await services.store.gradingPeriods().contains { $0.title == "Summer" && $0.kind == "term" })
+            #expect(try await browser.get("/admin/grading-periods").status == .forbidden)
+        }
+    }
 }

@@ -172,6 +172,15 @@ struct WriteAuthorizationTests {
                 path: "\(section)/grades/close", fields: [("period", "no-such-period")], allowed: sectionManagers,
                 denied: others(sectionManagers)),
             Row(
+                path: "\(section)/grades/comment", fields: [("student", "no-such-student")],
+                allowed: sectionManagers, denied: others(sectionManagers)),
+            Row(
+                path: "/api/v1/sections/\(ids.section)/grades/comments",
+                api: ["studentId": "no-such-student", "comment": ""], allowed: sectionManagers,
+                denied: others(sectionManagers)),
+            Row(path: "/api/v1/grade-rule", method: .put, api: [:], allowed: ["admin"], denied: others(["admin"])),
+            Row(path: "/admin/grading-periods", fields: [("title", "")], allowed: ["admin"], denied: others(["admin"])),
+            Row(
                 path: "/api/v1/sections/\(ids.section)/grade-rule", method: .put, api: ["preset": "no-such-preset"],
                 allowed: sectionManagers, denied: others(sectionManagers)),
             Row(

@@ -60,6 +60,11 @@ def test_rule_override_close_and_report_cards(driver, base_url, login, axe_check
                if s["studentId"] == student["studentId"])
     assert row["grade"] == "A-" and row["override"]["reason"] == "Portfolio shows more than the checks"
 
+    # A comment for the report card.
+    driver.find_element(By.ID, f"comment-{student['studentId']}").send_keys("Asks sharp questions in every lab.")
+    driver.find_element(By.CSS_SELECTOR, f"#comment-{student['studentId']} ~ button[type=submit]").click()
+    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".notice-ok")), "the comment was not saved")
+
     # Close the quarter: the grades are on record and the forms are gone.
     driver.find_element(By.ID, "close-confirm").click()
     driver.find_element(By.CSS_SELECTOR, "#close-period button[type=submit]").click()
@@ -86,6 +91,7 @@ def test_rule_override_close_and_report_cards(driver, base_url, login, axe_check
         assert pages, f"no page names {s['name']}"
     first = next(t for t in texts if student["name"] in t)
     assert "A-" in first and "judgement" in first and "Quarter 1" in first
+    assert "Asks sharp questions" in first
     assert all(fill > 0.1 for fill in page_fills(screenshot_dir() / "report-cards.pdf", tmp_path))
 
     # The family of a student in the section finds the card on its own page, in Spanish.
@@ -98,3 +104,10 @@ def test_rule_override_close_and_report_cards(driver, base_url, login, axe_check
     assert "Boletines de calificaciones" in text
     assert "Primer trimestre" in text and "Lo que" in text, text[:400]
     driver.get(f"{base_url}/?lang=en")
+
+    # An administrator's grading periods page.
+    driver.delete_all_cookies()
+    login(driver, "admin")
+    check_at_widths(driver, base_url, axe_check, "/admin/grading-periods", "grading-periods",
+                    widths=((1280, 900), (820, 1180)))
+    assert "Quarter 1" in driver.find_element(By.TAG_NAME, "main").text

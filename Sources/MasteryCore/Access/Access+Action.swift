@@ -60,6 +60,8 @@ extension Access {
         /// period (freezing its grades). The section's teachers and the school's administrators; still allowed once
         /// the term has ended, when grades are finished.
         case gradeSection
+        /// The district's grade rule (what every course without its own follows): the district's administrators.
+        case chooseDistrictGradeRule
         /// Propose an extended learning opportunity: the student themselves.
         case proposeLearningOpportunity
         /// Approve, give a mentor to, and complete a student's extended learning opportunity: a teacher of the

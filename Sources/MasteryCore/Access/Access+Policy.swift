@@ -87,6 +87,8 @@ extension Access {
                 }
             case .joinFlexDay:
                 (role == .teacher || role == .student) && relation == .sameSchool
+            case .chooseDistrictGradeRule:
+                role == .admin && relation == .sameDistrict
             case .proposeLearningOpportunity:
                 role == .student && relation == .itself
             case .superviseLearningOpportunity:

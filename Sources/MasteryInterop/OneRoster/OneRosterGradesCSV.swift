@@ -56,13 +56,13 @@ public struct OneRosterGradesCSV: Sendable {
     public var lineItemID: String { "masterly-\(classSourcedID)-\(periodSourcedID ?? "to-date")" }
 
     public var categories: String {
-        CSVWriter.document(
+        Self.document(
             header: ["sourcedId", "status", "dateLastModified", "title", "weight"],
             rows: [[Self.categoryID, "active", Self.dateTime(gradedAt), "Final grade (from mastery)", ""]])
     }
 
     public var lineItems: String {
-        CSVWriter.document(
+        Self.document(
             header: [
                 "sourcedId", "status", "dateLastModified", "title", "description", "assignDate", "dueDate",
                 "classSourcedId", "schoolSourcedId", "categorySourcedId", "gradingPeriodSourcedId",
@@ -80,7 +80,7 @@ public struct OneRosterGradesCSV: Sendable {
     public var results: String {
         let modified = Self.dateTime(gradedAt)
         let day = Section.isoDay(gradedAt)
-        return CSVWriter.document(
+        return Self.document(
             header: [
                 "sourcedId", "status", "dateLastModified", "lineItemSourcedId", "studentSourcedId", "classSourcedId",
                 "scoreStatus", "score", "textScore", "scoreDate", "comment", "incomplete",
@@ -93,6 +93,11 @@ public struct OneRosterGradesCSV: Sendable {
                     student.incomplete ? "true" : "false",
                 ]
             })
+    }
+
+    /// An interchange file: values written exactly as they are (never prefixed against spreadsheet formulas).
+    static func document(header: [String], rows: [[String]]) -> String {
+        CSVWriter.exactLine(header) + rows.map(CSVWriter.exactLine).joined()
     }
 
     static func dateTime(_ date: Date) -> String {

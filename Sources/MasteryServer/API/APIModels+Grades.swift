@@ -25,6 +25,8 @@ extension APIModels {
             var override: Override?
             /// A closed period whose evidence changed since: the rule would now give another grade.
             var changedSinceClosing: Bool
+            /// The teacher's comment on the report card.
+            var comment: String?
         }
 
         var rule: GradeRule
@@ -53,7 +55,7 @@ extension APIModels {
                         o.grade.map {
                             Override(grade: $0, reason: o.reason, by: o.recordedBy.rawValue, at: o.recordedAt)
                         }
-                    }, changedSinceClosing: row.changedSinceClosing)
+                    }, changedSinceClosing: row.changedSinceClosing, comment: grades.comments[row.studentID])
             }
         }
     }

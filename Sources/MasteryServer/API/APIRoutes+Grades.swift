@@ -21,6 +21,13 @@ extension APIRoutes {
         var periodId: String?
     }
 
+    struct CommentBody: Decodable {
+        var studentId: String
+        /// Empty clears it.
+        var comment: String
+        var periodId: String?
+    }
+
     struct CloseBody: Decodable {
         var periodId: String
     }
@@ -89,6 +96,35 @@ extension APIRoutes {
                 period: period)
             let grades = try await service.grades(section: section, period: period, asOf: nil)
             return APIResponse.json(APIModels.GradesBody(grades, asOfText: nil), status: .created)
+        }
+        router.post("/api/v1/sections/{id}/grades/comments") { request, context in
+            let service = GradingService(services: services, user: try context.requireUser())
+            let section = try Self.sectionID(context)
+            try await service.require(.gradeSection, section: section)
+            let body = try await decodeBody(CommentBody.self, request)
+            try InputRules.checkIdentifier(body.studentId, field: "studentId")
+            try InputRules.check(body.comment, field: "comment")
+            let period = try await SectionGrades.period(body.periodId, store: store)
+            try await service.comment(
+                body.comment, student: Person.ID(body.studentId), section: section, period: period)
+            let grades = try await service.grades(section: section, period: period, asOf: nil)
+            return APIResponse.json(APIModels.GradesBody(grades, asOfText: nil), status: .created)
+        }
+        router.put("/api/v1/grade-rule") { request, context in
+            let user = try context.requireUser()
+            // The district: the administrator's own organization when it is one, else its parent.
+            guard let own = try await store.organization(user.organizationID) else { throw AppError.forbidden }
+            let district = own.kind == .district ? own.id : (own.parentID ?? own.id)
+            try await authorizer.require(user, .chooseDistrictGradeRule, organization: district)
+            let body = try await decodeBody(RuleBody.self, request)
+            guard let rule = body.rule else {
+                throw AppError.invalid(
+                    message: "Give the rule (a district's rule is written out, not a preset).", field: "rule")
+            }
+            try InputRules.check(rule.name, field: "rule.name")
+            for tier in rule.tiers { try InputRules.check(tier.grade, field: "rule.tiers.grade") }
+            try await store.save(rule, course: nil, by: user.id, at: services.clock(), organization: district)
+            return APIResponse.json(rule)
         }
         router.post("/api/v1/sections/{id}/grades/close") { request, context in
             let service = GradingService(services: services, user: try context.requireUser())

@@ -55,6 +55,7 @@ extension OpenAPIDocument {
                                 by: { type: string }
                                 at: { type: string, format: date-time }
                             changedSinceClosing: { type: boolean }
+                            comment: { type: string, description: "the teacher's comment on the report card" }
             Error:
               description: An error
               content:

@@ -51,6 +51,36 @@ extension OpenAPIDocument {
               responses:
                 "201": { $ref: "#/components/responses/Grades" }
                 \(errors(401, 403, 404, 409, 413, 422))
+          /api/v1/sections/{id}/grades/comments:
+            post:
+              summary: The teacher's comment on a student's report card (empty clears it; refused once closed)
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [studentId, comment]
+                      properties:
+                        studentId: { type: string }
+                        comment: { type: string, maxLength: 2000 }
+                        periodId: { type: [string, "null"] }
+              responses:
+                "201": { $ref: "#/components/responses/Grades" }
+                \(errors(401, 403, 404, 409, 413, 422))
+          /api/v1/grade-rule:
+            put:
+              summary: A district administrator sets the district's rule (courses without their own follow it)
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { type: object, required: [rule], properties: { rule: { $ref: "#/components/schemas/GradeRule" } } }
+              responses:
+                "200": { description: The rule, content: { application/json: { schema: { $ref: "#/components/schemas/GradeRule" } } } }
+                \(errors(401, 403, 413, 422))
           /api/v1/sections/{id}/grades/close:
             post:
               summary: Close a grading period for the section; its grades are kept as they stand

@@ -17,6 +17,7 @@ extension SpanishCatalog {
         "Quarter 1": "Primer trimestre",
         "Quarter 2": "Segundo trimestre",
         "Fall semester": "Semestre de otoño",
+        "Teacher's comment": "Comentario del docente",
         // Learning beyond school and the transcript.
         "Learning beyond school": "Aprendizaje fuera de la escuela",
         "Internships, online courses, community projects and independent study that earn credit.":

@@ -59,6 +59,21 @@ struct GradingService {
                 recordedAt: services.clock()), organization: frame.section.schoolID)
     }
 
+    /// Writes the comment on a student's report card (refused once the period is closed).
+    func comment(_ text: String, student: Person.ID, section: Section.ID, period: GradingPeriod?) async throws {
+        try await authorizer.require(user, .gradeSection, section: section)
+        let frame = try await SectionFrame.load(section, store: store)
+        guard frame.students.contains(where: { $0.id == student }) else {
+            throw AppError.invalid(message: "That student is not in this section.", field: "studentId")
+        }
+        if let period, try await store.closure(period: period.id, section: section) != nil {
+            throw AppError.conflict("\(period.title) is closed for this section: its report cards are final.")
+        }
+        try await store.writeReportComment(
+            text.trimmingCharacters(in: .whitespacesAndNewlines), student: student, section: section,
+            period: period?.id, by: user.id, at: services.clock(), organization: frame.section.schoolID)
+    }
+
     /// Closes `period` for the section: every student's grade as it stands is kept.
     func close(period: GradingPeriod, section: Section.ID) async throws -> PeriodClosure {
         try await authorizer.require(user, .gradeSection, section: section)

@@ -15,6 +15,8 @@ struct SectionGrades {
     var sheet: GradeSheet
     /// The records the grades were computed from (for the period, or as of the date).
     var records: [Person.ID: [Competency.ID: MasteryRecord]]
+    /// The teacher's comment on each student's report card.
+    var comments: [Person.ID: String] = [:]
 
     static func load(
         _ frame: SectionFrame, period: GradingPeriod?, asOf: Date?, proposed: GradeRule? = nil, store: Store
@@ -50,7 +52,8 @@ struct SectionGrades {
             sheet: GradeSheet(
                 students: students, curriculum: frame.curriculum, records: records, rule: rule,
                 overrides: try await store.gradeOverrides(section: section, period: period?.id),
-                frozen: frozen), records: records)
+                frozen: frozen), records: records,
+            comments: try await store.reportComments(section: section, period: period?.id))
     }
 
     /// The period named in a request (`?period=ID`), 404 when there is none by that id.

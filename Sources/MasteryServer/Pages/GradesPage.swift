@@ -6,7 +6,7 @@ import Plot
 /// with how it was reached, overrides with their reasons, and closing a grading period.
 struct GradesPage {
     enum Notice: String {
-        case rule, override, closed
+        case rule, override, closed, comment
     }
 
     var grades: SectionGrades
@@ -32,7 +32,8 @@ struct GradesPage {
             .unwrap(notice) { Components.notice(noticeText($0), error: false) },
             .p(
                 .a(.href(sectionPath), "Back to the gradebook"), " · ",
-                .a(.href(reportCardsPath), "Report cards to print")),
+                .a(.href(reportCardsPath), "Report cards to print"), " · ",
+                .a(.href(csvPath), "Download as CSV")),
             chooser,
             .unwrap(grades.closure) { closure in
                 let changed = grades.sheet.rows.filter(\.changedSinceClosing).count
@@ -59,11 +60,16 @@ struct GradesPage {
         case .rule: "Saved: every section of \(grades.frame.course.code) now follows this rule."
         case .override: "Saved: the override is on record, with its reason."
         case .closed: "Closed: these grades are now on record and will not change by themselves."
+        case .comment: "Saved: the comment will be on the report card."
         }
     }
 
     var reportCardsPath: String {
         sectionPath + "/report-cards" + (grades.period.map { "?period=\(Self.escape($0.id.rawValue))" } ?? "")
+    }
+
+    var csvPath: String {
+        sectionPath + "/grades.csv" + (grades.period.map { "?period=\(Self.escape($0.id.rawValue))" } ?? "")
     }
 
     static func escape(_ text: String) -> String {
@@ -102,7 +108,8 @@ struct GradesPage {
                         .th(.attribute(named: "scope", value: "col"), "Grade"),
                         .th(.attribute(named: "scope", value: "col"), "How it was reached"),
                         .th(.attribute(named: "scope", value: "col"), "Habits of work"),
-                        .if(mayGrade && open, .th(.attribute(named: "scope", value: "col"), "Your judgement")))),
+                        .if(mayGrade && open, .th(.attribute(named: "scope", value: "col"), "Your judgement")),
+                        .th(.attribute(named: "scope", value: "col"), "Report card comment"))),
                 .tbody(.forEach(grades.sheet.rows) { row($0, page) })))
     }
 
@@ -125,7 +132,8 @@ struct GradesPage {
                 )),
             .td(.details(.summary(.text(Self.short(row.computed))), .p(.text(row.computed.explanation)))),
             .td(.text(row.computed.habitsMean.map { "Mean level \(DisplayRounding.text($0))" } ?? "—")),
-            .if(mayGrade && open, .td(overrideForm(row, name: name, page)))
+            .if(mayGrade && open, .td(overrideForm(row, name: name, page))),
+            .td(commentCell(row, name: name, page))
         )
     }
 
@@ -154,6 +162,23 @@ struct GradesPage {
             .if(
                 row.override != nil,
                 .button(.type(.submit), .name("withdraw"), .value("1"), .class("button"), "Withdraw")))
+    }
+
+    /// The comment that goes on the report card: a form while the period is open, the text once it is closed.
+    func commentCell(_ row: GradeSheet.Row, name: String, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let text = grades.comments[row.studentID]
+        guard mayGrade && open else { return .text(text ?? "—") }
+        let id = row.studentID.rawValue
+        return .form(
+            .method(.post), .action(sectionPath + "/grades/comment"), .class("comment-form"),
+            Layout.csrfField(page.csrfToken),
+            .input(.type(.hidden), .name("student"), .value(id)),
+            .input(.type(.hidden), .name("period"), .value(grades.period?.id.rawValue ?? "")),
+            .label(.for("comment-\(id)"), .class("sr-only"), .text("Report card comment for \(name)")),
+            .textarea(
+                .id("comment-\(id)"), .name("comment"), .attribute(named: "rows", value: "2"),
+                .attribute(named: "maxlength", value: "2000"), .text(text ?? "")),
+            .button(.type(.submit), .class("button"), "Save comment"))
     }
 
     func ruleForm(_ page: PageContext) -> Node<HTML.BodyContext> {

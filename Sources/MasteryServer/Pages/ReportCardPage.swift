@@ -55,7 +55,12 @@ struct ReportCardPage {
             levelTable(
                 t("Habits of work"), competencies.filter { $0.kind == .habit }, records: records,
                 curriculum: curriculum, t: t),
-            beyondSchool(relevant(learning, to: grades), t))
+            beyondSchool(relevant(learning, to: grades), t),
+            .unwrap(grades.comments[student.id]) { comment in
+                .group(
+                    .h3(.class("report-subhead"), .text(t("Teacher's comment"))),
+                    .p(.class("report-comment"), .text(comment)))
+            })
     }
 
     /// Completed learning beyond school that showed this course's competencies (by the end of the period).

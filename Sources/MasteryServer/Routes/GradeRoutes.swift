@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import MasteryCore
 import MasteryStore
+import NIOCore
 
 /// A section's final grades: read them (for a period or as of a date), choose and preview the course's rule,
 /// override a grade with a reason, close a period; and the report cards to print.
@@ -60,6 +61,36 @@ struct GradeRoutes {
                 reason: form.text("reason") ?? "", section: section, period: period)
             return HTMLResponse.redirect(Self.path(section, period: period, done: "override"))
         }
+        router.post("/sections/{id}/grades/comment") { _, context in
+            let service = GradingService(services: services, user: try context.requireUser())
+            let section = try APIRoutes.sectionID(context)
+            try await service.require(.gradeSection, section: section)
+            let form = context.form
+            guard let student = try form.identifier("student") else {
+                throw AppError.invalid(message: "Choose the student.", field: "student")
+            }
+            let period = try await SectionGrades.period(form.text("period"), store: store)
+            try await service.comment(
+                form.text("comment") ?? "", student: Person.ID(student), section: section, period: period)
+            return HTMLResponse.redirect(Self.path(section, period: period, done: "comment"))
+        }
+        router.get("/sections/{id}/grades.csv") { request, context in
+            let service = GradingService(services: services, user: try context.requireUser())
+            let section = try APIRoutes.sectionID(context)
+            try await service.require(.viewGradebook, section: section)
+            let period = try await SectionGrades.period(
+                request.uri.queryParameters["period"].map(String.init), store: store)
+            let grades = try await service.grades(section: section, period: period, asOf: nil)
+            // Ids only in the file name: letters, digits and '-', '_', '.', ':' (checked above).
+            let name = "grades-\(section.rawValue)\(period.map { "-\($0.id.rawValue)" } ?? "").csv"
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",
+                    .cacheControl: "no-store",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: GradesCSV.export(grades))))
+        }
         router.post("/sections/{id}/grades/close") { request, context in
             let service = GradingService(services: services, user: try context.requireUser())
             let section = try APIRoutes.sectionID(context)
@@ -70,6 +101,34 @@ struct GradeRoutes {
             _ = try await service.close(period: period, section: section)
             return HTMLResponse.redirect(Self.path(section, period: period, done: "closed"))
         }
+        router.get("/admin/grading-periods") { request, context in
+            let user = try context.requireUser()
+            try await Authorizer(store: store).require(user, .manageRoster, organization: user.organizationID)
+            let page = GradingPeriodsPage(
+                periods: try await store.gradingPeriods(), saved: request.uri.queryParameters["saved"] != nil,
+                problem: nil)
+            return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
+        }
+        router.post("/admin/grading-periods") { request, context in
+            let user = try context.requireUser()
+            try await Authorizer(store: store).require(user, .manageRoster, organization: user.organizationID)
+            let form = context.form
+            let kind = form.text("kind") ?? "gradingPeriod"
+            let period = GradingPeriod(
+                id: .init("gp-\(UUID().uuidString.lowercased().prefix(12))"), title: form.text("title") ?? "",
+                kind: GradingPeriod.kinds.contains(kind) ? kind : "gradingPeriod",
+                startsOn: form.text("startsOn") ?? "",
+                endsOn: form.text("endsOn") ?? "")
+            do {
+                try await store.add(period, by: user.id, at: services.clock(), organization: user.organizationID)
+            } catch let error as MasteryCoreError {
+                let page = GradingPeriodsPage(
+                    periods: try await store.gradingPeriods(), saved: false, problem: error.description)
+                return HTMLResponse.render(
+                    page.render(PageContext(context, path: request.uri.path)), status: .unprocessableContent)
+            }
+            return HTMLResponse.redirect("/admin/grading-periods?saved=1")
+        }
         router.get("/students/{id}/report-cards") { request, context in
             try await studentReportCards(request, context)
         }
@@ -79,7 +138,9 @@ struct GradeRoutes {
             try await service.require(.viewGradebook, section: section)
             let query = request.uri.queryParameters
             let period = try await SectionGrades.period(query["period"].map(String.init), store: store)
-            let grades = try await service.grades(section: section, period: period, asOf: nil)
+            // As the cards stood on a past date, when asked (`?asOf=`).
+            let asOf = try SectionGrades.asOf(query["asOf"].map(String.init).flatMap { $0.isEmpty ? nil : $0 })
+            let grades = try await service.grades(section: section, period: period, asOf: asOf)
             let school = try await store.organization(grades.frame.section.schoolID)
             var page = ReportCardPage(grades: grades, school: school?.name ?? "", students: grades.frame.students)
             page.translators = try await familyLanguages(grades.frame.students)

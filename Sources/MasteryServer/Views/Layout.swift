@@ -114,7 +114,9 @@ enum Layout {
         case .admin:
             [
                 ("Overview", "/"), ("People", "/admin/people"), ("Courses", "/admin/courses"),
-                ("Frameworks", "/frameworks"), ("Import", "/admin/import"), ("Audit log", "/admin/audit"),
+                ("Frameworks", "/frameworks"), ("Grading periods", "/admin/grading-periods"),
+                ("Import", "/admin/import"),
+                ("Audit log", "/admin/audit"),
             ]
         }
     }

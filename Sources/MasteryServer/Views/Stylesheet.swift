@@ -161,7 +161,7 @@ enum Stylesheet {
         .item-fields,.item-fields fieldset,.level-choice,.check-list{min-width:0}.check-list label,.level-choice label{overflow-wrap:anywhere}
         .sso-buttons{display:grid;gap:.5rem;margin-bottom:1rem}.sso-buttons .button{text-align:center}
         .grades-table td{vertical-align:top}.grade-cell strong{font-size:1.25rem}.override-form{display:flex;flex-wrap:wrap;gap:.25rem;align-items:center}
-        .override-form input[name=reason]{min-width:10rem}.warning{color:#8a3b00}
+        .override-form input[name=reason]{min-width:10rem}.comment-form textarea{width:100%;min-width:12rem}.report-comment{white-space:pre-line}.warning{color:#8a3b00}
         .report-card .report-school{font-weight:600;margin:0}.report-grade{font-size:1.15rem}.report-table{width:100%;margin-top:.75rem;table-layout:fixed}.report-table thead th:first-child{width:40%}.report-table thead th:nth-child(2){width:7.5rem}
         .report-table caption{text-align:left;font-weight:600}.report-table th,.report-table td{text-align:left;vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid #ddd;overflow-wrap:anywhere}
         @media screen and (max-width:600px){.report-table thead{position:absolute;left:-9999px}.report-table tr{display:block;border-bottom:1px solid #ddd;padding:.35rem 0}.report-table th,.report-table td{display:block;border:none;padding:.1rem 0}}

@@ -42,6 +42,7 @@ enum Migrator {
         AddVisits(),
         CreateGrades(),
         CreateExtendedLearning(),
+        CreateReportComments(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

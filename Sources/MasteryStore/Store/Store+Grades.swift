@@ -129,6 +129,48 @@ extension Store {
         }
     }
 
+    // MARK: Report card comments
+
+    /// The teacher's comment on each student's report card for a section and period (nil: all evidence so far).
+    public func reportComments(section: Section.ID, period: GradingPeriod.ID?) async throws -> [Person.ID: String] {
+        let rows = try await driver.withConnection { db in
+            try await db.raw(
+                """
+                SELECT student_id, text FROM report_comments WHERE section_id = \(bind: section.rawValue) \
+                AND period_id = \(bind: period?.rawValue ?? "") ORDER BY sequence
+                """
+            ).all()
+        }
+        var result: [Person.ID: String] = [:]
+        for row in rows {
+            let text = try row.string("text")
+            result[try row.id("student_id")] = text.isEmpty ? nil : text
+        }
+        return result
+    }
+
+    /// Writes (or, empty, clears) the comment on a student's report card; audited against the student.
+    public func writeReportComment(
+        _ text: String, student: Person.ID, section: Section.ID, period: GradingPeriod.ID?, by actor: Person.ID,
+        at now: Date, organization: Organization.ID?
+    ) async throws {
+        guard text.count <= 2_000 else { throw MasteryCoreError.invalidPolicy("comment: at most 2,000 characters") }
+        try await driver.withTransaction { db in
+            try await db.insertRows(
+                "report_comments",
+                columns: ["section_id", "student_id", "period_id", "text", "written_by", "written_at"],
+                rows: [
+                    [
+                        section.rawValue, student.rawValue, period?.rawValue ?? "", text, actor.rawValue,
+                        now.timeIntervalSince1970,
+                    ]
+                ])
+            try await Self.audit(
+                db, at: now, actor: actor, action: "grades.comment", student: student,
+                subject: "section \(section.rawValue)", detail: text, organization: organization)
+        }
+    }
+
     // MARK: Closing a period
 
     /// The closure of a section's period, if it is closed.

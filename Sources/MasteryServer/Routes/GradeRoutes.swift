@@ -47,32 +47,19 @@ struct GradeRoutes {
             try await service.saveRule(rule, section: section)
             return HTMLResponse.redirect("/sections/\(section.rawValue)/grades?done=rule")
         }
-        router.post("/sections/{id}/grades/override") { request, context in
-            let service = GradingService(services: services, user: try context.requireUser())
-            let section = try APIRoutes.sectionID(context)
-            try await service.require(.gradeSection, section: section)
+        router.post("/sections/{id}/grades/override") { _, context in
+            let post = try await studentPost(context)
             let form = context.form
-            guard let student = try form.identifier("student") else {
-                throw AppError.invalid(message: "Choose the student.", field: "student")
-            }
-            let period = try await SectionGrades.period(form.text("period"), store: store)
-            try await service.override(
-                student: Person.ID(student), grade: form["withdraw"] != nil ? nil : form.text("grade"),
-                reason: form.text("reason") ?? "", section: section, period: period)
-            return HTMLResponse.redirect(Self.path(section, period: period, done: "override"))
+            try await post.service.override(
+                student: post.student, grade: form["withdraw"] != nil ? nil : form.text("grade"),
+                reason: form.text("reason") ?? "", section: post.section, period: post.period)
+            return HTMLResponse.redirect(Self.path(post.section, period: post.period, done: "override"))
         }
         router.post("/sections/{id}/grades/comment") { _, context in
-            let service = GradingService(services: services, user: try context.requireUser())
-            let section = try APIRoutes.sectionID(context)
-            try await service.require(.gradeSection, section: section)
-            let form = context.form
-            guard let student = try form.identifier("student") else {
-                throw AppError.invalid(message: "Choose the student.", field: "student")
-            }
-            let period = try await SectionGrades.period(form.text("period"), store: store)
-            try await service.comment(
-                form.text("comment") ?? "", student: Person.ID(student), section: section, period: period)
-            return HTMLResponse.redirect(Self.path(section, period: period, done: "comment"))
+            let post = try await studentPost(context)
+            try await post.service.comment(
+                context.form.text("comment") ?? "", student: post.student, section: post.section, period: post.period)
+            return HTMLResponse.redirect(Self.path(post.section, period: post.period, done: "comment"))
         }
         router.get("/sections/{id}/grades.csv") { request, context in
             let service = GradingService(services: services, user: try context.requireUser())
@@ -184,6 +171,24 @@ struct GradeRoutes {
             }
         }
         return result
+    }
+
+    /// A form about one student of the section, for a period: asked of the policy before anything is read.
+    func studentPost(
+        _ context: AppRequestContext
+    ) async throws
+        -> (service: GradingService, section: Section.ID, student: Person.ID, period: GradingPeriod?)
+    {
+        let service = GradingService(services: services, user: try context.requireUser())
+        let section = try APIRoutes.sectionID(context)
+        try await service.require(.gradeSection, section: section)
+        guard let student = try context.form.identifier("student") else {
+            throw AppError.invalid(message: "Choose the student.", field: "student")
+        }
+        return (
+            service, section, Person.ID(student),
+            try await SectionGrades.period(context.form.text("period"), store: store)
+        )
     }
 
     static func path(_ section: Section.ID, period: GradingPeriod?, done: String) -> String {

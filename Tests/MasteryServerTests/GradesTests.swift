@@ -42,8 +42,27 @@ struct GradesTests {
             #expect((other.object["rule"] as? [String: Any])?["name"] as? String == "Share of competencies mastered")
             #expect(try await services.store.auditLog(limit: 5).contains { $0.action == "grades.rule" })
 
-            // A student with every academic competency at the top now has an A.
+            // Strands weighed in the page's form: previewed, then saved with the rule.
             let frame = try await SectionFrame.load("sec-1", store: services.store)
+            let strand = try #require(GradingService.weightedStrands(frame.curriculum).first).id.rawValue
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            _ = try await browser.get("/sections/sec-1/grades")
+            let weighed = [("preset", "mean-level"), ("unassessed", "skip"), ("weight-\(strand)", "3")]
+            let previewPage = try await browser.post("/sections/sec-1/grades/rule", weighed)
+            #expect(previewPage.status == .ok && previewPage.body.contains("Strands weighted."))
+            #expect(
+                try await browser.post("/sections/sec-1/grades/rule", weighed + [("save", "1")]).status == .seeOther)
+            let weighted = try await teacher.call("/api/v1/sections/sec-1/grades")
+            #expect(
+                ((weighted.object["rule"] as? [String: Any])?["strandWeights"] as? [String: Double])?[strand] == 3)
+            let outOfRange = try await browser.post(
+                "/sections/sec-1/grades/rule", [("preset", "mean-level"), ("weight-\(strand)", "500")])
+            #expect(outOfRange.status == .unprocessableContent)
+            _ = try await teacher.call(
+                "/api/v1/sections/sec-1/grade-rule", method: .put, json: ["preset": "percent-mastered"])
+
+            // A student with every academic competency at the top now has an A.
             let student = try #require(frame.students.first).id
             let academic = frame.curriculum.leafCompetencies.filter { $0.kind == .academic }
             _ = try await services.store.append(
@@ -190,6 +209,20 @@ struct GradesTests {
                 }, by: "p-teacher-1", at: TestSchool.now)
             let now = try await teacher.call("/api/v1/sections/sec-1/grades")
             #expect(Self.row(now, student)?["grade"] as? String != target["grade"] as? String)
+            // The gradebook itself, as it stood: the student's cells then, not now.
+            func cells(_ result: APIClient.Result) -> [String] {
+                (result.object["cells"] as? [[String: Any]] ?? []).filter { $0["studentId"] as? String == student }
+                    .map { "\($0["competencyId"] ?? "")=\($0["value"] ?? "-")" }.sorted()
+            }
+            let pastBook = try await teacher.call("/api/v1/sections/sec-1/gradebook?asOf=\(yesterday)")
+            let nowBook = try await teacher.call("/api/v1/sections/sec-1/gradebook")
+            #expect(pastBook.status == .ok && cells(pastBook) != cells(nowBook))
+            #expect(
+                try await teacher.call("/api/v1/sections/sec-1/gradebook?asOf=soon").status == .unprocessableContent)
+            var browser = TestBrowser(client)
+            _ = try await browser.login("teacher")
+            let page = try await browser.get("/sections/sec-1?asOf=\(yesterday)")
+            #expect(page.status == .ok && page.body.contains("As it stood at the end of"))
             let again = try await teacher.call("/api/v1/sections/sec-1/grades?asOf=\(yesterday)")
             #expect(Self.row(again, student)?["grade"] as? String == target["grade"] as? String)
             #expect(Self.row(again, student)?["explanation"] as? String == target["explanation"] as? String)

@@ -42,6 +42,18 @@ public struct Curriculum: Hashable, Sendable {
 }
 
 extension Curriculum {
+    /// Adds another course's curriculum (frameworks, scales, strands, competencies and statements it lacks).
+    public mutating func merge(_ other: Curriculum) {
+        let frameworkIDs = Set(frameworks.map(\.id))
+        frameworks += other.frameworks.filter { !frameworkIDs.contains($0.id) }
+        scales.merge(other.scales) { kept, _ in kept }
+        let strandIDs = Set(strands.map(\.id))
+        strands += other.strands.filter { !strandIDs.contains($0.id) }
+        let competencyIDs = Set(competencies.map(\.id))
+        competencies += other.competencies.filter { !competencyIDs.contains($0.id) }
+        indicators.merge(other.indicators) { kept, _ in kept }
+    }
+
     /// The curriculum a course assesses when it keeps only some strands: for each framework with a strand in
     /// `strands`, only those strands and their competencies; frameworks without one stay whole.
     public func limited(toStrands strands: Set<Strand.ID>) -> Curriculum {

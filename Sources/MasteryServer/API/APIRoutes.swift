@@ -141,6 +141,13 @@ struct APIRoutes {
         let user = try context.requireUser()
         let id = Section.ID(try context.parameters.require("id"))
         try await authorizer.require(user, .viewGradebook, section: id)
+        // As it stood on a past date: recomputed from the log, never cached.
+        if let asOf = try SectionGrades.asOf(request.uri.queryParameters["asOf"].map(String.init)) {
+            let frame = try await SectionFrame.load(id, store: store)
+            let data = SectionData.load(
+                frame, records: try await SectionGrades.pastRecords(frame, period: nil, asOf: asOf, store: store))
+            return APIResponse.json(Self.gradebookBody(data))
+        }
         let version = try await services.changeVersion(context)
         let key = "gradebook-json|\(id.rawValue)|v\(try await services.sectionVersion(id, context))"
         if let body = await services.bodies.value(key, version: version) {
@@ -153,21 +160,23 @@ struct APIRoutes {
             try await SectionFrame.load(id, store: store)
         }
         let snapshot = try await services.sectionRecords.snapshot(frame, changeVersion: version, store: store)
-        let data = SectionData.load(frame, records: snapshot.records)
-        let competencies = data.gradebook.competencies
+        let body = Self.gradebookBody(SectionData.load(frame, records: snapshot.records))
+        let encoded = CachedBody(
+            (try? APIResponse.encoder.encode(body)) ?? Data("{}".utf8), contentType: "application/json; charset=utf-8")
+        await services.bodies.store(encoded, for: key, version: version)
+        return encoded.response(for: request)
+    }
+
+    static func gradebookBody(_ data: SectionData) -> APIModels.GradebookBody {
         let cells = data.gradebook.rows.flatMap { row in
             row.cells.map {
                 APIModels.Cell($0.record, student: row.student.id, competency: $0.competency.id, level: $0.level)
             }
         }
-        let body = APIModels.GradebookBody(
+        return APIModels.GradebookBody(
             section: Self.item(data.section),
             students: data.students.map { .init(id: $0.id.rawValue, name: $0.displayName) },
-            competencies: competencies.map(Self.competencyItem), cells: cells)
-        let encoded = CachedBody(
-            (try? APIResponse.encoder.encode(body)) ?? Data("{}".utf8), contentType: "application/json; charset=utf-8")
-        await services.bodies.store(encoded, for: key, version: version)
-        return encoded.response(for: request)
+            competencies: data.gradebook.competencies.map(Self.competencyItem), cells: cells)
     }
 
     static func competencyItem(_ competency: Competency) -> APIModels.CompetencyItem {

@@ -19,6 +19,7 @@ extension OpenAPIDocument {
               summary: A section's mastery gradebook (staff of the section or school)
               parameters:
                 - { name: id, in: path, required: true, schema: { type: string } }
+                - { name: asOf, in: query, required: false, schema: { type: string, format: date }, description: "the gradebook as the log stood at the end of that day" }
               responses:
                 "200":
                   description: Students, competencies and one cell per student and competency
@@ -35,6 +36,7 @@ extension OpenAPIDocument {
                 "401": { $ref: "#/components/responses/Error" }
                 "403": { $ref: "#/components/responses/Error" }
                 "404": { $ref: "#/components/responses/Error" }
+                "422": { $ref: "#/components/responses/Error" }
           /api/v1/evidence:
             post:
               summary: Record evidence for a student on a competency (the student's teachers)

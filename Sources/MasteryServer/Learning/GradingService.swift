@@ -93,6 +93,23 @@ struct GradingService {
         return closure
     }
 
+    /// The strands whose academic competencies a course's grade counts (those a weight can be given to).
+    static func weightedStrands(_ curriculum: Curriculum) -> [Strand] {
+        let used = Set(curriculum.leafCompetencies.filter { $0.kind == .academic }.map(\.strandID))
+        return curriculum.strands.filter { used.contains($0.id) }
+    }
+
+    /// Strand weights from a form (`weight-<strand id>`, 0–100; 1 or blank is the default and left out).
+    static func weights(_ form: FormData, curriculum: Curriculum) throws -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for strand in weightedStrands(curriculum) {
+            if let weight = try form.double("weight-\(strand.id.rawValue)", in: 0...100), weight != 1 {
+                weights[strand.id.rawValue] = weight
+            }
+        }
+        return weights
+    }
+
     /// A rule from a preset on the section's scale, with what to do about unassessed competencies.
     static func rule(preset: String, unassessed: String?, curriculum: Curriculum) throws -> GradeRule {
         guard let preset = GradeRule.Preset(rawValue: preset) else {

@@ -31,20 +31,12 @@ struct SectionGrades {
         let saved = try await store.gradeRule(course: frame.course.id)
         let rule = proposed ?? closure?.rule ?? saved ?? GradeRule.standard(on: GradeSheet.scale(of: frame.curriculum))
         let students = frame.students.map(\.id)
-        let competencies = frame.curriculum.leafCompetencies.map(\.id)
         let records: [Person.ID: [Competency.ID: MasteryRecord]]
         if period == nil && asOf == nil {
-            records = try await store.records(students: students, competencies: competencies)
+            records = try await store.records(
+                students: students, competencies: frame.curriculum.leafCompetencies.map(\.id))
         } else {
-            let events = try await store.events(students: students, competencies: competencies)
-            var computed: [Person.ID: [Competency.ID: MasteryRecord]] = [:]
-            for student in students {
-                let policies = try await store.effectivePolicies(student: student, in: frame.curriculum)
-                computed[student] = GradeSheet.records(
-                    student: student, events: events[student] ?? [:], curriculum: frame.curriculum,
-                    policies: policies, asOf: asOf, period: period)
-            }
-            records = computed
+            records = try await pastRecords(frame, period: period, asOf: asOf, store: store)
         }
         return SectionGrades(
             frame: frame, period: period, asOf: asOf, closure: closure,
@@ -54,6 +46,24 @@ struct SectionGrades {
                 overrides: try await store.gradeOverrides(section: section, period: period?.id),
                 frozen: frozen), records: records,
             comments: try await store.reportComments(section: section, period: period?.id))
+    }
+
+    /// The section's records as they stood at `asOf` (the log then, corrections included), on the evidence
+    /// observed within `period` — recomputed from the events under each student's policy.
+    static func pastRecords(
+        _ frame: SectionFrame, period: GradingPeriod?, asOf: Date?, store: Store
+    ) async throws -> [Person.ID: [Competency.ID: MasteryRecord]] {
+        let students = frame.students.map(\.id)
+        let events = try await store.events(
+            students: students, competencies: frame.curriculum.leafCompetencies.map(\.id))
+        var computed: [Person.ID: [Competency.ID: MasteryRecord]] = [:]
+        for student in students {
+            let policies = try await store.effectivePolicies(student: student, in: frame.curriculum)
+            computed[student] = GradeSheet.records(
+                student: student, events: events[student] ?? [:], curriculum: frame.curriculum, policies: policies,
+                asOf: asOf, period: period)
+        }
+        return computed
     }
 
     /// The period named in a request (`?period=ID`), 404 when there is none by that id.

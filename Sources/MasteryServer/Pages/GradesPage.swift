@@ -216,12 +216,34 @@ struct GradesPage {
                                 choice.rawValue, Self.describe(choice), selected: grades.sheet.rule.unassessed == choice
                             )
                         })),
+                weightFields,
                 .button(.type(.submit), .class("button primary"), "Preview the grades")))
+    }
+
+    /// A weight per strand in the mean level (only when the course's grade counts more than one strand).
+    var weightFields: Node<HTML.FormContext> {
+        let strands = GradingService.weightedStrands(grades.frame.curriculum)
+        guard strands.count > 1 else { return .empty }
+        let weights = grades.sheet.rule.strandWeights
+        return .fieldset(
+            .element(named: "legend", text: "Weight of each strand in the mean level"),
+            .p(.class("small muted"), "1 counts as much as the others; 2 counts twice; 0 leaves the strand out."),
+            .div(
+                .class("choice-row"),
+                .forEach(strands) { strand in
+                    .div(
+                        .class("field"), .label(.for("weight-\(strand.id.rawValue)"), .text(strand.title)),
+                        .input(
+                            .type(.number), .id("weight-\(strand.id.rawValue)"), .name("weight-\(strand.id.rawValue)"),
+                            .attribute(named: "min", value: "0"), .attribute(named: "max", value: "100"),
+                            .attribute(named: "step", value: "any"),
+                            .value(DisplayNumber.text(weights[strand.id.rawValue] ?? 1))))
+                }))
     }
 
     static func describe(_ rule: GradeRule) -> String {
         rule.tiers.map { "\($0.grade): \(GradeCalculator.conditions(of: $0))" }.joined(separator: "; ")
-            + "; otherwise \(rule.fallback)."
+            + "; otherwise \(rule.fallback)." + (rule.strandWeights.isEmpty ? "" : " Strands weighted.")
     }
 
     static func describe(_ choice: GradeRule.Unassessed) -> String {
@@ -265,6 +287,9 @@ struct GradesPage {
                 Layout.csrfField(page.csrfToken),
                 .input(.type(.hidden), .name("preset"), .value(preset?.rawValue ?? "")),
                 .input(.type(.hidden), .name("unassessed"), .value(rule.unassessed.rawValue)),
+                .forEach(rule.strandWeights.sorted { $0.key < $1.key }) { strand, weight in
+                    .input(.type(.hidden), .name("weight-\(strand)"), .value(DisplayNumber.text(weight)))
+                },
                 .button(.type(.submit), .name("save"), .value("1"), .class("button primary"), "Save this rule"),
                 " ", .a(.href(sectionPath + "/grades"), "Keep the current rule")))
     }

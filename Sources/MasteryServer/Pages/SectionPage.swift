@@ -20,6 +20,8 @@ struct SectionPage {
     var collapsed: Set<Strand.ID> = []
     /// The day the section's term ended, when it is an archive now.
     var archivedOn: String?
+    /// The gradebook as it stood at the end of this day (ISO date), when asked.
+    var asOf: String?
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(section.name, page, wide: true, content)
@@ -46,6 +48,13 @@ struct SectionPage {
                 section.name, eyebrow: "\(courseTitle) · \(section.term)",
                 lead: "Taught by \(teachers.map(\.displayName).joined(separator: ", ")). Calculation: \(policySummary)."
             ),
+            .unwrap(asOf) { day in
+                .div(
+                    .class("notice"), .id("as-of"), .attribute(named: "role", value: "status"),
+                    .text(
+                        "As it stood at the end of \(Components.day(day)): evidence recorded since, corrections included, is left out."
+                    ))
+            },
             .unwrap(archivedOn) { day in
                 .div(
                     .class("notice"), .id("archived"), .attribute(named: "role", value: "status"),
@@ -138,6 +147,9 @@ struct SectionPage {
                     .id("filter-direction"), .attribute(named: "name", value: "direction"),
                     Components.option("asc", "Lowest first", selected: sortAscending),
                     Components.option("desc", "Highest first", selected: !sortAscending))),
+            .div(
+                .class("field"), .label(.for("filter-as-of"), "As it stood on"),
+                .input(.type(.date), .id("filter-as-of"), .name("asOf"), .value(asOf ?? ""))),
             .div(
                 .class("field"), .label(.for("filter-student"), "Find a student"),
                 .input(

@@ -168,17 +168,22 @@ struct TranscriptRoutes {
             guard let student = try await store.person(id), student.role == .student else {
                 throw AppError.notFound("The student")
             }
-            let page = try await transcript(student)
+            let asOf = try SectionGrades.asOf(
+                request.uri.queryParameters["asOf"].map(String.init).flatMap { $0.isEmpty ? nil : $0 })
+            let page = try await transcript(student, asOf: asOf)
             return HTMLResponse.render(page.render(PageContext(context, path: request.uri.path)))
         }
     }
 
-    func transcript(_ student: Person) async throws -> TranscriptPage {
+    /// The transcript now, or as it stood at `asOf` (records recomputed from the log then; only periods closed and
+    /// opportunities completed by that day).
+    func transcript(_ student: Person, asOf: Date? = nil) async throws -> TranscriptPage {
         let sections = try await store.sections(of: student.id, as: .student)
         let periods = Dictionary(try await store.gradingPeriods().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Newest closure first: the first seen per section is its latest.
         var latest: [Section.ID: PeriodClosure] = [:]
-        for closure in try await store.closures(sections: sections.map(\.id)) where latest[closure.sectionID] == nil {
+        for closure in try await store.closures(sections: sections.map(\.id))
+        where latest[closure.sectionID] == nil && asOf.map({ closure.closedAt <= $0 }) ?? true {
             latest[closure.sectionID] = closure
         }
         var courses: [TranscriptPage.Course] = []
@@ -200,7 +205,16 @@ struct TranscriptRoutes {
                 competencies.append(competency)
             }
         }
-        let records = try await store.records(student: student.id)
+        var records = try await store.records(student: student.id)
+        if let asOf {
+            var curriculum = Curriculum.empty
+            for section in sections { curriculum.merge(try await store.curriculum(course: section.courseID)) }
+            let events = try await store.events(students: [student.id], competencies: competencies.map(\.id))
+            records = GradeSheet.records(
+                student: student.id, events: events[student.id] ?? [:], curriculum: curriculum,
+                policies: try await store.effectivePolicies(student: student.id, in: curriculum), asOf: asOf,
+                period: nil)
+        }
         let lines = competencies.map { competency in
             let record = records[competency.id]
             let level = record?.levelValue.flatMap { value in scales[competency.id]?.level(for: value).label }
@@ -211,7 +225,9 @@ struct TranscriptRoutes {
         let school = try await store.organization(student.organizationID)
         return TranscriptPage(
             student: student, school: school?.name ?? "", courses: courses,
-            learning: try await store.elos(student: student.id).filter { $0.state == .completed }, lines: lines,
-            today: services.clock())
+            learning: try await store.elos(student: student.id).filter { elo in
+                guard let done = elo.completion else { return false }
+                return asOf.map { done.at <= $0 } ?? true
+            }, lines: lines, today: asOf ?? services.clock())
     }
 }

@@ -33,8 +33,9 @@ struct GradeRoutes {
             try await service.require(.gradeSection, section: section)
             let form = context.form
             let frame = try await SectionFrame.load(section, store: store)
-            let rule = try GradingService.rule(
+            var rule = try GradingService.rule(
                 preset: form.text("preset") ?? "", unassessed: form.text("unassessed"), curriculum: frame.curriculum)
+            rule.strandWeights = try GradingService.weights(form, curriculum: frame.curriculum)
             if form["save"] == nil {
                 // First what it would give, beside what stands now; then (confirmed) the change.
                 let current = try await service.grades(section: section, period: nil, asOf: nil)

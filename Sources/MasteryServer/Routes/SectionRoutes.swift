@@ -92,12 +92,16 @@ struct SectionRoutes {
             let frame = try await frames.value("section-frame|\(id.rawValue)", version: version) {
                 try await SectionFrame.load(id, store: store)
             }
-            let snapshot = try await records.snapshot(frame, changeVersion: version, store: store)
-            let data = SectionData.load(frame, records: snapshot.records)
             let query = request.uri.queryParameters
             func value(_ key: String) -> String? {
                 query[Substring(key)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
             }
+            // As the gradebook stood on a past date (`?asOf=`): recomputed from the log, nothing kept.
+            let asOf = try SectionGrades.asOf(value("asOf"))
+            let snapshot = try await records.snapshot(frame, changeVersion: version, store: store)
+            var shown = snapshot.records
+            if let asOf { shown = try await SectionGrades.pastRecords(frame, period: nil, asOf: asOf, store: store) }
+            let data = SectionData.load(frame, records: shown)
             var filter = GradebookFilter(
                 strand: value("strand").map { Strand.ID($0) },
                 kind: value("kind").flatMap(CompetencyKind.init(rawValue:)),
@@ -118,6 +122,8 @@ struct SectionRoutes {
                 collapsed: Set(
                     request.uri.queryParameters.getAll("collapse").map { Strand.ID(String($0)) }),
                 archivedOn: data.section.isArchived(today: today) ? data.section.endsOn : nil)
+            page.asOf = value("asOf")
+            guard asOf == nil else { return PageFragment(title: data.section.name, html: page.renderedContent().0) }
             page.rows = snapshot.rows
             let (html, rows) = page.renderedContent()
             await records.keep(rows, from: snapshot, section: id, changeVersion: version)

@@ -9,7 +9,7 @@ struct Masterly: AsyncParsableCommand {
         abstract: "Masterly: mastery-based learning — server, demo school and tools.",
         subcommands: [
             Serve.self, Demo.self, Migrate.self, Recompute.self, MasteryCommand.self, Fit.self, Schedule.self,
-            Backup.self, Bench.self, Import.self, Export.self, Setup.self, Users.self, Courses.self,
+            Backup.self, Bench.self, Import.self, Export.self, Setup.self, Users.self, Courses.self, Digest.self,
         ])
 }
 

@@ -41,6 +41,8 @@ struct WriteAuthorizationTests {
             // One's own language: everyone, and only ever for themselves (the route takes no person). Blank:
             // "follow my browser", so the shared school's pages stay in English for the other tests.
             Row(path: "/me/language", fields: [("language", "")], allowed: everyone, denied: []),
+            // One's own weekly email: everyone, for themselves only (an unknown choice is refused, nothing changes).
+            Row(path: "/me/digest", fields: [("digest", "")], allowed: everyone, denied: []),
             Row(path: "\(s)/goals", allowed: ownWork, denied: others(ownWork)),
             Row(path: "\(s)/goals/no-such-goal/withdraw", allowed: ownWork, denied: others(ownWork)),
             Row(path: "\(s)/reflections", allowed: ["student"], denied: others(["student"])),

@@ -56,6 +56,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     GradeRoutes(services: services).register(on: router)
     ExtendedLearningRoutes(services: services).register(on: router)
     TranscriptRoutes(services: services).register(on: router)
+    DigestRoutes(services: services).register(on: router)
     FlexDayRoutes(services: services).register(on: router)
     FlexJoinRoutes(services: services).register(on: router)
     GoalRoutes(services: services).register(on: router)

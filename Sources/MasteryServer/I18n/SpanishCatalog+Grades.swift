@@ -65,5 +65,23 @@ extension SpanishCatalog {
         "Competencies": "Competencias",
         "{count} piece": "{count} evidencia",
         "{count} pieces": "{count} evidencias",
+        // The weekly email and its setting.
+        "Hello {name},": "Hola, {name}:",
+        "you": "ti",
+        "Nothing new for {name} this week.": "Nada nuevo para {name} esta semana.",
+        "What changed for {name} this week:": "Lo que cambió para {name} esta semana:",
+        "now {level}": "ahora {level}",
+        "Needs you:": "Necesita su atención:",
+        "See everything: {link}": "Véalo todo: {link}",
+        "Masterly sends this once a week. To stop it: {link}":
+            "Masterly envía este correo una vez por semana. Para dejar de recibirlo: {link}",
+        "This week in Masterly": "Esta semana en Masterly",
+        "Weekly email": "Correo semanal",
+        "Once a week, what changed and what needs you, sent to the email address the school has for you.":
+            "Una vez por semana, lo que cambió y lo que le necesita, enviado a la dirección de correo que tiene la escuela.",
+        "Send me the weekly email": "Enviarme el correo semanal",
+        "Yes": "Sí",
+        "No, stop it": "No, dejar de enviarlo",
+        "Save": "Guardar",
     ]
 }

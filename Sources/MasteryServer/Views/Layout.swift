@@ -25,7 +25,11 @@ enum Layout {
                 .main(.id("main"), .class(wide ? "wide" : "narrow"), .group(content)),
                 .footer(
                     .class("site-footer"), .p(.text(t("Masterly — mastery-based learning, open source."))),
-                    languageMenu(page))
+                    languageMenu(page),
+                    // Families and students choose whether they get the weekly email.
+                    .if(
+                        page.user?.role == .guardian || page.user?.role == .student,
+                        .p(.a(.href("/me/digest"), .text(t("Weekly email"))))))
             )
         )
     }

@@ -43,6 +43,7 @@ enum Migrator {
         CreateGrades(),
         CreateExtendedLearning(),
         CreateReportComments(),
+        AddDigestChoice(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

@@ -64,6 +64,13 @@ struct AccessPolicyTests {
         "teacher/teacher/requestFlexStudents", "student/itself/chooseFlexSessions",
         "teacher/teacher/gradeSection", "admin/sameSchool/gradeSection", "admin/sameDistrict/gradeSection",
         "admin/sameDistrict/chooseDistrictGradeRule",
+        // Help for families: read by everyone of the school or district (not mentors); written by its administrators.
+        "student/sameSchool/viewFamilyResources", "student/sameDistrict/viewFamilyResources",
+        "guardian/sameSchool/viewFamilyResources", "guardian/sameDistrict/viewFamilyResources",
+        "teacher/sameSchool/viewFamilyResources", "teacher/sameDistrict/viewFamilyResources",
+        "coach/sameSchool/viewFamilyResources", "coach/sameDistrict/viewFamilyResources",
+        "admin/sameSchool/viewFamilyResources", "admin/sameDistrict/viewFamilyResources",
+        "admin/sameSchool/editFamilyResources", "admin/sameDistrict/editFamilyResources",
         // Extended learning opportunities: the student proposes, their teacher supervises, a guardian consents, the
         // mentor (and the student) log hours; a mentor sees only the opportunity they mentor.
         "student/itself/proposeLearningOpportunity", "teacher/teacher/superviseLearningOpportunity",

@@ -182,6 +182,7 @@ struct WriteAuthorizationTests {
                 denied: others(sectionManagers)),
             Row(path: "/api/v1/grade-rule", method: .put, api: [:], allowed: ["admin"], denied: others(["admin"])),
             Row(path: "/admin/grading-periods", fields: [("title", "")], allowed: ["admin"], denied: others(["admin"])),
+            Row(path: "/admin/resources", fields: [("text-en", "")], allowed: ["admin"], denied: others(["admin"])),
             Row(
                 path: "/api/v1/sections/\(ids.section)/grade-rule", method: .put, api: ["preset": "no-such-preset"],
                 allowed: sectionManagers, denied: others(sectionManagers)),

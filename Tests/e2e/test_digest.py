@@ -89,6 +89,17 @@ def test_weekly_email_arrives_in_the_readers_language(driver, masterly_bin, tmp_
         support.login(driver, url, "guardian")
         driver.get(f"{url}/me/digest")
         assert driver.find_element(By.ID, "digest-on").is_selected()
+        # Help for families, in the guardian's Spanish, on a desktop and a phone.
+        for width, height in ((1280, 900), (390, 844)):
+            driver.set_window_size(width, height)
+            driver.get(f"{url}/resources")
+            assert "Aprender por dominio" in driver.find_element(By.TAG_NAME, "main").text
+            overflow = driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+            assert overflow <= 1, f"/resources scrolls sideways by {overflow}px at {width}px"
+            axe = support.run_axe(driver, support.read_axe_source())
+            assert not axe["violations"], support.format_violations("resources", driver.current_url, axe["violations"])
+            support.save_screenshot(driver, "family-resources-es" + ("-phone" if width < 500 else ""))
     finally:
         smtpd.terminate()
         server.terminate()

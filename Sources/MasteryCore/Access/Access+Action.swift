@@ -60,6 +60,10 @@ extension Access {
         /// period (freezing its grades). The section's teachers and the school's administrators; still allowed once
         /// the term has ended, when grades are finished.
         case gradeSection
+        /// Read the school's "Help for families": everyone of the school or district.
+        case viewFamilyResources
+        /// Write the school's (or district's) "Help for families": its administrators.
+        case editFamilyResources
         /// The district's grade rule (what every course without its own follows): the district's administrators.
         case chooseDistrictGradeRule
         /// Propose an extended learning opportunity: the student themselves.

@@ -87,6 +87,10 @@ extension Access {
                 }
             case .joinFlexDay:
                 (role == .teacher || role == .student) && relation == .sameSchool
+            case .viewFamilyResources:
+                role != .mentor && (relation == .sameSchool || relation == .sameDistrict)
+            case .editFamilyResources:
+                role == .admin && (relation == .sameSchool || relation == .sameDistrict)
             case .chooseDistrictGradeRule:
                 role == .admin && relation == .sameDistrict
             case .proposeLearningOpportunity:

@@ -57,6 +57,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     ExtendedLearningRoutes(services: services).register(on: router)
     TranscriptRoutes(services: services).register(on: router)
     DigestRoutes(services: services).register(on: router)
+    FamilyResourcesRoutes(services: services).register(on: router)
     FlexDayRoutes(services: services).register(on: router)
     FlexJoinRoutes(services: services).register(on: router)
     GoalRoutes(services: services).register(on: router)

@@ -83,5 +83,6 @@ extension SpanishCatalog {
         "Yes": "Sí",
         "No, stop it": "No, dejar de enviarlo",
         "Save": "Guardar",
+        "Help for families": "Ayuda para familias",
     ]
 }

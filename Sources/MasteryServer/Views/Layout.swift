@@ -112,14 +112,14 @@ enum Layout {
         switch user.role {
         case .teacher: [("My sections", "/"), ("My day", "/my-day"), ("Frameworks", "/frameworks")]
         case .student: [("My tracker", "/"), ("My day", "/my-day")]
-        case .guardian: [("My children", "/")]
+        case .guardian: [("My children", "/"), ("Help for families", "/resources")]
         case .mentor: [("Mentoring", "/")]
         case .coach: [("School", "/"), ("Flex days", "/schedule"), ("Frameworks", "/frameworks")]
         case .admin:
             [
                 ("Overview", "/"), ("People", "/admin/people"), ("Courses", "/admin/courses"),
                 ("Frameworks", "/frameworks"), ("Grading periods", "/admin/grading-periods"),
-                ("Import", "/admin/import"),
+                ("Import", "/admin/import"), ("Help for families", "/admin/resources"),
                 ("Audit log", "/admin/audit"),
             ]
         }

@@ -44,6 +44,7 @@ enum Migrator {
         CreateExtendedLearning(),
         CreateReportComments(),
         AddDigestChoice(),
+        CreateFamilyResources(),
     ]
 
     /// Applies pending migrations; returns the names of those applied.

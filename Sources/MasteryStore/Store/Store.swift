@@ -61,7 +61,8 @@ public final class Store: Sendable {
         try await driver.withTransaction { db in
             for table in [
                 "audit_log", "api_tokens", "sessions", "sign_in_failures", "invitations", "roster_versions",
-                "academic_sessions", "elo_hours", "elo_mentors", "elos", "report_comments", "period_grades",
+                "academic_sessions", "family_resources", "elo_hours", "elo_mentors", "elos", "report_comments",
+                "period_grades",
                 "period_closures",
                 "grade_overrides", "grade_rules",
                 "grading_periods",

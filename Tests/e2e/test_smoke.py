@@ -301,6 +301,17 @@ def test_student_sets_a_goal_reflects_and_prints_the_conference_report(driver, b
     fills = support.page_fills(pdf, tmp_path)
     assert all(fill > 0.6 for fill in fills[:-1]), f"a page is left mostly blank: {fills}"
 
+    # The backpack prints as a readable copy too, every page but the last well filled (a long card breaks
+    # between its rows instead of leaving the bottom of a page blank).
+    driver.get(f"{base_url}/students/{student}/backpack")
+    backpack = tmp_path / "backpack.pdf"
+    backpack.write_bytes(base64.b64decode(driver.print_page()))
+    (shots / "student-backpack.pdf").write_bytes(backpack.read_bytes())
+    folder = tmp_path / "backpack-pages"
+    folder.mkdir()
+    fills = support.page_fills(backpack, folder)
+    assert all(fill > 0.8 for fill in fills[:-1]), f"a backpack page is left partly blank: {fills}"
+
 
 def test_guardian_sees_their_child_and_is_refused_another(driver, base_url, login, axe_check):
     guardian = api_session(base_url, "guardian")

@@ -168,7 +168,8 @@ enum Stylesheet {
         @media print{.report-card{break-after:page;break-inside:auto;padding:0;margin:0;font-size:8.5pt;line-height:1.2}.report-table thead th:first-child{width:34%}.report-table thead th:nth-child(2){width:6.5rem}.report-card:last-child{break-after:auto}.report-table tr{break-inside:avoid}
         .report-card h2{font-size:13pt;margin:.15rem 0}.report-card p{margin:.1rem 0}.report-table{margin-top:.35rem}.report-table th,.report-table td{padding:1px 4px}}
         @media print{.site-header,.site-footer,.skip-link,form,.button,.student-nav,.print-hint,.no-print{display:none}body{background:#fff}.card{box-shadow:none;break-inside:avoid}
-        .conference .card{break-inside:auto;padding:.5rem .75rem;margin-bottom:.5rem}.conference h2,.conference h3{break-after:avoid}
+        .conference .card{break-inside:auto;padding:.5rem .75rem;margin-bottom:.5rem}
+        main:has(a[href$="/backpack.json"]) .card:not(.stat){break-inside:auto}main:has(a[href$="/backpack.json"]) h2{break-after:avoid}main:has(a[href$="/backpack.json"]) tr{break-inside:avoid}.conference h2,.conference h3{break-after:avoid}
         .conference-charts{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}.conference-chart{break-inside:avoid}
         .conference-chart h3{font-size:.85rem}
         .table-scroll{overflow:visible;border:none}.gradebook-scroll{max-height:none}

@@ -44,7 +44,8 @@ def test_rule_override_close_and_report_cards(driver, base_url, login, axe_check
     axe_check(driver, "grades-preview")
     assert api_get(base_url, f"/api/v1/sections/{section}/grades", teacher)["ruleSaved"] is False
     driver.find_element(By.CSS_SELECTOR, "#rule-preview button[name=save]").click()
-    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".notice-ok")), "the rule was not saved")
+    # The address says which step answered: the notice of the page before would satisfy a wait for any notice.
+    wait_for(driver, EC.url_contains("done=rule"), "the rule was not saved")
     saved = api_get(base_url, f"/api/v1/sections/{section}/grades?period={period}", teacher)
     assert saved["ruleSaved"] is True and saved["rule"]["name"] == "All at mastery, none far below"
 
@@ -54,7 +55,7 @@ def test_rule_override_close_and_report_cards(driver, base_url, login, axe_check
     driver.find_element(By.ID, f"grade-{student['studentId']}").send_keys("A-")
     driver.find_element(By.ID, f"reason-{student['studentId']}").send_keys("Portfolio shows more than the checks")
     driver.find_element(By.CSS_SELECTOR, f"#grade-{student['studentId']} ~ button[type=submit]").click()
-    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".notice-ok")), "the override was not saved")
+    wait_for(driver, EC.url_contains("done=override"), "the override was not saved")
     assert "Teacher's judgement" in driver.find_element(By.CSS_SELECTOR, ".grades-table").text
     row = next(s for s in api_get(base_url, f"/api/v1/sections/{section}/grades?period={period}", teacher)["students"]
                if s["studentId"] == student["studentId"])
@@ -63,12 +64,12 @@ def test_rule_override_close_and_report_cards(driver, base_url, login, axe_check
     # A comment for the report card.
     driver.find_element(By.ID, f"comment-{student['studentId']}").send_keys("Asks sharp questions in every lab.")
     driver.find_element(By.CSS_SELECTOR, f"#comment-{student['studentId']} ~ button[type=submit]").click()
-    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".notice-ok")), "the comment was not saved")
+    wait_for(driver, EC.url_contains("done=comment"), "the comment was not saved")
 
     # Close the quarter: the grades are on record and the forms are gone.
     driver.find_element(By.ID, "close-confirm").click()
     driver.find_element(By.CSS_SELECTOR, "#close-period button[type=submit]").click()
-    wait_for(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".notice-ok")), "the period did not close")
+    wait_for(driver, EC.url_contains("done=closed"), "the period did not close")
     assert not driver.find_elements(By.CSS_SELECTOR, "form.override-form")
     closed = api_get(base_url, f"/api/v1/sections/{section}/grades?period={period}", teacher)
     assert closed["closedAt"]
